@@ -1,0 +1,102 @@
+"""Plain Kafka clients for the command line: sending raw articles and reading a topic."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from workers.events import Event, SchemaError, encode, message_key, validate
+from workers.settings import Settings
+
+
+@dataclass
+class ProduceReport:
+    sent: list[str] = field(default_factory=list)
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+
+
+def producer(settings: Settings) -> AIOKafkaProducer:
+    return AIOKafkaProducer(
+        bootstrap_servers=settings.bootstrap_servers,
+        acks="all",
+        compression_type="zstd",
+        linger_ms=5,
+        **settings.kafka_security(),
+    )
+
+
+async def produce(
+    settings: Settings,
+    items: Iterable[tuple[str, Event | None, str | None]],
+    *,
+    on_sent: Any = None,
+) -> ProduceReport:
+    """Validate each raw event and send it to articles.raw keyed by its id; report what failed."""
+    report = ProduceReport()
+    topic = settings.topic("raw")
+    client = producer(settings)
+    await client.start()
+    try:
+        pending = []
+        for origin, event, error in items:
+            if event is not None:
+                try:
+                    validate("article.raw", event)
+                except SchemaError as exc:
+                    error = str(exc)
+            if error is not None or event is None:
+                report.rejected.append((origin, error or "unreadable"))
+                continue
+            future = await client.send(topic, encode(event), key=message_key(event["id"]))
+            pending.append(future)
+            report.sent.append(event["id"])
+            if on_sent is not None:
+                on_sent()
+        await asyncio.gather(*pending)
+    finally:
+        await client.stop()
+    return report
+
+
+async def read_topic(
+    settings: Settings,
+    topic: str,
+    *,
+    from_beginning: bool = True,
+    idle_timeout: float | None = None,
+) -> AsyncIterator[Any]:
+    """Messages of `topic`, outside any consumer group; ends after `idle_timeout` s of silence."""
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=settings.bootstrap_servers,
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest" if from_beginning else "latest",
+        metadata_max_age_ms=2000,
+        **settings.kafka_security(),
+    )
+    await consumer.start()
+    try:
+        while True:
+            batches = await consumer.getmany(timeout_ms=int((idle_timeout or 1.0) * 1000))
+            if not batches and idle_timeout is not None:
+                return
+            for _, messages in sorted(batches.items()):
+                for message in messages:
+                    yield message
+    finally:
+        await consumer.stop()
+
+
+def as_json(value: bytes | None) -> Any:
+    """A message value as JSON; a value that is not JSON is wrapped, base64-encoded."""
+    try:
+        return orjson.loads(value) if value is not None else None
+    except orjson.JSONDecodeError:
+        return {"value_b64": base64.b64encode(value or b"").decode("ascii")}

@@ -1,0 +1,126 @@
+"""`khabar demo`: the whole chain on the embedded broker, from seed files to enriched events."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+import orjson
+
+from workers.broker import EmbeddedBroker, ensure_topics
+from workers.clients import as_json, produce, read_topic
+from workers.inputs import read_inputs
+from workers.settings import Settings
+
+
+@dataclasses.dataclass
+class DemoResult:
+    enriched: list[dict[str, Any]]
+    dead: list[dict[str, Any]]
+    rejected: list[tuple[str, str]]
+    seconds: float
+
+
+def run_demo(seeds: list[str], *, out: TextIO, err: TextIO, timeout: float = 120.0) -> int:
+    """Start a broker and a worker, feed the seeds, print what comes out, stop everything."""
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="khabar-demo-") as tmp:
+        logs_dir = Path(tmp)
+        with EmbeddedBroker(log_path=logs_dir / "broker.log") as broker:
+            settings = Settings(broker=broker.bootstrap, session_timeout=6.0, stats_interval=5.0)
+            print(f"embedded broker on {broker.bootstrap}", file=err)
+            asyncio.run(ensure_topics(settings))
+            worker_log = logs_dir / "worker.log"
+            worker = start_worker(settings, ["all"], worker_log)
+            try:
+                result = asyncio.run(_feed_and_collect(settings, seeds, timeout))
+            finally:
+                stop_worker(worker)
+            result.seconds = time.monotonic() - started
+            for event in result.enriched:
+                out.write(orjson.dumps(event, option=orjson.OPT_INDENT_2).decode() + "\n")
+            for dead in result.dead:
+                print(f"dead letter: {dead['id']} {dead['error']['type']}: "
+                      f"{dead['error']['message']}", file=err)
+            for origin, error in result.rejected:
+                print(f"not sent: {origin}: {error}", file=err)
+            print(
+                f"{len(result.enriched)} enriched, {len(result.dead)} dead-lettered, "
+                f"{len(result.rejected)} not sent, in {result.seconds:.1f} s",
+                file=err,
+            )
+            if worker.returncode not in (0, -signal.SIGTERM, None):
+                print(worker_log.read_text()[-4000:], file=err)
+                return 1
+            return 0 if result.enriched or result.dead else 1
+
+
+def start_worker(settings: Settings, stages: list[str], log_path: Path) -> subprocess.Popen[bytes]:
+    """`khabar worker` in a child process, configured through its environment like in production."""
+    env = {**os.environ, **settings_env(settings)}
+    with open(log_path, "ab") as log_file:
+        return subprocess.Popen(
+            [sys.executable, "-m", "workers", "worker", "--stage", *stages],
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def stop_worker(process: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def settings_env(settings: Settings) -> dict[str, str]:
+    """The environment that gives a child process these settings."""
+    env = {}
+    for field in dataclasses.fields(settings):
+        value = getattr(settings, field.name)
+        env[field.metadata["env"]] = str(value).lower() if isinstance(value, bool) else str(value)
+    return env
+
+
+async def _feed_and_collect(settings: Settings, seeds: list[str], timeout: float) -> DemoResult:
+    items = [(item.origin, item.event, item.error) for item in read_inputs(seeds)]
+    report = await produce(settings, items)
+    waiting = set(report.sent)
+    enriched: dict[str, dict[str, Any]] = {}
+    dead: dict[str, dict[str, Any]] = {}
+    deadline = time.monotonic() + timeout
+
+    async def collect(alias: str, into: dict[str, dict[str, Any]]) -> None:
+        async for message in read_topic(settings, settings.topic(alias), idle_timeout=None):
+            event = as_json(message.value)
+            if isinstance(event, dict) and event.get("id") in waiting:
+                into[event["id"]] = event
+                waiting.discard(event["id"])
+            if not waiting:
+                return
+
+    tasks = [
+        asyncio.create_task(collect("enriched", enriched)),
+        asyncio.create_task(collect("deadletter", dead)),
+    ]
+    try:
+        while waiting and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    ordered = [enriched[i] for i in report.sent if i in enriched]
+    return DemoResult(ordered, list(dead.values()), report.rejected, 0.0)

@@ -1,0 +1,105 @@
+"""Structured logs: JSON lines on stdout through structlog, Faust's and aiokafka's records included."""
+
+from __future__ import annotations
+
+import logging
+import logging.config
+import sys
+import time
+from typing import Any
+
+import structlog
+
+_SHARED: list[Any] = [
+    structlog.contextvars.merge_contextvars,
+    structlog.stdlib.add_log_level,
+    structlog.stdlib.add_logger_name,
+    structlog.processors.TimeStamper(fmt="iso", utc=True),
+]
+
+
+def logging_config(level: str = "INFO") -> dict[str, Any]:
+    """A dictConfig that renders every stdlib record (Faust, aiokafka) as one JSON line."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {
+                "()": structlog.stdlib.ProcessorFormatter,
+                "processors": [
+                    structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                    structlog.processors.format_exc_info,
+                    structlog.processors.JSONRenderer(),
+                ],
+                "foreign_pre_chain": _SHARED,
+            }
+        },
+        "handlers": {
+            "stdout": {"class": "logging.StreamHandler", "stream": sys.stdout, "formatter": "json"}
+        },
+        "root": {"handlers": ["stdout"], "level": level.upper()},
+        # Faust and aiokafka are chatty at INFO about every rebalance step.
+        "loggers": {
+            "aiokafka": {"level": "WARNING"},
+            "faust": {"level": "WARNING"},
+            "mode": {"level": "WARNING"},
+        },
+    }
+
+
+def configure(level: str = "INFO") -> None:
+    """Route structlog and stdlib logging to JSON lines on stdout at `level`."""
+    logging.config.dictConfig(logging_config(level))
+    structlog.configure(
+        processors=[
+            *_SHARED,
+            structlog.processors.StackInfoRenderer(),
+            structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+        ],
+        logger_factory=structlog.stdlib.LoggerFactory(),
+        wrapper_class=structlog.stdlib.BoundLogger,
+        cache_logger_on_first_use=True,
+    )
+
+
+def get_logger(name: str = "khabar") -> Any:
+    return structlog.get_logger(name)
+
+
+class StageStats:
+    """Counters behind one stage's periodic stats line; reset at each report."""
+
+    def __init__(self, stage: str) -> None:
+        self.stage = stage
+        self.processed = 0
+        self.dead_lettered = 0
+        self.total_processed = 0
+        self.total_dead_lettered = 0
+        self.last_offsets: dict[tuple[str, int], int] = {}
+        self._since = time.monotonic()
+
+    def count(self, topic: str, partition: int, offset: int, *, dead: bool) -> None:
+        self.last_offsets[(topic, partition)] = offset
+        if dead:
+            self.dead_lettered += 1
+            self.total_dead_lettered += 1
+        else:
+            self.processed += 1
+            self.total_processed += 1
+
+    def report(self, lag: int | None) -> dict[str, Any]:
+        """The fields of one stats line, then start a new interval."""
+        elapsed = max(time.monotonic() - self._since, 1e-9)
+        line = {
+            "stage": self.stage,
+            "processed": self.processed,
+            "dead_lettered": self.dead_lettered,
+            "rate_per_s": round((self.processed + self.dead_lettered) / elapsed, 2),
+            "lag": lag,
+            "total_processed": self.total_processed,
+            "total_dead_lettered": self.total_dead_lettered,
+            "interval_s": round(elapsed, 1),
+        }
+        self.processed = self.dead_lettered = 0
+        self._since = time.monotonic()
+        return line

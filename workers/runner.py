@@ -1,0 +1,98 @@
+"""One message through one stage: decode, validate, call the stage, validate, encode.
+
+This is everything an agent does besides talking to Kafka, so the agents and the batch mode
+(`khabar process`) share it, and it is tested without a broker.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from workers import __version__
+from workers.events import (
+    DecodeError,
+    Event,
+    SchemaError,
+    SchemaName,
+    article_id,
+    decode,
+    encode,
+    validate,
+)
+from workers.stages.cleanup import clean
+from workers.stages.extract import extract
+
+WORKER = f"{socket.gethostname()}:{os.getpid()}"
+Reason = Literal["decode", "schema", "stage"]
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """A stage: the topics it joins (aliases), the schemas at its edges and its pure function."""
+
+    name: str
+    source: str
+    target: str
+    accepts: SchemaName
+    emits: SchemaName
+    function: Callable[[Event], Event]
+
+
+STAGES: dict[str, StageSpec] = {
+    "cleanup": StageSpec("cleanup", "raw", "cleaned", "article.raw", "article.cleaned", clean),
+    "extract": StageSpec(
+        "extract", "cleaned", "enriched", "article.cleaned", "article.enriched", extract
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Success:
+    event: Event
+    value: bytes
+    key: bytes
+    ms: float
+
+
+@dataclass(frozen=True)
+class Failure:
+    reason: Reason
+    error: Exception
+    article_id: str | None
+
+
+def run(spec: StageSpec, value: bytes | None) -> Success | Failure:
+    """Run one raw message value through `spec`; never raises for bad input or a failing stage."""
+    started = time.perf_counter()
+    try:
+        event = decode(value)
+    except DecodeError as exc:
+        return Failure("decode", exc, None)
+    ident = _id_of(event)
+    try:
+        validate(spec.accepts, event)
+    except SchemaError as exc:
+        return Failure("schema", exc, ident)
+    try:
+        output = spec.function(event)
+        ms = (time.perf_counter() - started) * 1000
+        stages = output["pipeline"]["stages"]
+        stages[spec.name] = {"ms": round(ms, 3), "worker": WORKER}
+        output["pipeline"]["version"] = __version__
+        validate(spec.emits, output)
+        encoded = encode(output)
+    except Exception as exc:  # a stage bug must cost one message, never the worker
+        return Failure("stage", exc, ident)
+    return Success(output, encoded, output["id"].encode("utf-8"), ms)
+
+
+def _id_of(event: Event) -> str | None:
+    try:
+        return article_id(event)
+    except Exception:
+        return None

@@ -1,0 +1,50 @@
+"""Whole-line boilerplate: calls to action, advertisements, credits and separator lines."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from workers.stages.cleanup.draft import Draft, keep_lines
+from workers.stages.cleanup.rules import Pattern, compile_any, load
+
+_SEPARATOR_LINE = regex.compile(r"^[\s\-–—_=*~•·.#+|/\\<>]+$")
+_TRAILING_SEPARATOR = regex.compile(r"(?<=\S)\s*[-–—_=*~]{3,}\s*$")
+KINDS = ("call_to_action", "advertisement", "credit")
+
+
+@cache
+def _line_rules() -> dict[str, Pattern]:
+    rules = load("noise")
+    return {kind: compile_any(rules[kind]["patterns"], whole=True) for kind in KINDS}
+
+
+@cache
+def _trailing_credit() -> Pattern:
+    return compile_any(load("noise")["credit"]["trailing"])
+
+
+def drop_separators(draft: Draft) -> Draft:
+    """Lines of only dashes, stars, dots…; and such a run glued to the end of a line."""
+    for line in draft.lines:
+        match = _TRAILING_SEPARATOR.search(line.text)
+        if match:
+            draft.note_removed("separator", match.group(0), line.no)
+            line.text = line.text[: match.start()].rstrip()
+    return keep_lines(draft, "separator", lambda line: bool(_SEPARATOR_LINE.match(line.text)))
+
+
+def drop_boilerplate(draft: Draft) -> Draft:
+    """Lines that are entirely a call to action, an advertisement label or a credit."""
+    rules = _line_rules()
+    for kind in KINDS:
+        rule = rules[kind]
+        draft = keep_lines(draft, kind, lambda line, rule=rule: len(line.text) < 300 and bool(rule.match(line.text)))
+    trailing = _trailing_credit()
+    for line in draft.lines:
+        match = trailing.search(line.text)
+        if match and match.start() > 0:
+            draft.note_removed("credit", match.group(0), line.no)
+            line.text = line.text[: match.start()].rstrip()
+    return draft

@@ -1,0 +1,239 @@
+"""Embedded social posts: one structured record per post, every scraped copy out of the body.
+
+Scrapers flatten an embedded tweet into its text followed by an attribution line
+("— Name (@handle) April 29, 2023"), often two or three times, with the text split around the
+attribution. A post is identified by its attribution; its text is the line before the attribution
+(the platform puts it there), plus lines after it that end in the post's trailing @mentions or that
+repeat text of the same post. Any other line that repeats the post's text is a copy too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import regex
+
+from workers.stages.cleanup.draft import Draft, Line
+from workers.stages.cleanup.rules import Pattern, load
+from workers.stages.normalize import match_key
+
+_MENTION = regex.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})")
+_TRAILING_TAGS = regex.compile(r"(?:\s*[@#][A-Za-z0-9_]{1,30})+\s*$")
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}
+
+
+@dataclass(frozen=True)
+class Platform:
+    name: str
+    attribution: Pattern | None
+    status_url: Pattern
+    markers: Pattern | None
+    text_position: str
+
+
+@dataclass
+class Post:
+    """One embedded post gathered across its copies."""
+
+    platform: str
+    author_name: str | None
+    handle: str | None
+    date: str | None
+    url: str | None = None
+    segments: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    copies: int = 0
+
+    def add_segment(self, text: str) -> None:
+        key = match_key(text)
+        if key and key not in self.keys:
+            self.keys.add(key)
+            self.segments.append(text)
+
+    def record(self) -> dict[str, Any]:
+        text = " ".join(self.segments)
+        mentions = list(dict.fromkeys(_MENTION.findall(text)))
+        text = _TRAILING_TAGS.sub("", text).strip()
+        return {
+            "platform": self.platform,
+            "author_name": self.author_name,
+            "handle": self.handle,
+            "date": self.date,
+            "text": text or None,
+            "mentions": mentions,
+            "url": self.url,
+            "copies": max(self.copies, 1),
+        }
+
+
+@cache
+def platforms() -> tuple[Platform, ...]:
+    rules = load("embeds")
+    months = rules["months"]
+    found = []
+    for name in ("twitter", "instagram", "facebook", "youtube"):
+        spec = rules[name]
+        attribution = spec.get("attribution")
+        markers = spec.get("markers")
+        found.append(
+            Platform(
+                name=name,
+                attribution=regex.compile(attribution.replace("{months}", months), regex.I)
+                if attribution
+                else None,
+                status_url=regex.compile(spec["status_url"], regex.I),
+                markers=regex.compile("^(?:" + "|".join(markers) + ")$", regex.I)
+                if markers
+                else None,
+                text_position=spec["text_position"],
+            )
+        )
+    return tuple(found)
+
+
+def parse_date(text: str | None) -> str | None:
+    """'April 29, 2023' or '29 Apr 2023' -> '2023-04-29'; None when it is not a date."""
+    if not text:
+        return None
+    parts = regex.findall(r"[A-Za-z]+|\d+", text)
+    month = next((_MONTHS[p.lower()] for p in parts if p.lower() in _MONTHS), None)
+    numbers = [int(p) for p in parts if p.isdigit()]
+    years = [n for n in numbers if n > 31]
+    days = [n for n in numbers if n <= 31]
+    if month is None or not years or not days:
+        return None
+    try:
+        return dt.date(years[0], month, days[0]).isoformat()
+    except ValueError:
+        return None
+
+
+def extract_embeds(draft: Draft) -> Draft:
+    """Turn attributed posts into `embeds` records and remove all their copies from the body."""
+    lines = draft.lines
+    owner: dict[int, tuple[Post, bool]] = {}  # line index -> (post, is a later copy)
+    posts: dict[tuple[str, str], Post] = {}
+    for platform in platforms():
+        if platform.attribution is not None:
+            _attributed(platform, lines, posts, owner)
+        else:
+            _linked(platform, lines, posts, owner)
+    if not posts:
+        return draft
+    # Any other line repeating a post's text is one more scraped copy of it.
+    for i, line in enumerate(lines):
+        if i in owner:
+            continue
+        key = match_key(_TRAILING_TAGS.sub("", line.text))
+        for post in posts.values():
+            if key and key in post.keys:
+                owner[i] = (post, True)
+                break
+    kept = []
+    for i, line in enumerate(lines):
+        if i in owner:
+            _, is_copy = owner[i]
+            draft.note_removed("duplicate_embed" if is_copy else "embed", line.text, line.no)
+        else:
+            kept.append(line)
+    draft.lines = kept
+    draft.embeds.extend(post.record() for post in posts.values())
+    return draft
+
+
+def _attributed(
+    platform: Platform,
+    lines: list[Line],
+    posts: dict[tuple[str, str], Post],
+    owner: dict[int, tuple[Post, bool]],
+) -> None:
+    assert platform.attribution is not None
+    matches = {i: platform.attribution.fullmatch(line.text) for i, line in enumerate(lines)}
+    attributions = {i: m for i, m in matches.items() if m is not None and i not in owner}
+    for i, match in attributions.items():
+        handle = match.group("handle")
+        date = parse_date(match.groupdict().get("date"))
+        name = (match.group("name") or "").strip() or None
+        key = (platform.name, f"{(handle or name or '').lower()}|{date}")
+        post = posts.get(key)
+        is_copy = post is not None
+        if post is None:
+            post = posts[key] = Post(platform.name, name, handle, date)
+        post.copies += 1
+        owner[i] = (post, is_copy)
+        url = platform.status_url.search(match.group(0))
+        if url and post.url is None:
+            post.url = url.group(0)
+        lead = match.group("lead").strip()
+        if lead:
+            post.add_segment(lead)
+        if platform.text_position == "between":
+            _take_between(platform, lines, i, post, is_copy, owner)
+        elif not lead:
+            before = i - 1
+            if before >= 0 and before not in owner and before not in attributions:
+                post.add_segment(lines[before].text)
+                owner[before] = (post, is_copy)
+        after = i + 1
+        if after < len(lines) and after not in owner and after not in attributions:
+            text = lines[after].text
+            sandwiched = after + 1 in attributions
+            if _TRAILING_TAGS.search(text) or sandwiched or match_key(text) in post.keys:
+                post.add_segment(text)
+                owner[after] = (post, is_copy)
+
+
+def _take_between(
+    platform: Platform,
+    lines: list[Line],
+    i: int,
+    post: Post,
+    is_copy: bool,
+    owner: dict[int, tuple[Post, bool]],
+) -> None:
+    """Instagram: the caption lies between the 'View this post' marker and the attribution."""
+    assert platform.markers is not None
+    start = i - 1
+    while start >= 0 and start not in owner and i - start <= 12:
+        if platform.markers.match(lines[start].text):
+            for j in range(start, i):
+                if j != start:
+                    post.add_segment(lines[j].text)
+                owner[j] = (post, is_copy)
+            return
+        start -= 1
+
+
+def _linked(
+    platform: Platform,
+    lines: list[Line],
+    posts: dict[tuple[str, str], Post],
+    owner: dict[int, tuple[Post, bool]],
+) -> None:
+    """Platforms whose embed leaves only a link (YouTube): a line that is just the link."""
+    for i, line in enumerate(lines):
+        if i in owner:
+            continue
+        match = platform.status_url.fullmatch(line.text.strip())
+        if match is None:
+            continue
+        key = (platform.name, match.group("id"))
+        post = posts.get(key)
+        is_copy = post is not None
+        if post is None:
+            post = posts[key] = Post(platform.name, None, None, None, url=match.group(0))
+        post.copies += 1
+        owner[i] = (post, is_copy)

@@ -1,0 +1,52 @@
+"""Markup residue: attribute fragments, tags, entities and script lines a scraper left in text."""
+
+from __future__ import annotations
+
+import html
+from functools import cache
+
+import regex
+
+from workers.stages.cleanup.draft import Draft, Line
+from workers.stages.cleanup.rules import Pattern, compile_any, load
+
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+@cache
+def _patterns() -> tuple[Pattern, Pattern, Pattern]:
+    rules = load("markup")
+    names = "|".join(regex.escape(a) for a in rules["attributes"])
+    # `" class="x y" data="` : a closing quote, attribute pairs, maybe one attribute left open.
+    attrs = (
+        rf'"\s*(?:(?:{names}|data-[\w-]+)\s*=\s*"[^"\n]*"\s*)*'
+        rf'(?:(?:{names}|data-[\w-]+)\s*=\s*"[^"\n]*"|(?:{names}|data-[\w-]+)\s*=\s*"\s*$)'
+    )
+    inline = compile_any([attrs, *rules["inline"], rules["line_start"]])
+    script = compile_any(rules["script_lines"], whole=True)
+    return inline, script, regex.compile(rules["line_start"])
+
+
+def strip_markup(draft: Draft) -> Draft:
+    """Cut residue out of each line; residue splits a line, as it stood between two texts."""
+    inline, script, _ = _patterns()
+    lines: list[Line] = []
+    for line in draft.lines:
+        text = line.text
+        if "&" in text and _ENTITY.search(text):
+            text = html.unescape(text)
+        if script.match(text):
+            draft.note_removed("markup_residue", text, line.no)
+            continue
+        pieces = []
+        last = 0
+        for match in inline.finditer(text):
+            if not match.group(0).strip():
+                continue
+            draft.note_removed("markup_residue", match.group(0), line.no)
+            pieces.append(text[last : match.start()])
+            last = match.end()
+        pieces.append(text[last:])
+        lines.extend(Line(piece.strip(), line.no) for piece in pieces if piece.strip())
+    draft.lines = lines
+    return draft

@@ -1,0 +1,56 @@
+"""Repairs of text a scraper glued together: sentences without their space, lines without a break."""
+
+from __future__ import annotations
+
+import regex
+
+from workers.stages.cleanup.draft import Draft, Line
+
+# "@imtiaz_jaleelनिजी": a handle (ASCII by definition) run straight into a word of another script.
+_GLUED_HANDLE = regex.compile(r"(?<=(?<![\w@])@[A-Za-z0-9_]{1,30})(?=[^\x00-\x7f\s\p{P}\p{S}])")
+
+# A sentence end run into the next word. "।" always ends a sentence. "?" and "!" end one before a
+# letter. "." does only between two Indic letters, or a lower-case and an upper-case Latin letter
+# ("said.The"), so "e.g.", "U.S.", "3.5" and "example.com" stay as they are.
+_GLUED = regex.compile(
+    r"(?<=[\p{L}\p{M}\p{N}\"”’)\]])(?:"
+    r"(?P<danda>[।॥])(?=[\p{L}\"“‘(])"
+    r"|(?P<mark>[?!])(?=[\p{L}\"“‘])"
+    r"|(?<=[\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}"
+    r"\p{Kannada}\p{Malayalam}]{2})(?P<indic>\.)(?=[\p{Devanagari}\p{Bengali}\p{Gurmukhi}"
+    r"\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}])"
+    r"|(?<=\p{Ll}{2})(?P<latin>\.)(?=\p{Lu}\p{Ll})"
+    r")"
+)
+_URLISH = regex.compile(r"\S*(?:://|www\.|@)\S*")
+
+
+def split_glued_handles(draft: Draft) -> Draft:
+    """Break a line where a trailing @handle runs into the next text (two lines glued)."""
+    lines = []
+    for line in draft.lines:
+        parts = _GLUED_HANDLE.split(line.text)
+        if len(parts) > 1:
+            draft.note_repaired("glued_line", line.text, line.no)
+        lines.extend(Line(part.strip(), line.no) for part in parts if part.strip())
+    draft.lines = lines
+    return draft
+
+
+def repair_glued_sentences(draft: Draft) -> Draft:
+    """Restore the space after a sentence end that runs straight into the next sentence."""
+    for line in draft.lines:
+        if not _GLUED.search(line.text):
+            continue
+        protected = [(m.start(), m.end()) for m in _URLISH.finditer(line.text)]
+
+        def space(match: regex.Match[str], protected: list[tuple[int, int]] = protected) -> str:
+            if any(start <= match.start() < end for start, end in protected):
+                return match.group(0)
+            return match.group(0) + " "
+
+        repaired = _GLUED.sub(space, line.text)
+        if repaired != line.text:
+            draft.note_repaired("glued_sentence", line.text, line.no)
+            line.text = repaired
+    return draft

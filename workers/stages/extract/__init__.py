@@ -1,0 +1,79 @@
+"""The extraction stage: `extract(cleaned) -> enriched`, a pure function over plain dicts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workers.events import schema_tag
+from workers.stages.extract.fingerprint import content_hash
+from workers.stages.extract.language import detect_language, dominant_script
+from workers.stages.extract.social import find_hashtags, find_mentions, find_urls
+from workers.stages.extract.structure import count_words, reading_time_s, split_sentences
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
+    """Enrich a cleaned article: language, script, structure, social, dates, fingerprint."""
+    paragraphs: list[str] = cleaned["paragraphs"]
+    body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    embeds: list[dict[str, Any]] = cleaned["embeds"]
+    embed_texts = [e["text"] for e in embeds if e.get("text")]
+    sentences = [s for p in paragraphs for s in split_sentences(p)]
+    words = count_words(body)
+    mentions = find_mentions([body, *embed_texts])
+    mentions += [m for e in embeds for m in e["mentions"] if m not in mentions]
+    return {
+        "schema": schema_tag("article.enriched"),
+        "id": cleaned["id"],
+        "url": cleaned["url"],
+        "source": cleaned["source"],
+        "title": cleaned["title"] or _inferred_title(cleaned),
+        "published_at": cleaned["published_at"],
+        "fetched_at": cleaned["fetched_at"],
+        "meta": cleaned["meta"],
+        "language": detect_language(body, cleaned.get("language_hint")),
+        "script": dominant_script(body),
+        "dateline": cleaned["dateline"],
+        "paragraphs": paragraphs,
+        "body": body,
+        "embeds": embeds,
+        "related": cleaned["related"],
+        "entities": [],
+        "dates": _embed_dates(embeds),
+        "mentions": mentions,
+        "hashtags": find_hashtags([body, *embed_texts]),
+        "urls": find_urls([body, *embed_texts, *(e["url"] for e in embeds if e.get("url"))]),
+        "keywords": [],
+        "summary": None,
+        "category": None,
+        "stats": {
+            "paragraphs": len(paragraphs),
+            "sentences": len(sentences),
+            "words": words,
+            "chars": len(body),
+            "reading_time_s": reading_time_s(words),
+            "removed": len(cleaned["cleanup"]["removed"]),
+            "embeds": len(embeds),
+            "related": len(cleaned["related"]),
+        },
+        "cleanup": cleaned["cleanup"],
+        "fingerprint": {"content_hash": content_hash(paragraphs)},
+        "duplicate_of": None,
+        "pipeline": cleaned["pipeline"],
+    }
+
+
+def _inferred_title(cleaned: dict[str, Any]) -> str | None:
+    """Without a given title, the first sentence of the lede stands in for it."""
+    sentences = split_sentences(cleaned["paragraphs"][0]) if cleaned["paragraphs"] else []
+    return sentences[0] if sentences else None
+
+
+def _embed_dates(embeds: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"date": e["date"], "text": e["date"], "start": None, "end": None, "kind": "absolute",
+         "where": "embed"}
+        for e in embeds
+        if e.get("date")
+    ]

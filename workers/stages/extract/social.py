@@ -1,0 +1,25 @@
+"""Mentions, hashtags and links in the body and the embeds."""
+
+from __future__ import annotations
+
+import regex
+
+MENTION = regex.compile(r"(?<![\w@.])@([A-Za-z0-9_]{1,30})\b")
+HASHTAG = regex.compile(r"(?<![\w&#])#([\p{L}\p{M}\p{N}_]{2,80})")
+URL = regex.compile(r"https?://[^\s<>\"'()\[\]]+|www\.[^\s<>\"'()\[\]]+")
+
+
+def unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def find_mentions(texts: list[str]) -> list[str]:
+    return unique([m for t in texts for m in MENTION.findall(t)])
+
+
+def find_hashtags(texts: list[str]) -> list[str]:
+    return unique([h for t in texts for h in HASHTAG.findall(t)])
+
+
+def find_urls(texts: list[str]) -> list[str]:
+    return unique([u.rstrip(".,;:!?") for t in texts for u in URL.findall(t)])

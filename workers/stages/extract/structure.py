@@ -1,0 +1,29 @@
+"""Sentences and counts of the body."""
+
+from __future__ import annotations
+
+import regex
+
+# A sentence ends at ".", "?", "!", "।" or "॥" followed by space, except after a known abbreviation
+# or an initial ("डॉ.", "Dr.", "U.S.", "A.").
+_ABBREVIATIONS = (
+    r"डॉ|श्री|श्रीमती|सुश्री|प्रो|मो|Dr|Mr|Mrs|Ms|Prof|Sr|Jr|St|Lt|Col|Gen|Capt|Maj|Sgt|Rs|No|Nos"
+    r"|vs|etc|Inc|Ltd|Co|Corp|Govt|Dept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|[\p{Devanagari}]"
+)
+_SENTENCE_END = regex.compile(
+    rf"(?<![\s(](?:{_ABBREVIATIONS})\.)(?<=[.?!।॥][\"'”’)]*)\s+(?=\S)"
+)
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?")
+WORDS_PER_MINUTE = 200
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def reading_time_s(words: int) -> int:
+    return round(words * 60 / WORDS_PER_MINUTE)
