@@ -80,10 +80,14 @@ def attach_stage(stage_app: StageApp, spec: runner.StageSpec, settings: Settings
 
     async def on_assigned(sender: Any, assigned: Any, **_: Any) -> None:
         partitions = sorted(tp.partition for tp in assigned if tp.topic == source.get_topic_name())
-        log.info("partitions_assigned", stage=spec.name, topic=source.get_topic_name(),
-                 partitions=partitions)
+        log.info(
+            "partitions_assigned",
+            stage=spec.name,
+            topic=source.get_topic_name(),
+            partitions=partitions,
+        )
 
-    app.on_partitions_assigned.connect(on_assigned)
+    app.on_partitions_assigned.connect(on_assigned)  # type: ignore[arg-type]
     return stats
 
 

@@ -70,7 +70,14 @@ class EmbeddedBroker:
         url = f"tcp://127.0.0.1:{self.port}"
         output = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         self._process = subprocess.Popen(
-            [str(tansu_binary()), "broker", "--listener-url", url, "--advertised-listener-url", url],
+            [
+                str(tansu_binary()),
+                "broker",
+                "--listener-url",
+                url,
+                "--advertised-listener-url",
+                url,
+            ],
             stdout=output,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -79,7 +86,10 @@ class EmbeddedBroker:
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise BrokerError(f"embedded broker exited with code {self._process.returncode}")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port), 0.2):
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection(("127.0.0.1", self.port), 0.2),
+            ):
                 log.info("broker_started", bootstrap=self.bootstrap, pid=self._process.pid)
                 return self
             time.sleep(0.05)
@@ -135,11 +145,7 @@ async def ensure_topics(settings: Settings, *, attempts: int = 20) -> list[str]:
                 response = await client.create_topics(
                     [NewTopic(n, settings.partitions, settings.replication) for n in names]
                 )
-                created = [
-                    topic
-                    for topic, code, *_ in response.topic_errors
-                    if code == 0
-                ]
+                created = [topic for topic, code, *_ in response.topic_errors if code == 0]
                 failed = [
                     (topic, code, message)
                     for topic, code, message in response.topic_errors
@@ -148,7 +154,9 @@ async def ensure_topics(settings: Settings, *, attempts: int = 20) -> list[str]:
                 if failed:
                     raise BrokerError(f"could not create topics: {failed}")
                 await _check_partitions(client, settings, names)
-                log.info("topics_ready", topics=names, created=created, partitions=settings.partitions)
+                log.info(
+                    "topics_ready", topics=names, created=created, partitions=settings.partitions
+                )
                 return created
         except BrokerError:
             raise
@@ -160,7 +168,9 @@ async def ensure_topics(settings: Settings, *, attempts: int = 20) -> list[str]:
     return []
 
 
-async def _check_partitions(client: AIOKafkaAdminClient, settings: Settings, names: list[str]) -> None:
+async def _check_partitions(
+    client: AIOKafkaAdminClient, settings: Settings, names: list[str]
+) -> None:
     """Warn when a topic that already existed has another partition count than configured."""
     for description in await client.describe_topics(names):
         count = len(description.get("partitions", []))

@@ -47,7 +47,9 @@ def _parser() -> argparse.ArgumentParser:
         "workers, send every file of seeds/, wait until each has an enriched event or a dead "
         "letter, print the enriched events as JSON, stop everything.",
     )
-    demo.add_argument("seeds", nargs="*", default=["seeds"], help="files or folders (default: seeds)")
+    demo.add_argument(
+        "seeds", nargs="*", default=["seeds"], help="files or folders (default: seeds)"
+    )
     demo.add_argument("--timeout", type=float, default=120.0, help="seconds to wait (default 120)")
     demo.set_defaults(run=_demo)
 
@@ -86,7 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     tail.add_argument("--from-beginning", action="store_true", help="start at the oldest message")
     tail.add_argument("--limit", type=int, default=None, help="stop after N events")
     tail.add_argument(
-        "--idle-timeout", type=float, default=None, help="stop after this many seconds without events"
+        "--idle-timeout",
+        type=float,
+        default=None,
+        help="stop after this many seconds without events",
     )
     tail.set_defaults(run=_tail)
 
@@ -143,8 +148,10 @@ def _produce(args: argparse.Namespace, settings: Settings) -> int:
         report = asyncio.run(produce(settings, items, on_sent=bar.update))
     for origin, error in report.rejected:
         print(f"not sent: {origin}: {error}", file=sys.stderr)
-    print(f"sent {len(report.sent)} to {settings.topic('raw')}, {len(report.rejected)} rejected",
-          file=sys.stderr)
+    print(
+        f"sent {len(report.sent)} to {settings.topic('raw')}, {len(report.rejected)} rejected",
+        file=sys.stderr,
+    )
     return 1 if report.rejected else 0
 
 
@@ -187,8 +194,11 @@ def _broker(args: argparse.Namespace, settings: Settings) -> int:
     logs.configure(settings.log_level)
     with EmbeddedBroker(args.port) as broker:
         asyncio.run(ensure_topics(replace(settings, broker=broker.bootstrap)))
-        print(f"embedded broker on {broker.bootstrap}; KHABAR_BROKER={broker.bootstrap}; "
-              "Ctrl-C stops it", file=sys.stderr)
+        print(
+            f"embedded broker on {broker.bootstrap}; KHABAR_BROKER={broker.bootstrap}; "
+            "Ctrl-C stops it",
+            file=sys.stderr,
+        )
         return broker.wait()
 
 

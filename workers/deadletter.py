@@ -37,7 +37,12 @@ def record(
         "id": article_id or hashlib.blake2b(original, digest_size=8).hexdigest(),
         "stage": stage,
         "error": {"type": type(error).__name__, "message": str(error)[:2000], "reason": reason},
-        "source": {"topic": topic, "partition": partition, "offset": offset, "timestamp": timestamp},
+        "source": {
+            "topic": topic,
+            "partition": partition,
+            "offset": offset,
+            "timestamp": timestamp,
+        },
         "original": {
             "key_b64": _b64(key),
             "value_b64": _b64(original),

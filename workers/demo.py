@@ -48,8 +48,11 @@ def run_demo(seeds: list[str], *, out: TextIO, err: TextIO, timeout: float = 120
             for event in result.enriched:
                 out.write(orjson.dumps(event, option=orjson.OPT_INDENT_2).decode() + "\n")
             for dead in result.dead:
-                print(f"dead letter: {dead['id']} {dead['error']['type']}: "
-                      f"{dead['error']['message']}", file=err)
+                print(
+                    f"dead letter: {dead['id']} {dead['error']['type']}: "
+                    f"{dead['error']['message']}",
+                    file=err,
+                )
             for origin, error in result.rejected:
                 print(f"not sent: {origin}: {error}", file=err)
             print(

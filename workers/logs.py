@@ -1,4 +1,4 @@
-"""Structured logs: JSON lines on stdout through structlog, Faust's and aiokafka's records included."""
+"""Structured logs: JSON lines on stdout via structlog, Faust and aiokafka records included."""
 
 from __future__ import annotations
 

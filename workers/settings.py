@@ -123,7 +123,9 @@ class Settings:
     def public(self) -> dict[str, Any]:
         """The settings as logged at start-up: secrets masked."""
         return {
-            f.name: ("***" if f.metadata["secret"] and getattr(self, f.name) else getattr(self, f.name))
+            f.name: (
+                "***" if f.metadata["secret"] and getattr(self, f.name) else getattr(self, f.name)
+            )
             for f in dataclasses.fields(self)
         }
 

@@ -40,7 +40,11 @@ def repair_mojibake(text: str) -> str:
                 continue
         return chunk
 
-    return regex.sub(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}", fix, text)
+    return regex.sub(
+        r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}",
+        fix,
+        text,
+    )
 
 
 def normalize_text(text: str) -> str:

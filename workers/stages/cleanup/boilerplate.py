@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 
 import regex
 
-from workers.stages.cleanup.draft import Draft, keep_lines
+from workers.stages.cleanup.draft import Draft, Line, keep_lines
 from workers.stages.cleanup.rules import Pattern, compile_any, load
 
 _SEPARATOR_LINE = regex.compile(r"^[\s\-–—_=*~•·.#+|/\\<>]+$")
 _TRAILING_SEPARATOR = regex.compile(r"(?<=\S)\s*[-–—_=*~]{3,}\s*$")
 KINDS = ("call_to_action", "advertisement", "credit")
+_MAX_BOILERPLATE = 300  # characters: a longer line is an article paragraph whatever it says
 
 
 @cache
@@ -23,6 +24,10 @@ def _line_rules() -> dict[str, Pattern]:
 @cache
 def _trailing_credit() -> Pattern:
     return compile_any(load("noise")["credit"]["trailing"])
+
+
+def _is_whole_line(rule: Pattern, line: Line) -> bool:
+    return len(line.text) < _MAX_BOILERPLATE and bool(rule.match(line.text))
 
 
 def drop_separators(draft: Draft) -> Draft:
@@ -37,10 +42,8 @@ def drop_separators(draft: Draft) -> Draft:
 
 def drop_boilerplate(draft: Draft) -> Draft:
     """Lines that are entirely a call to action, an advertisement label or a credit."""
-    rules = _line_rules()
-    for kind in KINDS:
-        rule = rules[kind]
-        draft = keep_lines(draft, kind, lambda line, rule=rule: len(line.text) < 300 and bool(rule.match(line.text)))
+    for kind, rule in _line_rules().items():
+        draft = keep_lines(draft, kind, partial(_is_whole_line, rule))
     trailing = _trailing_credit()
     for line in draft.lines:
         match = trailing.search(line.text)

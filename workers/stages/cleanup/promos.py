@@ -18,8 +18,12 @@ _MAX_WORDS = 40  # a headline is short; a longer line after the prefix is body t
 @cache
 def _promo() -> Pattern:
     rules = load("promos")
-    loose = sorted({p for lang in rules.values() for p in lang.get("loose", [])}, key=len, reverse=True)
-    strict = sorted({p for lang in rules.values() for p in lang.get("strict", [])}, key=len, reverse=True)
+    loose = sorted(
+        {p for lang in rules.values() for p in lang.get("loose", [])}, key=len, reverse=True
+    )
+    strict = sorted(
+        {p for lang in rules.values() for p in lang.get("strict", [])}, key=len, reverse=True
+    )
     loose_alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in loose)
     strict_alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in strict)
     return regex.compile(

@@ -1,4 +1,4 @@
-"""Repairs of text a scraper glued together: sentences without their space, lines without a break."""
+"""Repairs of text a scraper glued: sentences without their space, lines without a break."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ _URLISH = regex.compile(r"\S*(?:://|www\.|@)\S*")
 
 def split_glued_handles(draft: Draft) -> Draft:
     """Break a line where a trailing @handle runs into the next text (two lines glued)."""
-    lines = []
+    lines: list[Line] = []
     for line in draft.lines:
         parts = _GLUED_HANDLE.split(line.text)
         if len(parts) > 1:

@@ -72,8 +72,14 @@ def _inferred_title(cleaned: dict[str, Any]) -> str | None:
 
 def _embed_dates(embeds: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
-        {"date": e["date"], "text": e["date"], "start": None, "end": None, "kind": "absolute",
-         "where": "embed"}
+        {
+            "date": e["date"],
+            "text": e["date"],
+            "start": None,
+            "end": None,
+            "kind": "absolute",
+            "where": "embed",
+        }
         for e in embeds
         if e.get("date")
     ]

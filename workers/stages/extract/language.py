@@ -1,4 +1,4 @@
-"""Language and script of a text, offline: pycld2 (Compact Language Detector 2, model in the wheel)."""
+"""Language and script of a text, offline: pycld2 (Compact Language Detector 2, model in wheel)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ _BLOCKS: tuple[tuple[int, int, str], ...] = (
 
 def script_of_char(char: str) -> str | None:
     code = ord(char)
-    if code < 0x41 or not char.isalpha() and not 0x0900 <= code <= 0x0DFF:
+    if code < 0x41 or (not char.isalpha() and not 0x0900 <= code <= 0x0DFF):
         return None
     for start, end, script in _BLOCKS:
         if start <= code <= end:

@@ -11,7 +11,7 @@ _ABBREVIATIONS = (
     r"|vs|etc|Inc|Ltd|Co|Corp|Govt|Dept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|[\p{Devanagari}]"
 )
 _SENTENCE_END = regex.compile(
-    rf"(?<![\s(](?:{_ABBREVIATIONS})\.)(?<=[.?!।॥][\"'”’)]*)\s+(?=\S)"
+    rf"(?<!(?:^|[\s(])(?:{_ABBREVIATIONS})\.)(?<=[.?!।॥][\"'”’)]*)\s+(?=\S)"
 )
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?")
 WORDS_PER_MINUTE = 200

@@ -1,0 +1,167 @@
+"""Integration fixtures: a real broker (embedded Tansu on a free port, or KHABAR_TEST_BROKER),
+real `khabar worker` processes, and plain aiokafka clients to feed and read topics."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from aiokafka import AIOKafkaProducer
+
+from workers.broker import EmbeddedBroker, ensure_topics
+from workers.clients import read_topic
+from workers.demo import start_worker, stop_worker
+from workers.settings import Settings
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="session")
+def bootstrap(tmp_path_factory) -> Iterator[str]:
+    """A broker for the whole session: a real one if KHABAR_TEST_BROKER names it."""
+    real = os.environ.get("KHABAR_TEST_BROKER")
+    if real:
+        yield real
+        return
+    broker = EmbeddedBroker(log_path=tmp_path_factory.mktemp("broker") / "tansu.log").start()
+    try:
+        yield broker.bootstrap
+    finally:
+        broker.stop()
+
+
+@pytest.fixture
+def settings(bootstrap) -> Settings:
+    """Settings of one test: its own topic prefix and consumer groups, so tests never mix."""
+    tag = uuid.uuid4().hex[:8]
+    return Settings(
+        broker=bootstrap,
+        topic_prefix=f"t{tag}.",
+        app_id=f"khabar-t{tag}",
+        session_timeout=6.0,
+        stats_interval=2.0,
+        log_level="DEBUG",
+    )
+
+
+@dataclass
+class WorkerProcess:
+    log_path: Path
+    process: Any
+    stages: list[str]
+
+    def log_events(self) -> list[dict[str, Any]]:
+        events = []
+        for line in self.log_path.read_text("utf-8", errors="replace").splitlines():
+            if line.startswith("{"):
+                try:
+                    events.append(orjson.loads(line))
+                except orjson.JSONDecodeError:
+                    continue
+        return events
+
+    def assignment(self, stage: str) -> list[int] | None:
+        """The partitions this worker holds for `stage` by its latest rebalance log line."""
+        lines = [
+            e
+            for e in self.log_events()
+            if e.get("event") == "partitions_assigned" and e.get("stage") == stage
+        ]
+        return lines[-1]["partitions"] if lines else None
+
+
+@dataclass
+class Cluster:
+    settings: Settings
+    tmp: Path
+    workers: list[WorkerProcess] = field(default_factory=list)
+    _ids: Iterator[int] = field(default_factory=itertools.count)
+
+    def start(self, stages: list[str] | None = None) -> WorkerProcess:
+        stages = stages or ["all"]
+        log_path = self.tmp / f"worker{next(self._ids)}.log"
+        worker = WorkerProcess(log_path, start_worker(self.settings, stages, log_path), stages)
+        self.workers.append(worker)
+        return worker
+
+    def wait_balanced(
+        self, stages: tuple[str, ...] = ("cleanup", "extract"), timeout: float = 60
+    ) -> None:
+        """Until the live workers' latest assignments split every stage's partitions exactly."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for w in self.workers:
+                if w.process.poll() is not None:
+                    raise AssertionError(f"worker exited: {w.log_path.read_text()[-3000:]}")
+            if all(self._balanced(stage) for stage in stages):
+                return
+            time.sleep(0.3)
+        raise AssertionError(
+            "workers did not settle: "
+            + "; ".join(
+                f"{w.log_path.name}: {[w.assignment(s) for s in stages]}" for w in self.workers
+            )
+        )
+
+    def _balanced(self, stage: str) -> bool:
+        live = [w for w in self.workers if w.process.poll() is None]
+        held = [w.assignment(stage) for w in live]
+        if any(h is None or not h for h in held):
+            return False
+        flat = sorted(p for h in held for p in h)  # type: ignore[union-attr]
+        return flat == list(range(self.settings.partitions))
+
+    def stop(self) -> None:
+        for w in self.workers:
+            stop_worker(w.process)
+
+
+@pytest.fixture
+def cluster(settings, tmp_path) -> Iterator[Cluster]:
+    asyncio.run(ensure_topics(settings))
+    cluster = Cluster(settings, tmp_path)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+async def send_raw(
+    settings: Settings, messages: list[tuple[bytes | None, bytes]], topic: str = "raw"
+) -> None:
+    """Send exact bytes, as a foreign producer would, bad ones included."""
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all")
+    await producer.start()
+    try:
+        for key, value in messages:
+            await producer.send_and_wait(
+                settings.topic(topic), value, key=key, headers=[("origin", b"test")]
+            )
+    finally:
+        await producer.stop()
+
+
+async def collect(settings: Settings, alias: str, count: int, timeout: float = 60) -> list[Any]:
+    """The first `count` messages of a topic (from the beginning), or fail after `timeout`."""
+    found: list[Any] = []
+
+    async def gather() -> None:
+        async for message in read_topic(replace(settings), settings.topic(alias)):
+            found.append(message)
+            if len(found) >= count:
+                return
+
+    try:
+        await asyncio.wait_for(gather(), timeout)
+    except TimeoutError:
+        raise AssertionError(f"only {len(found)} of {count} messages on {alias}") from None
+    return found
