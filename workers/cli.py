@@ -114,6 +114,18 @@ def _parser() -> argparse.ArgumentParser:
     broker.add_argument("--port", type=int, default=9092, help="port on 127.0.0.1 (default 9092)")
     broker.set_defaults(run=_broker)
 
+    bench = commands.add_parser(
+        "bench",
+        help="measure: extraction quality on a benchmark, or stage speed",
+        description="`zyte`: score Khabar's cleaned body and trafilatura's plain extraction on the "
+        "article-extraction benchmark (precision, recall, F1). `speed`: milliseconds per article "
+        "of each stage on one core, for files given (default: seeds/).",
+    )
+    bench.add_argument("what", choices=["zyte", "speed"])
+    bench.add_argument("paths", nargs="*", help="zyte: the benchmark folder; speed: input files")
+    bench.add_argument("--repeat", type=int, default=300, help="speed: runs per article")
+    bench.set_defaults(run=_bench)
+
     config = commands.add_parser(
         "config",
         help="print the configuration table (Markdown) or the current settings (--json)",
@@ -200,6 +212,27 @@ def _broker(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return broker.wait()
+
+
+def _bench(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    if args.what == "zyte":
+        from workers.evaluation import zyte
+
+        folder = Path(args.paths[0] if args.paths else "../shared/bench/zyte")
+        print(zyte.report(zyte.run(folder)))
+        return 0
+    from workers.evaluation import speed
+    from workers.inputs import read_inputs
+
+    articles = {
+        Path(item.origin).name[:40]: item.event
+        for item in read_inputs(args.paths or ["seeds"])
+        if item.event is not None
+    }
+    print(speed.report(speed.run(articles, repeat=args.repeat)))
+    return 0
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:

@@ -7,19 +7,28 @@ repaired); spelling variants (nukta, chandrabindu, Latin case, punctuation) are 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 import regex
 
-# Invisible characters a scraper carries over: zero-width space, word joiner, BOM, soft hyphen.
-_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
+# Invisible characters a scraper carries over: zero-width space, word joiner, BOM, soft hyphen,
+# direction marks. (The standard `re` module is used where no Unicode property is needed: faster.)
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
 # ZWJ/ZWNJ shape Indic conjuncts; anywhere else they are noise.
 _STRAY_JOINER = regex.compile(r"(?<![\p{M}\p{L}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}])")
-_SPACES = regex.compile(r"[^\S\n]+")  # every horizontal space, NBSP and the Unicode spaces included
-_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+# Runs of horizontal space, and any one that is not a plain space (NBSP, thin space, tab…).
+_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
+_ODD_SPACE = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Signs of UTF-8 decoded as cp1252/latin-1: "à¤" (Devanagari), "â€" (punctuation), "Ã" (Latin).
-_MOJIBAKE = regex.compile("(?:à[¤¥¦§¨©ª«¬­®¯°±²³´µ¶·¸¹º»¼½¾¿]|â€|Ã[\u0080-\u00bf])")
+_MOJIBAKE = re.compile("à[\u00a4-\u00bf]|â€|Ã[\u0080-\u00bf]")
+# A run of characters that cp1252 or latin-1 can encode back into the bytes they came from.
+_CP1252_RUN = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
+)
 
 # Folding for match keys: nukta, chandrabindu->anusvara, the two Devanagari danda styles.
 _FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902", "\u0964": ".", "\u0965": "."})
@@ -31,7 +40,7 @@ def repair_mojibake(text: str) -> str:
     if not _MOJIBAKE.search(text):
         return text
 
-    def fix(match: regex.Match[str]) -> str:
+    def fix(match: re.Match[str]) -> str:
         chunk = match.group(0)
         for codec in ("cp1252", "latin-1"):
             try:
@@ -40,21 +49,72 @@ def repair_mojibake(text: str) -> str:
                 continue
         return chunk
 
-    return regex.sub(
-        r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}",
-        fix,
-        text,
-    )
+    return _CP1252_RUN.sub(fix, text)
 
 
 def normalize_text(text: str) -> str:
     """Canonical display text: NFC, one kind of line break and space, nothing invisible."""
     text = repair_mojibake(text)
-    text = _NEWLINES.sub("\n", text)
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii() or "\r" in text or "\x0b" in text or "\x0c" in text:
+        text = _NEWLINES.sub("\n", text)
+    text = to_nfc(text)
     text = _INVISIBLE.sub("", text)
-    text = _STRAY_JOINER.sub("", text)
-    return _SPACES.sub(" ", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _STRAY_JOINER.sub("", text)
+    if "  " in text or _ODD_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    return text
+
+
+def _nfc_tables() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], frozenset[str]]:
+    """What NFC may change: characters it replaces, anything outside the BMP, two combining
+    marks in a row (it may reorder them), and the pairs it composes (base + second)."""
+    changed, combining, pairs = set(), set(), set()
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        if unicodedata.combining(char):
+            combining.add(char)
+        if unicodedata.normalize("NFC", char) != char:
+            changed.add(char)
+        decomposed = unicodedata.normalize("NFD", char)
+        if len(decomposed) > 1 and unicodedata.normalize("NFC", decomposed) == char:
+            pairs.add(unicodedata.normalize("NFC", decomposed[:-1]) + decomposed[-1])
+
+    def char_class(chars: set[str]) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+    # Three searches: `re` is much slower on one alternation of these large classes.
+    sensitive = (
+        re.compile(char_class(changed)),
+        re.compile("[\U00010000-\U0010ffff]"),
+        re.compile(f"{char_class(combining)}{{2}}"),
+    )
+    seconds = re.compile(char_class({pair[-1] for pair in pairs}))
+    return sensitive, seconds, frozenset(pair for pair in pairs if len(pair) == 2)
+
+
+_NFC_SENSITIVE, _NFC_SECONDS, _NFC_PAIRS = _nfc_tables()
+
+
+def _may_compose(previous: str, second: str) -> bool:
+    """Whether NFC could compose `second` into what precedes it."""
+    return (
+        previous + second in _NFC_PAIRS
+        or unicodedata.combining(previous) != 0
+        or unicodedata.decomposition(previous) != ""
+    )
+
+
+def to_nfc(text: str) -> str:
+    """NFC, skipping the costly call when no character of the text can change under it."""
+    if text.isascii():
+        return text
+    needed = any(p.search(text) for p in _NFC_SENSITIVE) or any(
+        _may_compose(text[m.start() - 1], m.group()) for m in _NFC_SECONDS.finditer(text, 1)
+    )
+    return unicodedata.normalize("NFC", text) if needed else text
 
 
 def squash_spaces(text: str) -> str:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache, partial
-
-import regex
 
 from workers.stages.cleanup.draft import Draft, Line, keep_lines
 from workers.stages.cleanup.rules import Pattern, compile_any, load
 
-_SEPARATOR_LINE = regex.compile(r"^[\s\-–—_=*~•·.#+|/\\<>]+$")
-_TRAILING_SEPARATOR = regex.compile(r"(?<=\S)\s*[-–—_=*~]{3,}\s*$")
+_SEPARATOR_CHARS = "-–—_=*~•·.#+|/\\<> "
+_TRAILING_SEPARATOR = re.compile(r"(?<=\S)\s*[-–—_=*~]{3,}\s*$")
 KINDS = ("call_to_action", "advertisement", "credit")
 _MAX_BOILERPLATE = 300  # characters: a longer line is an article paragraph whatever it says
 
@@ -33,11 +32,15 @@ def _is_whole_line(rule: Pattern, line: Line) -> bool:
 def drop_separators(draft: Draft) -> Draft:
     """Lines of only dashes, stars, dots…; and such a run glued to the end of a line."""
     for line in draft.lines:
-        match = _TRAILING_SEPARATOR.search(line.text)
+        match = line.text[-1] in _SEPARATOR_CHARS and _TRAILING_SEPARATOR.search(line.text)
         if match:
             draft.note_removed("separator", match.group(0), line.no)
             line.text = line.text[: match.start()].rstrip()
-    return keep_lines(draft, "separator", lambda line: bool(_SEPARATOR_LINE.match(line.text)))
+    return keep_lines(draft, "separator", _is_separator_line)
+
+
+def _is_separator_line(line: Line) -> bool:
+    return not line.text.strip(_SEPARATOR_CHARS)
 
 
 def drop_boilerplate(draft: Draft) -> Draft:
@@ -46,6 +49,8 @@ def drop_boilerplate(draft: Draft) -> Draft:
         draft = keep_lines(draft, kind, partial(_is_whole_line, rule))
     trailing = _trailing_credit()
     for line in draft.lines:
+        if not line.text.endswith((")", "]")):
+            continue
         match = trailing.search(line.text)
         if match and match.start() > 0:
             draft.note_removed("credit", match.group(0), line.no)

@@ -10,6 +10,7 @@ repeat text of the same post. Any other line that repeats the post's text is a c
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -20,8 +21,9 @@ from workers.stages.cleanup.draft import Draft, Line
 from workers.stages.cleanup.rules import Pattern, load
 from workers.stages.normalize import match_key
 
-_MENTION = regex.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})")
-_TRAILING_TAGS = regex.compile(r"(?:\s*[@#][A-Za-z0-9_]{1,30})+\s*$")
+_MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})")
+_TRAILING_TAGS = re.compile(r"(?:\s*[@#][A-Za-z0-9_]{1,30})+\s*$")
+_DATE_PARTS = re.compile(r"[A-Za-z]+|\d+")
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -52,6 +54,11 @@ class Platform:
     status_url: Pattern
     markers: Pattern | None
     text_position: str
+    hint: str  # lower-case text any line of this platform's embed contains
+
+    def may_match(self, lowered: str) -> bool:
+        """Cheap test on the lower-cased line before any pattern runs."""
+        return self.hint in lowered
 
 
 @dataclass
@@ -109,6 +116,7 @@ def platforms() -> tuple[Platform, ...]:
                 if markers
                 else None,
                 text_position=spec["text_position"],
+                hint=spec["hint"].lower(),
             )
         )
     return tuple(found)
@@ -118,7 +126,7 @@ def parse_date(text: str | None) -> str | None:
     """'April 29, 2023' or '29 Apr 2023' -> '2023-04-29'; None when it is not a date."""
     if not text:
         return None
-    parts = regex.findall(r"[A-Za-z]+|\d+", text)
+    parts = _DATE_PARTS.findall(text)
     month = next((_MONTHS[p.lower()] for p in parts if p.lower() in _MONTHS), None)
     numbers = [int(p) for p in parts if p.isdigit()]
     years = [n for n in numbers if n > 31]
@@ -136,18 +144,25 @@ def extract_embeds(draft: Draft) -> Draft:
     lines = draft.lines
     owner: dict[int, tuple[Post, bool]] = {}  # line index -> (post, is a later copy)
     posts: dict[tuple[str, str], Post] = {}
+    lowered = [line.text.lower() for line in lines]
     for platform in platforms():
+        candidates = [i for i, text in enumerate(lowered) if platform.may_match(text)]
+        if not candidates:
+            continue
         if platform.attribution is not None:
-            _attributed(platform, lines, posts, owner)
+            _attributed(platform, lines, candidates, posts, owner)
         else:
-            _linked(platform, lines, posts, owner)
+            _linked(platform, lines, candidates, posts, owner)
     if not posts:
         return draft
     # Any other line repeating a post's text is one more scraped copy of it.
     for i, line in enumerate(lines):
         if i in owner:
             continue
-        key = match_key(_TRAILING_TAGS.sub("", line.text))
+        text = line.text
+        if "@" in text or "#" in text:
+            text = _TRAILING_TAGS.sub("", text)
+        key = match_key(text)
         for post in posts.values():
             if key and key in post.keys:
                 owner[i] = (post, True)
@@ -167,11 +182,12 @@ def extract_embeds(draft: Draft) -> Draft:
 def _attributed(
     platform: Platform,
     lines: list[Line],
+    candidates: list[int],
     posts: dict[tuple[str, str], Post],
     owner: dict[int, tuple[Post, bool]],
 ) -> None:
     assert platform.attribution is not None
-    matches = {i: platform.attribution.fullmatch(line.text) for i, line in enumerate(lines)}
+    matches = {i: platform.attribution.fullmatch(lines[i].text) for i in candidates}
     attributions = {i: m for i, m in matches.items() if m is not None and i not in owner}
     for i, match in attributions.items():
         handle = match.group("handle")
@@ -230,14 +246,15 @@ def _take_between(
 def _linked(
     platform: Platform,
     lines: list[Line],
+    candidates: list[int],
     posts: dict[tuple[str, str], Post],
     owner: dict[int, tuple[Post, bool]],
 ) -> None:
     """Platforms whose embed leaves only a link (YouTube): a line that is just the link."""
-    for i, line in enumerate(lines):
+    for i in candidates:
         if i in owner:
             continue
-        match = platform.status_url.fullmatch(line.text.strip())
+        match = platform.status_url.fullmatch(lines[i].text.strip())
         if match is None:
             continue
         key = (platform.name, match.group("id"))

@@ -11,10 +11,14 @@ from workers.stages.cleanup.draft import Draft, Line
 from workers.stages.cleanup.rules import Pattern, compile_any, load
 
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Residue cannot stand in a line without one of these characters: cheaper to look first.
+_RESIDUE_SIGNS = ('"', "'", "<", ">", "[", "pic.twitter")
+_SCRIPT_SIGNS = ("=", ";", "{", "}", "(", "@")
 
 
 @cache
 def _patterns() -> tuple[Pattern, Pattern, Pattern]:
+    """Inline residue, whole script/style lines, and script calls anywhere in a line."""
     rules = load("markup")
     names = "|".join(regex.escape(a) for a in rules["attributes"])
     # `" class="x y" data="` : a closing quote, attribute pairs, maybe one attribute left open.
@@ -24,19 +28,23 @@ def _patterns() -> tuple[Pattern, Pattern, Pattern]:
     )
     inline = compile_any([attrs, *rules["inline"], rules["line_start"]])
     script = compile_any(rules["script_lines"], whole=True)
-    return inline, script, regex.compile(rules["line_start"])
+    return inline, script, regex.compile(rules["script_calls"])
 
 
 def strip_markup(draft: Draft) -> Draft:
     """Cut residue out of each line; residue splits a line, as it stood between two texts."""
-    inline, script, _ = _patterns()
+    inline, script, calls = _patterns()
     lines: list[Line] = []
     for line in draft.lines:
         text = line.text
         if "&" in text and _ENTITY.search(text):
             text = html.unescape(text)
-        if script.match(text):
+        maybe_script = any(sign in text for sign in _SCRIPT_SIGNS)
+        if maybe_script and (script.match(text) or calls.search(text)):
             draft.note_removed("markup_residue", text, line.no)
+            continue
+        if not any(sign in text for sign in _RESIDUE_SIGNS):
+            lines.append(Line(text, line.no))
             continue
         pieces = []
         last = 0

@@ -29,6 +29,9 @@ def split_glued_handles(draft: Draft) -> Draft:
     """Break a line where a trailing @handle runs into the next text (two lines glued)."""
     lines: list[Line] = []
     for line in draft.lines:
+        if "@" not in line.text:
+            lines.append(line)
+            continue
         parts = _GLUED_HANDLE.split(line.text)
         if len(parts) > 1:
             draft.note_repaired("glued_line", line.text, line.no)

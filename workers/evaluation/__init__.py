@@ -1,0 +1,1 @@
+"""Measurements the project publishes: extraction quality and stage speed, as commands."""
