@@ -41,11 +41,12 @@ class EmptyArticleError(ValueError):
 def clean(raw: dict[str, Any]) -> dict[str, Any]:
     """Turn a raw article (text and/or html) into clean paragraphs, embeds and related links."""
     page: dict[str, Any] = {}
+    page_embeds: list[dict[str, Any]] = []
     text = raw.get("text") or ""
     if raw.get("html"):
-        html_text, page = extract_page(raw["html"], raw.get("url"))
+        html_text, page, page_embeds = extract_page(raw["html"], raw.get("url"))
         text = text or html_text
-    draft = run_steps(text, raw.get("language"))
+    draft = run_steps(text, raw.get("language"), page_embeds=page_embeds)
     if not draft.lines:
         raise EmptyArticleError(
             f"no body text left after cleanup ({len(draft.removed)} pieces removed as noise)"
@@ -72,14 +73,24 @@ def clean(raw: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def run_steps(text: str, language: str | None = None, steps: tuple[Step, ...] = STEPS) -> Draft:
-    """Normalise the text, split it into lines and pass it through every step."""
+def run_steps(
+    text: str,
+    language: str | None = None,
+    steps: tuple[Step, ...] = STEPS,
+    page_embeds: list[dict[str, Any]] | None = None,
+) -> Draft:
+    """Normalise the text, split it into lines and pass it through every step.
+
+    `page_embeds` are posts already taken out of an HTML page's markup."""
     lines = [
         Line(stripped, no)
         for no, line in enumerate(normalize_text(text).split("\n"), start=1)
         if (stripped := line.strip())
     ]
     draft = Draft(lines=lines, language=language)
+    for embed in page_embeds or []:
+        draft.embeds.append(embed)
+        draft.note_removed("embed", embed["text"] or embed["url"] or embed["platform"], None)
     for step in steps:
         draft = step(draft)
     return draft

@@ -23,6 +23,8 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
     words = count_words(body)
     mentions = find_mentions([body, *embed_texts])
     mentions += [m for e in embeds for m in e["mentions"] if m not in mentions]
+    hashtags = find_hashtags([body, *embed_texts])
+    hashtags += [h for e in embeds for h in e.get("hashtags", []) if h not in hashtags]
     return {
         "schema": schema_tag("article.enriched"),
         "id": cleaned["id"],
@@ -42,7 +44,7 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
         "entities": [],
         "dates": _embed_dates(embeds),
         "mentions": mentions,
-        "hashtags": find_hashtags([body, *embed_texts]),
+        "hashtags": hashtags,
         "urls": find_urls([body, *embed_texts, *(e["url"] for e in embeds if e.get("url"))]),
         "keywords": [],
         "summary": None,
