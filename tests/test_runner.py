@@ -61,3 +61,8 @@ def test_dead_letter_record_round_trips_the_original():
         "offset": 42,
         "timestamp": 1.5,
     }
+
+
+def test_output_over_the_size_limit_is_a_dead_letter(seed_text):
+    result = runner.run(runner.STAGES["cleanup"], orjson.dumps({"text": seed_text}), max_bytes=1000)
+    assert result.reason == "size" and "bytes > 1000" in str(result.error)

@@ -29,7 +29,7 @@ def attach_stage(stage_app: StageApp, spec: runner.StageSpec, settings: Settings
         async for event in stream.events():
             message = event.message
             headers = list(message.headers or ())
-            result = runner.run(spec, message.value)
+            result = runner.run(spec, message.value, settings.max_message_bytes)
             if isinstance(result, runner.Success):
                 await target.send(key=result.key, value=result.value, headers=headers)
                 stats.count(message.topic, message.partition, message.offset, dead=False)

@@ -37,6 +37,8 @@ def build_app(settings: Settings, stage: str) -> StageApp:
         topic_disable_leader=True,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        # Dead letters carry the original base64-encoded (4/3 of its size) plus their fields.
+        producer_max_request_size=2 * settings.max_message_bytes,
         broker_session_timeout=settings.session_timeout,
         broker_heartbeat_interval=max(settings.session_timeout / 10, 0.5),
         broker_rebalance_timeout=settings.session_timeout,

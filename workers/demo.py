@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 import orjson
 
+from workers import logs
 from workers.broker import EmbeddedBroker, ensure_topics
 from workers.clients import as_json, produce, read_topic
 from workers.inputs import read_inputs
@@ -26,12 +27,14 @@ class DemoResult:
     enriched: list[dict[str, Any]]
     dead: list[dict[str, Any]]
     rejected: list[tuple[str, str]]
+    missing: list[str]
     seconds: float
 
 
 def run_demo(seeds: list[str], *, out: TextIO, err: TextIO, timeout: float = 120.0) -> int:
     """Start a broker and a worker, feed the seeds, print what comes out, stop everything."""
     started = time.monotonic()
+    logs.configure("WARNING", stream=err)  # stdout carries only the enriched events
     with tempfile.TemporaryDirectory(prefix="khabar-demo-") as tmp:
         logs_dir = Path(tmp)
         with EmbeddedBroker(log_path=logs_dir / "broker.log") as broker:
@@ -55,6 +58,8 @@ def run_demo(seeds: list[str], *, out: TextIO, err: TextIO, timeout: float = 120
                 )
             for origin, error in result.rejected:
                 print(f"not sent: {origin}: {error}", file=err)
+            for missing in result.missing:
+                print(f"no result within {timeout:.0f} s: {missing}", file=err)
             print(
                 f"{len(result.enriched)} enriched, {len(result.dead)} dead-lettered, "
                 f"{len(result.rejected)} not sent, in {result.seconds:.1f} s",
@@ -63,7 +68,7 @@ def run_demo(seeds: list[str], *, out: TextIO, err: TextIO, timeout: float = 120
             if worker.returncode not in (0, -signal.SIGTERM, None):
                 print(worker_log.read_text()[-4000:], file=err)
                 return 1
-            return 0 if result.enriched or result.dead else 1
+            return 0 if (result.enriched or result.dead) and not result.missing else 1
 
 
 def start_worker(settings: Settings, stages: list[str], log_path: Path) -> subprocess.Popen[bytes]:
@@ -126,4 +131,4 @@ async def _feed_and_collect(settings: Settings, seeds: list[str], timeout: float
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
     ordered = [enriched[i] for i in report.sent if i in enriched]
-    return DemoResult(ordered, list(dead.values()), report.rejected, 0.0)
+    return DemoResult(ordered, list(dead.values()), report.rejected, sorted(waiting), 0.0)

@@ -18,7 +18,7 @@ _SHARED: list[Any] = [
 ]
 
 
-def logging_config(level: str = "INFO") -> dict[str, Any]:
+def logging_config(level: str = "INFO", stream: Any = None) -> dict[str, Any]:
     """A dictConfig that renders every stdlib record (Faust, aiokafka) as one JSON line."""
     return {
         "version": 1,
@@ -35,7 +35,11 @@ def logging_config(level: str = "INFO") -> dict[str, Any]:
             }
         },
         "handlers": {
-            "stdout": {"class": "logging.StreamHandler", "stream": sys.stdout, "formatter": "json"}
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": stream or sys.stdout,
+                "formatter": "json",
+            }
         },
         "root": {"handlers": ["stdout"], "level": level.upper()},
         # Faust and aiokafka are chatty at INFO about every rebalance step.
@@ -47,9 +51,9 @@ def logging_config(level: str = "INFO") -> dict[str, Any]:
     }
 
 
-def configure(level: str = "INFO") -> None:
-    """Route structlog and stdlib logging to JSON lines on stdout at `level`."""
-    logging.config.dictConfig(logging_config(level))
+def configure(level: str = "INFO", stream: Any = None) -> None:
+    """Route structlog and stdlib logging to JSON lines on `stream` (stdout) at `level`."""
+    logging.config.dictConfig(logging_config(level, stream))
     structlog.configure(
         processors=[
             *_SHARED,

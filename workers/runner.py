@@ -28,7 +28,7 @@ from workers.stages.cleanup import clean
 from workers.stages.extract import extract
 
 WORKER = f"{socket.gethostname()}:{os.getpid()}"
-Reason = Literal["decode", "schema", "stage"]
+Reason = Literal["decode", "schema", "stage", "size"]
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,11 @@ class Failure:
     article_id: str | None
 
 
-def run(spec: StageSpec, value: bytes | None) -> Success | Failure:
+class OutputTooLargeError(ValueError):
+    """The stage's output is larger than the broker would accept."""
+
+
+def run(spec: StageSpec, value: bytes | None, max_bytes: int | None = None) -> Success | Failure:
     """Run one raw message value through `spec`; never raises for bad input or a failing stage."""
     started = time.perf_counter()
     try:
@@ -88,6 +92,9 @@ def run(spec: StageSpec, value: bytes | None) -> Success | Failure:
         encoded = encode(output)
     except Exception as exc:  # a stage bug must cost one message, never the worker
         return Failure("stage", exc, ident)
+    if max_bytes is not None and len(encoded) > max_bytes:
+        error = OutputTooLargeError(f"{spec.emits} event of {len(encoded)} bytes > {max_bytes}")
+        return Failure("size", error, ident)
     return Success(output, encoded, output["id"].encode("utf-8"), ms)
 
 

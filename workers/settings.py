@@ -56,6 +56,12 @@ class Settings:
         True,
         "Create missing topics at start-up; set false where an operator manages topics.",
     )
+    max_message_bytes: int = _setting(
+        "KHABAR_MAX_MESSAGE_BYTES",
+        1_000_000,
+        "Largest output event sent; a larger one is dead-lettered (keep below the broker's "
+        "`message.max.bytes`).",
+    )
     app_id: str = _setting(
         "KHABAR_APP_ID",
         "khabar",
