@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workers import deadletter, runner
+from workers import deadletter, health, runner
 from workers.app import StageApp
 from workers.events import encode
 from workers.logs import StageStats, get_logger
@@ -75,6 +75,7 @@ def attach_stage(stage_app: StageApp, spec: runner.StageSpec, settings: Settings
 
     async def report_stats() -> None:
         log.info("stage_stats", **stats.report(await _lag(app, source.get_topic_name(), stats)))
+        health.beat(settings.health_file)
 
     app.timer(settings.stats_interval, name=f"khabar.{spec.name}.stats")(report_stats)
 

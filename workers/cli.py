@@ -126,6 +126,14 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeat", type=int, default=300, help="speed: runs per article")
     bench.set_defaults(run=_bench)
 
+    health = commands.add_parser(
+        "health",
+        help="exit 0 if the worker on this host is alive (the container probe)",
+        description="Checks the age of KHABAR_HEALTH_FILE, which a running worker touches every "
+        "KHABAR_STATS_INTERVAL seconds; older than three intervals or missing means unhealthy.",
+    )
+    health.set_defaults(run=_health)
+
     config = commands.add_parser(
         "config",
         help="print the configuration table (Markdown) or the current settings (--json)",
@@ -233,6 +241,16 @@ def _bench(args: argparse.Namespace, settings: Settings) -> int:
     }
     print(speed.report(speed.run(articles, repeat=args.repeat)))
     return 0
+
+
+def _health(args: argparse.Namespace, settings: Settings) -> int:
+    from workers import health
+
+    seconds = health.age(settings.health_file)
+    alive = health.healthy(settings.health_file, settings.stats_interval)
+    state = "missing" if seconds is None else f"{seconds:.1f} s old"
+    print(f"{'healthy' if alive else 'unhealthy'}: {settings.health_file} {state}")
+    return 0 if alive else 1
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:

@@ -72,6 +72,12 @@ class Settings:
         10.0,
         "Seconds between the per-stage stats log lines (processed, dead-lettered, rate, lag).",
     )
+    health_file: str = _setting(
+        "KHABAR_HEALTH_FILE",
+        "/tmp/khabar-health",
+        "File the worker touches at every stats interval while its consumers run; "
+        "`khabar health` (the container probe) checks its age.",
+    )
     log_level: str = _setting(
         "KHABAR_LOG_LEVEL",
         "INFO",

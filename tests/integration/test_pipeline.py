@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import dataclasses
+import subprocess
+import sys
+import time
 from collections import Counter
 
 import orjson
@@ -11,6 +15,7 @@ import pytest
 
 from tests.conftest import squash
 from tests.integration.conftest import collect, send_raw
+from workers.demo import settings_env
 from workers.events import validate
 
 pytestmark = pytest.mark.integration
@@ -112,3 +117,22 @@ def test_two_workers_split_partitions_and_deliver_each_article_once(cluster):
     cleanup_workers = {e["pipeline"]["stages"]["cleanup"]["worker"] for e in events}
     extract_workers = {e["pipeline"]["stages"]["extract"]["worker"] for e in events}
     assert len(cleanup_workers) == 2 and len(extract_workers) == 2
+
+
+def test_worker_reports_health_while_running(cluster, tmp_path):
+    health_file = tmp_path / "health"
+    cluster.settings = dataclasses.replace(cluster.settings, health_file=str(health_file))
+    env = settings_env(cluster.settings)
+
+    def probe() -> int:
+        return subprocess.run(
+            [sys.executable, "-m", "workers", "health"], env=env, capture_output=True
+        ).returncode
+
+    assert probe() == 1  # no worker yet
+    cluster.start(["cleanup"])
+    cluster.wait_balanced(stages=("cleanup",))
+    deadline = time.monotonic() + 20
+    while probe() != 0 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert probe() == 0

@@ -10,6 +10,7 @@ from functools import partial
 from typing import Any
 
 from workers.stages.cleanup import clean
+from workers.stages.cleanup.html import library_extract
 from workers.stages.extract import extract
 
 
@@ -38,10 +39,13 @@ def measure(name: str, work: Callable[[], Any], *, repeat: int = 300, warmup: in
 
 
 def run(articles: dict[str, dict[str, Any]], repeat: int = 300) -> list[Timing]:
-    """Cleanup, extraction and both, per article."""
+    """Cleanup, extraction and both, per article; for a page, trafilatura alone beside them."""
     timings = []
     for label, raw in articles.items():
         cleaned = clean(raw)
+        if raw.get("html"):
+            library = partial(library_extract, raw["html"], raw.get("url"))
+            timings.append(measure(f"trafilatura alone  {label}", library, repeat=repeat))
         timings.append(measure(f"cleanup  {label}", partial(clean, raw), repeat=repeat))
         timings.append(measure(f"extract  {label}", partial(extract, cleaned), repeat=repeat))
         timings.append(measure(f"both     {label}", partial(_both, raw), repeat=repeat))

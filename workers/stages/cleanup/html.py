@@ -47,8 +47,14 @@ def extract_page(
     if tree is None:
         return "", {}, []
     embeds = take_embeds(tree)
+    text, meta = library_extract(tree, url)
+    return text, meta, embeds
+
+
+def library_extract(page: str | HtmlElement, url: str | None = None) -> tuple[str, Record]:
+    """trafilatura alone: main text and metadata (also the baseline of `khabar bench speed`)."""
     document = trafilatura.bare_extraction(
-        tree,
+        page,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -59,10 +65,10 @@ def extract_page(
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if document is None:
-        return "", {}, embeds
+        return "", {}
     values = document if isinstance(document, dict) else document.as_dict()
     meta = {k: values.get(k) for k in _META_FIELDS if values.get(k)}
-    return values.get("text") or "", meta, embeds
+    return values.get("text") or "", meta
 
 
 def take_embeds(tree: HtmlElement) -> list[dict[str, Any]]:
