@@ -39,9 +39,10 @@ _EMBED_XPATH = (
 )
 
 
-def extract_page(
-    html: str, url: str | None = None
-) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
+Record = dict[str, Any]
+
+
+def extract_page(html: str, url: str | None = None) -> tuple[str, Record, list[Record]]:
     """The page's main text (a paragraph a line), its metadata, and its embedded posts."""
     tree = load_html(html)
     if tree is None:
