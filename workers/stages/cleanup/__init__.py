@@ -14,6 +14,7 @@ from workers.stages.cleanup.boilerplate import drop_boilerplate, drop_separators
 from workers.stages.cleanup.dateline import split_dateline
 from workers.stages.cleanup.draft import Draft, Line, Step
 from workers.stages.cleanup.duplicates import drop_repeats
+from workers.stages.cleanup.edges import drop_date_stamp, drop_title, drop_trailers
 from workers.stages.cleanup.embeds import extract_embeds
 from workers.stages.cleanup.html import extract_page
 from workers.stages.cleanup.markup import strip_markup
@@ -29,6 +30,9 @@ STEPS: tuple[Step, ...] = (
     extract_related,
     drop_boilerplate,
     drop_repeats,
+    drop_title,
+    drop_date_stamp,
+    drop_trailers,
     repair_glued_sentences,
     split_dateline,
 )
@@ -46,7 +50,8 @@ def clean(raw: dict[str, Any]) -> dict[str, Any]:
     if raw.get("html"):
         html_text, page, page_embeds = extract_page(raw["html"], raw.get("url"))
         text = text or html_text
-    draft = run_steps(text, raw.get("language"), page_embeds=page_embeds)
+    title = squash_spaces(normalize_text(raw.get("title") or page.get("title") or "")) or None
+    draft = run_steps(text, raw.get("language"), page_embeds=page_embeds, title=title)
     if not draft.lines:
         raise EmptyArticleError(
             f"no body text left after cleanup ({len(draft.removed)} pieces removed as noise)"
@@ -59,7 +64,7 @@ def clean(raw: dict[str, Any]) -> dict[str, Any]:
         "id": article_id(raw),
         "url": raw.get("url") or page.get("url"),
         "source": raw.get("source") or page.get("sitename"),
-        "title": squash_spaces(normalize_text(raw.get("title") or page.get("title") or "")) or None,
+        "title": title,
         "published_at": raw.get("published_at") or page.get("date"),
         "fetched_at": raw.get("fetched_at"),
         "language_hint": raw.get("language") or page.get("language"),
@@ -78,6 +83,7 @@ def run_steps(
     language: str | None = None,
     steps: tuple[Step, ...] = STEPS,
     page_embeds: list[dict[str, Any]] | None = None,
+    title: str | None = None,
 ) -> Draft:
     """Normalise the text, split it into lines and pass it through every step.
 
@@ -87,7 +93,7 @@ def run_steps(
         for no, line in enumerate(normalize_text(text).split("\n"), start=1)
         if (stripped := line.strip())
     ]
-    draft = Draft(lines=lines, language=language)
+    draft = Draft(lines=lines, language=language, title=title)
     for embed in page_embeds or []:
         draft.embeds.append(embed)
         draft.note_removed("embed", embed["text"] or embed["url"] or embed["platform"], None)

@@ -23,6 +23,7 @@ class Draft:
 
     lines: list[Line]
     language: str | None = None
+    title: str | None = None
     removed: list[dict[str, Any]] = field(default_factory=list)
     repaired: list[dict[str, Any]] = field(default_factory=list)
     embeds: list[dict[str, Any]] = field(default_factory=list)
