@@ -21,6 +21,7 @@ _STRAY_JOINER = regex.compile(r"(?<![\p{M}\p{L}])[\u200c\u200d]|[\u200c\u200d](?
 # Runs of horizontal space, and any one that is not a plain space (NBSP, thin space, tab…).
 _SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
 _ODD_SPACE = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_NEWLINES = ("\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Signs of UTF-8 decoded as cp1252/latin-1: "à¤" (Devanagari), "â€" (punctuation), "Ã" (Latin).
 _MOJIBAKE = re.compile("à[\u00a4-\u00bf]|â€|Ã[\u0080-\u00bf]")
@@ -55,7 +56,7 @@ def repair_mojibake(text: str) -> str:
 def normalize_text(text: str) -> str:
     """Canonical display text: NFC, one kind of line break and space, nothing invisible."""
     text = repair_mojibake(text)
-    if not text.isascii() or "\r" in text or "\x0b" in text or "\x0c" in text:
+    if any(mark in text for mark in _ODD_NEWLINES):
         text = _NEWLINES.sub("\n", text)
     text = to_nfc(text)
     text = _INVISIBLE.sub("", text)

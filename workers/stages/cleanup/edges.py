@@ -113,9 +113,9 @@ def drop_date_stamp(draft: Draft) -> Draft:
     def is_stamp(line: Line) -> bool:
         return (
             id(line) in head
+            and _SENTENCE_END.search(line.text) is None
             and len(_WORD.findall(line.text)) <= rules.stamp_words
             and rules.dateish.search(line.text) is not None
-            and _SENTENCE_END.search(line.text) is None
         )
 
     return keep_lines(draft, "date_stamp", is_stamp)
