@@ -17,7 +17,8 @@ class Entry:
     aliases: tuple[str, ...]
 
 
-def _rows(name: str) -> list[list[str]]:
+def rows(name: str) -> list[list[str]]:
+    """The cells of a gazetteer table's rows (comments and blank lines skipped)."""
     path = resources.files("workers").joinpath("data", "gazetteer", f"{name}.tsv")
     if not path.is_file():
         return []
@@ -32,7 +33,7 @@ def _rows(name: str) -> list[list[str]]:
 def entries(name: str) -> tuple[Entry, ...]:
     """Rows of `persons`, `orgs` or `places`: canonical, kind, `|`-separated aliases."""
     found = []
-    for row in _rows(name):
+    for row in rows(name):
         canonical, kind = row[0], row[1] if len(row) > 1 else ""
         aliases = tuple(a.strip() for a in row[2].split("|") if a.strip()) if len(row) > 2 else ()
         found.append(Entry(canonical, kind, (canonical, *aliases)))

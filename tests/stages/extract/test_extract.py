@@ -51,3 +51,16 @@ def test_language_and_script_of_other_scripts():
 def test_sentences_split_on_danda_and_period_but_not_abbreviations():
     text = "डॉ. राम ने कहा। वह आएंगे. Dr. Rao agreed! Ok"
     assert split_sentences(text) == ["डॉ. राम ने कहा।", "वह आएंगे.", "Dr. Rao agreed!", "Ok"]
+
+
+def test_seed_entities_under_canonical_names(seed_text, seed_expected):
+    enriched = enriched_seed(seed_text)
+    found = {(e["type"], e["name"]): e for e in enriched["entities"]}
+    for kind, names in seed_expected["entities"].items():
+        for name, aliases in names.items():
+            assert (kind, name) in found, (kind, name)
+            assert set(aliases) <= set(found[(kind, name)]["aliases"]), name
+    body = enriched["body"]
+    for entity in enriched["entities"]:
+        for start, end in entity["spans"]:
+            assert body[start:end] in entity["aliases"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from workers.events import schema_tag
+from workers.stages.extract.entities import find_entities
 from workers.stages.extract.fingerprint import content_hash
 from workers.stages.extract.language import detect_language, dominant_script
 from workers.stages.extract.social import find_hashtags, find_mentions, find_urls
@@ -41,7 +42,7 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
         "body": body,
         "embeds": embeds,
         "related": cleaned["related"],
-        "entities": [],
+        "entities": find_entities(body, cleaned["dateline"], cleaned["title"], embeds),
         "dates": _embed_dates(embeds),
         "mentions": mentions,
         "hashtags": hashtags,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pycld2
@@ -42,8 +43,19 @@ def script_of_char(char: str) -> str | None:
     return None
 
 
+_BLOCK_PATTERNS = tuple(
+    (script, re.compile(f"[{chr(start)}-{chr(end)}]")) for start, end, script in _BLOCKS
+)
+
+
 def script_counts(text: str) -> Counter[str]:
-    return Counter(s for s in map(script_of_char, text) if s is not None)
+    """Characters per script (a scan per Unicode block: far faster than per character)."""
+    counts: Counter[str] = Counter()
+    for script, pattern in _BLOCK_PATTERNS:
+        found = len(pattern.findall(text))
+        if found:
+            counts[script] += found
+    return counts
 
 
 def dominant_script(text: str) -> str:

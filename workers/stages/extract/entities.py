@@ -1,0 +1,308 @@
+"""Entities without a model: gazetteers, social handles, tweet authors linked to their
+Devanagari spellings by phonetic key, acronyms spelt in Devanagari, and role words before
+unknown names ("प्रदेश अध्यक्ष X ने"). Every entity gets a canonical Latin name."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from workers.stages.extract.names import (
+    acronym,
+    humanize_handle,
+    is_devanagari,
+    phonetic_key,
+    romanize,
+)
+from workers.stages.gazetteer import entries, rows
+
+# Word characters, the Indic blocks (their vowel signs are marks, not \w) and Latin diacritics.
+_TOKEN = re.compile(
+    r"(?:[^\W_]|[\u0900-\u0dff\u0300-\u036f])+(?:[.'’&-](?:[^\W_]|[\u0900-\u0dff])+)*\.?"
+)
+_MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})")
+_FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902"})
+_TYPES = {"persons": "PERSON", "orgs": "ORG", "places": "LOC"}
+_MIN_PHONETIC = 5  # a phonetic key this short matches too much
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    spans: list[list[int]] = field(default_factory=list)
+    count: int = 0
+    sources: list[str] = field(default_factory=list)
+
+    def add(self, alias: str, source: str, span: tuple[int, int] | None = None) -> None:
+        if alias not in self.aliases:
+            self.aliases.append(alias)
+        if source not in self.sources:
+            self.sources.append(source)
+        if span is not None:
+            self.spans.append(list(span))
+        self.count += 1
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "name": self.name,
+            "aliases": self.aliases,
+            "count": self.count,
+            "spans": self.spans,
+            "sources": self.sources,
+        }
+
+
+def fold(token: str) -> str:
+    """Matching form of a token: nukta and chandrabindu folded; Latin case kept for acronyms."""
+    if is_devanagari(token):
+        return unicodedata.normalize("NFC", token).translate(_FOLD)
+    if token.isupper() and len(token) <= 5:
+        return token
+    return token.casefold()
+
+
+def tokens(text: str) -> list[Token]:
+    return [
+        Token(m.group().rstrip("."), m.start(), m.start() + len(m.group().rstrip(".")))
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+@dataclass(frozen=True)
+class Index:
+    """Gazetteer lookups; `span` gives, per first token, the longest alias starting with it."""
+
+    exact: dict[str, tuple[str, str]]
+    phonetic: dict[str, tuple[str, str]]
+    handles: dict[str, tuple[str, str]]
+    roles: dict[str, list[tuple[str, ...]]]
+    particles: frozenset[str]
+    org_words: frozenset[str]
+    span: dict[str, int]
+    phonetic_span: dict[str, int]
+
+
+@cache
+def index() -> Index:
+    """Gazetteer aliases by matching key and by phonetic key; handles; role words."""
+    exact: dict[str, tuple[str, str]] = {}
+    phonetic: dict[str, tuple[str, str]] = {}
+    span: dict[str, int] = {}
+    phonetic_span: dict[str, int] = {}
+    for name, kind in _TYPES.items():
+        for entry in entries(name):
+            for alias in entry.aliases:
+                parts = [fold(t.text) for t in tokens(alias)]
+                if not parts:
+                    continue
+                exact.setdefault(" ".join(parts), (kind, entry.canonical))
+                for first in {parts[0], parts[0].casefold()}:
+                    span[first] = max(span.get(first, 1), len(parts))
+                if len(parts) >= 2:
+                    key = phonetic_key(alias)
+                    if (
+                        len(key.replace(" ", "")) >= _MIN_PHONETIC
+                        and key.count(" ") == len(parts) - 1
+                    ):
+                        phonetic.setdefault(key, (kind, entry.canonical))
+                        first_key = key.split(" ")[0]
+                        phonetic_span[first_key] = max(phonetic_span.get(first_key, 2), len(parts))
+    handles = {r[0].lower(): (r[2], r[1]) for r in rows("handles") if len(r) >= 3}
+    roles: dict[str, list[tuple[str, ...]]] = {}
+    for row in rows("roles"):
+        if len(row) >= 3 and row[2] == "PERSON":
+            role = tuple(fold(t.text) for t in tokens(row[0]))
+            if role and role not in roles.get(role[0], []):
+                roles.setdefault(role[0], []).append(role)
+    for options in roles.values():
+        options.sort(key=len, reverse=True)
+    words = tomllib.loads(
+        resources.files("workers").joinpath("data", "names", "particles.toml").read_text("utf-8")
+    )
+    particles = frozenset(fold(w) for lang in ("hi", "en") for w in words[lang])
+    return Index(
+        exact,
+        phonetic,
+        handles,
+        roles,
+        particles,
+        frozenset(words["org_words"]),
+        span,
+        phonetic_span,
+    )
+
+
+class Found:
+    """Entities collected so far, merged by (type, canonical name)."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[tuple[str, str], Entity] = {}
+        self.by_key: dict[str, tuple[str, str]] = {}
+
+    def add(
+        self, kind: str, name: str, alias: str, source: str, span: tuple[int, int] | None = None
+    ) -> None:
+        key = phonetic_key(name)
+        known = self.by_key.get(key)
+        if known and known[0] == kind:
+            name = known[1]
+        entity = self.by_name.setdefault((kind, name), Entity(kind, name))
+        entity.add(alias, source, span)
+        if len(key.replace(" ", "")) >= _MIN_PHONETIC:
+            self.by_key.setdefault(key, (kind, name))
+
+
+def find_entities(
+    body: str, dateline: str | None, title: str | None, embeds: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """PERSON, ORG and LOC entities of an article, with canonical names, aliases and body spans."""
+    idx = index()
+    found = Found()
+    authors = _authors(embeds, idx, found)
+    for source, text in (("body", body), ("dateline", dateline or ""), ("title", title or "")):
+        if text:
+            _scan(text, source, idx, found, authors)
+    for embed in embeds:
+        for handle in embed.get("mentions", []):
+            _handle(handle, idx, found, embeds)
+    for handle in _MENTION.findall(body):
+        _handle(handle, idx, found, embeds)
+    entities = [e.record() for e in found.by_name.values()]
+    return sorted(entities, key=lambda e: (-e["count"], e["type"], e["name"]))
+
+
+def _authors(embeds: list[dict[str, Any]], idx: Index, found: Found) -> dict[str, tuple[str, str]]:
+    """Embed authors by phonetic key, so their Devanagari spellings in the body link to them."""
+    authors: dict[str, tuple[str, str]] = {}
+    for embed in embeds:
+        name, handle = embed.get("author_name"), embed.get("handle")
+        if not name:
+            continue
+        known = idx.exact.get(" ".join(fold(t.text) for t in tokens(name)))
+        if handle and handle.lower() in idx.handles:
+            known = idx.handles[handle.lower()]
+        words = {w.lower() for w in name.split()}
+        kind, canonical = known or ("ORG" if words & idx.org_words else "PERSON", name)
+        key = phonetic_key(name)
+        if len(key.replace(" ", "")) >= _MIN_PHONETIC:
+            authors[key] = (kind, canonical)
+        found.add(kind, canonical, f"@{handle}" if handle else name, "embed")
+    return authors
+
+
+def _scan(
+    text: str, source: str, idx: Index, found: Found, authors: dict[str, tuple[str, str]]
+) -> None:
+    toks = tokens(text)
+    folded = [fold(t.text) for t in toks]
+    keys: list[str | None] = [None] * len(toks)
+    i = 0
+    while i < len(toks):
+        hit = _match(toks, folded, keys, i, idx, authors)
+        if hit is not None:
+            n, kind, canonical = hit
+            alias = text[toks[i].start : toks[i + n - 1].end]
+            span = (toks[i].start, toks[i + n - 1].end) if source == "body" else None
+            found.add(kind, canonical, alias, source, span)
+            i += n
+            continue
+        role = _role_at(folded, i, idx)
+        if role and i + role < len(toks) and _match(toks, folded, keys, i + role, idx, authors):
+            role = 0  # a known name follows the role word: the next step matches it
+        if role:
+            name_end = i + role
+            while (
+                name_end < len(toks)
+                and name_end - i - role < 3
+                and folded[name_end] not in idx.particles
+                and is_devanagari(toks[name_end].text)
+            ):
+                name_end += 1
+            if name_end > i + role and (name_end == len(toks) or folded[name_end] in idx.particles):
+                start, end = toks[i + role].start, toks[name_end - 1].end
+                alias = text[start:end]
+                name = " ".join(romanize(t.text) for t in toks[i + role : name_end])
+                found.add("PERSON", name, alias, source, (start, end) if source == "body" else None)
+                i = name_end
+                continue
+        i += 1
+
+
+def _match(
+    toks: list[Token],
+    folded: list[str],
+    keys: list[str | None],
+    i: int,
+    idx: Index,
+    authors: dict[str, tuple[str, str]],
+) -> tuple[int, str, str] | None:
+    """Longest gazetteer alias, author name or known acronym starting at token i."""
+    first = folded[i]
+    longest = max(idx.span.get(first, 0), idx.span.get(first.casefold(), 0))
+    phonetic_first = ""
+    if first not in idx.particles and is_devanagari(first):
+        phonetic_first = _key(toks, keys, i)
+        if len(phonetic_first) < 2:  # one consonant: too common to start a phonetic match
+            phonetic_first = ""
+    longest_phonetic = max(
+        idx.phonetic_span.get(phonetic_first, 0),
+        max((k.count(" ") + 1 for k in authors if k.split(" ", 1)[0] == phonetic_first), default=0),
+    )
+    for n in range(min(max(longest, longest_phonetic), len(toks) - i), 0, -1):
+        window = folded[i : i + n]
+        hit = idx.exact.get(" ".join(window)) if n <= longest else None
+        if hit is None and n == 1 and not toks[i].text.isupper():
+            hit = idx.exact.get(window[0].casefold())
+        if hit is None and 2 <= n <= longest_phonetic and phonetic_first:
+            key = " ".join(_key(toks, keys, j) for j in range(i, i + n))
+            hit = authors.get(key) or idx.phonetic.get(key)
+        if hit is not None:
+            return n, hit[0], hit[1]
+    latin = acronym(toks[i].text)
+    if latin and latin in idx.exact:
+        kind, canonical = idx.exact[latin]
+        return 1, kind, canonical
+    return None
+
+
+def _key(toks: list[Token], keys: list[str | None], j: int) -> str:
+    if keys[j] is None:
+        keys[j] = phonetic_key(toks[j].text)
+    return keys[j] or ""
+
+
+def _role_at(folded: list[str], i: int, idx: Index) -> int:
+    """Length in tokens of the role word starting at token i, 0 if none."""
+    for role in idx.roles.get(folded[i], ()):
+        if tuple(folded[i : i + len(role)]) == role:
+            return len(role)
+    return 0
+
+
+def _handle(handle: str, idx: Index, found: Found, embeds: list[dict[str, Any]]) -> None:
+    known = idx.handles.get(handle.lower())
+    if known:
+        found.add(known[0], known[1], f"@{handle}", "handle")
+        return
+    for embed in embeds:
+        if (embed.get("handle") or "").lower() == handle.lower() and embed.get("author_name"):
+            return  # already added as the embed's author
+    name = humanize_handle(handle)
+    if name:
+        kind = "ORG" if {w.lower() for w in name.split()} & idx.org_words else "PERSON"
+        found.add(kind, name, f"@{handle}", "handle")

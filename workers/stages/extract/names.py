@@ -1,0 +1,126 @@
+"""Names across scripts: readable Latin for Devanagari names, a phonetic key that merges
+spelling variants (हफीज / हाफिज / Hafeez), Latin acronyms spelt in Devanagari (एफएसएल -> FSL),
+and people's names read out of social handles (imtiaz_jaleel -> Imtiaz Jaleel)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+_VIRAMA = "\u094d"
+_NUKTA = "\u093c"
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+@cache
+def _table() -> dict[str, Any]:
+    text = (
+        resources.files("workers").joinpath("data", "names", "devanagari.toml").read_text("utf-8")
+    )
+    table = tomllib.loads(text)
+    table["consonants"] = {
+        unicodedata.normalize("NFC", k): v for k, v in table["consonants"].items()
+    }
+    return table
+
+
+def is_devanagari(text: str) -> bool:
+    return any("\u0900" <= c <= "\u097f" for c in text)
+
+
+@lru_cache(maxsize=8192)
+def romanize(word: str) -> str:
+    """Readable Latin for a Devanagari word as newspapers spell names ("कलीमुल" -> "Kalimul" style:
+    "Kaleemul"); a word in another script is returned as it is."""
+    if not is_devanagari(word):
+        return word
+    table = _table()
+    consonants, vowels = table["consonants"], table["vowels"]
+    chars = unicodedata.normalize("NFD", word)  # nukta letters as base + nukta
+    out: list[str] = []
+    i = 0
+    while i < len(chars):
+        char = chars[i]
+        if (
+            i + 1 < len(chars)
+            and chars[i + 1] == _NUKTA
+            and unicodedata.normalize("NFC", char + _NUKTA) in consonants
+        ):
+            char = unicodedata.normalize("NFC", char + _NUKTA)
+            i += 1
+        i += 1
+        if char in consonants:
+            out.append(consonants[char])
+            following = chars[i] if i < len(chars) else ""
+            if following == _VIRAMA:
+                i += 1
+            elif following not in vowels or following in "ंँ":
+                out.append("a")  # inherent vowel
+        elif char in vowels:
+            out.append(vowels[char])
+    latin = "".join(out)
+    if latin.endswith("a") and len(latin) > 2 and not latin.endswith("aa"):
+        latin = latin[:-1]  # the final inherent vowel is not spoken
+    return latin[:1].upper() + latin[1:]
+
+
+@lru_cache(maxsize=8192)
+def phonetic_key(name: str) -> str:
+    """Consonant skeleton of a name in Latin or Devanagari; equal keys mean the same name."""
+    phonetic = _table()["phonetic"]
+    keys = []
+    for word in name.split():
+        latin = romanize(word).lower() if is_devanagari(word) else word.lower()
+        latin = "".join(
+            c for c in unicodedata.normalize("NFD", latin) if c.isascii() and c.isalpha()
+        )
+        for old, new in phonetic["digraphs"]:
+            latin = latin.replace(old, new)
+        for old, new in phonetic["letters"]:
+            latin = latin.replace(old, new)
+        skeleton = "".join(c for c in latin if c not in phonetic["drop"])
+        skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
+        if skeleton:
+            keys.append(skeleton)
+    return " ".join(keys)
+
+
+@cache
+def _letter_names() -> list[tuple[str, str]]:
+    letters = _table()["letters"]
+    return sorted(
+        ((unicodedata.normalize("NFC", k), v) for k, v in letters.items()),
+        key=lambda kv: -len(kv[0]),
+    )
+
+
+@lru_cache(maxsize=8192)
+def acronym(word: str) -> str | None:
+    """The Latin acronym a Devanagari word spells letter by letter ("एफएसएल" -> "FSL"), or None."""
+    if not is_devanagari(word) or len(word) < 2:
+        return None
+    letters = []
+    rest = word
+    while rest:
+        for spelled, latin in _letter_names():
+            if rest.startswith(spelled):
+                letters.append(latin)
+                rest = rest[len(spelled) :]
+                break
+        else:
+            return None
+    return "".join(letters) if len(letters) >= 2 else None
+
+
+def humanize_handle(handle: str) -> str | None:
+    """A person-like name from a handle with two or three word parts ("imtiaz_jaleel",
+    "KaleemulHafeez"); None when the handle does not split into name words."""
+    parts = [p for chunk in handle.split("_") for p in _CAMEL.split(chunk) if p]
+    if not 2 <= len(parts) <= 3 or not all(_LATIN_WORD.fullmatch(p) and len(p) > 1 for p in parts):
+        return None
+    return " ".join(p.capitalize() for p in parts)
