@@ -29,12 +29,12 @@ STEPS: tuple[Step, ...] = (
     extract_embeds,
     extract_related,
     drop_boilerplate,
-    drop_repeats,
     drop_title,
     drop_date_stamp,
-    drop_trailers,
-    repair_glued_sentences,
     split_dateline,
+    repair_glued_sentences,
+    drop_repeats,
+    drop_trailers,
 )
 
 
@@ -46,12 +46,14 @@ def clean(raw: dict[str, Any]) -> dict[str, Any]:
     """Turn a raw article (text and/or html) into clean paragraphs, embeds and related links."""
     page: dict[str, Any] = {}
     page_embeds: list[dict[str, Any]] = []
+    page_related: list[dict[str, Any]] = []
     text = raw.get("text") or ""
     if raw.get("html"):
-        html_text, page, page_embeds = extract_page(raw["html"], raw.get("url"))
+        html_text, page, page_embeds, page_related = extract_page(raw["html"], raw.get("url"))
         text = text or html_text
     title = squash_spaces(normalize_text(raw.get("title") or page.get("title") or "")) or None
     draft = run_steps(text, raw.get("language"), page_embeds=page_embeds, title=title)
+    draft.related[:0] = [r for r in page_related if r not in draft.related]
     if not draft.lines:
         raise EmptyArticleError(
             f"no body text left after cleanup ({len(draft.removed)} pieces removed as noise)"

@@ -17,16 +17,23 @@ _LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪►]|\d{1,3}[.)]|\(?[a-z]\))\s")
 
 
 def drop_repeats(draft: Draft) -> Draft:
+    """Drop a line seen before, a line that repeats part of the text before it (a pull quote),
+    and sentences seen before."""
     seen_lines: set[str] = set()
     seen_sentences: set[str] = set()
+    earlier = ""  # keys of the kept lines, to find a line repeated inside earlier text
     kept: list[Line] = []
+    dateline = match_key(draft.dateline) if draft.dateline else None
     for line in draft.lines:
         key = match_key(line.text)
+        if dateline and key.startswith(dateline + " "):
+            key = key[len(dateline) + 1 :]  # a later copy of the lede with its dateline
         long_enough = len(key.split()) >= _MIN_WORDS and not _LIST_ITEM.match(line.text)
-        if long_enough and key in seen_lines:
+        if long_enough and (key in seen_lines or f" {key} " in earlier):
             draft.note_removed("duplicate", line.text, line.no)
             continue
         seen_lines.add(key)
+        earlier += f" {key} "
         if long_enough:
             line.text = _drop_repeated_sentences(draft, line, seen_sentences)
             if not line.text:

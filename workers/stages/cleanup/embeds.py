@@ -193,7 +193,7 @@ def _attributed(
     matches = {i: platform.attribution.fullmatch(lines[i].text) for i in candidates}
     attributions = {i: m for i, m in matches.items() if m is not None and i not in owner}
     for i, match in attributions.items():
-        handle = match.group("handle")
+        handle = match.groupdict().get("handle")
         date = parse_date(match.groupdict().get("date"))
         name = (match.group("name") or "").strip() or None
         key = (platform.name, f"{(handle or name or '').lower()}|{date}")

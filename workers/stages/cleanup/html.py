@@ -18,6 +18,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from workers.stages.cleanup.embeds import parse_date
+from workers.stages.cleanup.promos import mentions_promo, promo_title
 
 _EMBED_MARKERS = (
     "twitter-tweet",
@@ -32,6 +33,9 @@ _EMBED_MARKERS = (
 _BODY_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:article|story|post|entry)?[_-]*body(?:$|[\s_-])")
 _BODY_CLASS_ATTR = re.compile(r'class="([^"]*body[^"]*)"', re.I)
 _WORD = re.compile(r"\w+")
+_MAX_PROMO_HEAD = 60  # characters of a box's own label ("ALSO READ", "ये भी पढ़ें:")
+_MAX_PROMO_LINKS = 12  # a read-also box lists a few links; more is a menu
+_PLAYER_TITLES = {"youtube video player", "youtube video", "youtube", "video player"}
 _SHORT_WORDS = 80  # below this, precision mode may have missed the article: compare
 _FALLBACK_RATIO = 0.2  # take the default mode when precision kept under a fifth of its words
 _META_FIELDS = ("title", "author", "date", "url", "sitename", "language", "description")
@@ -59,24 +63,30 @@ _EMBED_XPATH = (
 Record = dict[str, Any]
 
 
-def extract_page(html: str, url: str | None = None) -> tuple[str, Record, list[Record]]:
-    """The page's main text (a paragraph a line), its metadata, and its embedded posts.
+def extract_page(
+    html: str, url: str | None = None
+) -> tuple[str, Record, list[Record], list[Record]]:
+    """The page's main text (a paragraph a line), its metadata, its embedded posts and its
+    read-also links.
 
     The page is parsed here only when it has embeds or a split body (cheap string tests first);
     trafilatura gets the page as a string, since it extracts better from its own parse.
     """
     embeds: list[Record] = []
+    related: list[Record] = []
     lowered = html.lower()
     has_embeds = any(marker in lowered for marker in _EMBED_MARKERS)
-    if has_embeds or _maybe_split_body(html):
+    has_promos = mentions_promo(html)
+    if has_embeds or has_promos or _maybe_split_body(html):
         tree = load_html(html)
         if tree is not None:
             embeds = take_embeds(tree) if has_embeds else []
+            related = take_related(tree) if has_promos else []
             merged = merge_split_bodies(tree)
-            if embeds or merged:
+            if embeds or related or merged:
                 html = lxml.html.tostring(tree, encoding="unicode")
     text, meta = library_extract(html, url)
-    return text, meta, embeds
+    return text, meta, embeds, related
 
 
 def library_extract(page: str | HtmlElement, url: str | None = None) -> tuple[str, Record]:
@@ -147,6 +157,40 @@ def merge_split_bodies(tree: HtmlElement, min_chars: int = 200) -> int:
     return merged
 
 
+def take_related(tree: HtmlElement) -> list[Record]:
+    """Read-also boxes and lines ("ALSO READ" + links, "आ पण वांचो: <a>…</a>"): their links as
+    `related` records, the elements out of the tree."""
+    found: list[Record] = []
+    boxes: list[HtmlElement] = []
+    for element in tree.iter("div", "p", "aside", "section", "li", "span"):
+        head = _text_before_link(element)
+        if not head or len(head) > _MAX_PROMO_HEAD or promo_title(head) is None:
+            continue
+        if any(box in element.iterancestors() for box in boxes):
+            continue
+        anchors = [a for a in element.iter("a") if a.get("href") and _text(a)]
+        if not anchors or len(anchors) > _MAX_PROMO_LINKS:
+            continue
+        boxes.append(element)
+        found.extend({"title": _text(a), "url": a.get("href")} for a in anchors)
+    for box in boxes:
+        _drop(box)
+    return found
+
+
+def _text_before_link(element: HtmlElement) -> str:
+    """The element's text up to its first link (a few nodes at most): where a box or a promo
+    line names itself ("ALSO READ", "आ पण वांचो:")."""
+    parts = [element.text or ""]
+    for count, child in enumerate(element.iterdescendants()):
+        if child.tag == "a" or count > 4:
+            break
+        parts.append(child.text or "")
+        if child.tail and child.getparent() is not element:
+            parts.append(child.tail)
+    return _SPACE.sub(" ", " ".join(parts)).strip()
+
+
 def take_embeds(tree: HtmlElement) -> list[dict[str, Any]]:
     """Structured records of the social posts embedded in the page, removed from the tree."""
     records: list[dict[str, Any]] = []
@@ -172,16 +216,9 @@ def _record(node: HtmlElement) -> dict[str, Any] | None:
         return _instagram(node)
     source = node.get("src") or node.get("data-src") or node.get("data-href") or ""
     if "youtube" in source:
-        video = urlsplit(source).path.rstrip("/").rsplit("/", 1)[-1]
-        return _embed(
-            "youtube",
-            None,
-            None,
-            None,
-            node.get("title"),
-            [],
-            f"https://www.youtube.com/watch?v={video}",
-        )
+        title = node.get("title")
+        text = None if not title or title.casefold() in _PLAYER_TITLES else title
+        return _embed("youtube", None, None, None, text, [], source.split("?")[0])
     if "facebook" in source:
         href = parse_qs(urlsplit(source).query).get("href", [source])[0]
         return _embed("facebook", None, None, None, None, [], href)

@@ -8,6 +8,7 @@ from functools import cache
 import regex
 
 from workers.stages.cleanup.draft import Draft, Line
+from workers.stages.cleanup.embeds import platforms
 from workers.stages.cleanup.rules import Pattern, compile_any, load
 
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -29,6 +30,13 @@ def _patterns() -> tuple[Pattern, Pattern, Pattern]:
     inline = compile_any([attrs, *rules["inline"], rules["line_start"]])
     script = compile_any(rules["script_lines"], whole=True)
     return inline, script, regex.compile(rules["script_calls"])
+
+
+def embedded_urls(residue: str) -> list[str]:
+    """Links of social posts or videos inside removed markup (an iframe's src)."""
+    if "src=" not in residue and "href=" not in residue:
+        return []
+    return [m.group(0) for p in platforms() for m in p.status_url.finditer(residue)]
 
 
 def strip_markup(draft: Draft) -> Draft:
@@ -53,6 +61,7 @@ def strip_markup(draft: Draft) -> Draft:
                 continue
             draft.note_removed("markup_residue", match.group(0), line.no)
             pieces.append(text[last : match.start()])
+            pieces.extend(embedded_urls(match.group(0)))  # an embed's player: keep its link
             last = match.end()
         pieces.append(text[last:])
         lines.extend(Line(piece.strip(), line.no) for piece in pieces if piece.strip())

@@ -12,16 +12,21 @@ _GLUED_HANDLE = regex.compile(r"(?<=(?<![\w@])@[A-Za-z0-9_]{1,30})(?=[^\x00-\x7f
 # A sentence end run into the next word. "।" always ends a sentence. "?" and "!" end one before a
 # letter. "." does only between two Indic letters, or a lower-case and an upper-case Latin letter
 # ("said.The"), so "e.g.", "U.S.", "3.5" and "example.com" stay as they are.
+_INDIC = (
+    r"\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}"
+    r"\p{Kannada}\p{Malayalam}"
+)
 _GLUED = regex.compile(
     r"(?<=[\p{L}\p{M}\p{N}\"”’)\]])(?:"
-    r"(?P<danda>[।॥])(?=[\p{L}\"“‘(])"
-    r"|(?P<mark>[?!])(?=[\p{L}\"“‘])"
-    r"|(?<=[\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}"
-    r"\p{Kannada}\p{Malayalam}]{2})(?P<indic>\.)(?=[\p{Devanagari}\p{Bengali}\p{Gurmukhi}"
-    r"\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}\p{Kannada}\p{Malayalam}])"
+    r"(?P<danda>[।॥])(?=[\p{L}“‘(])"
+    r"|(?P<mark>[?!])(?=[\p{L}“‘])"
+    rf"|(?<=[[{_INDIC}]&&[\p{{L}}\p{{M}}]]{{2}})(?P<indic>\.)(?=[[{_INDIC}]&&\p{{L}}])"
     r"|(?<=\p{Ll}{2})(?P<latin>\.)(?=\p{Lu}\p{Ll})"
-    r")"
+    r")",
+    regex.V1,
 )
+# "एम.एम.", "செ.மீ.": a short piece ending in a dot right after the dot is an abbreviation chain.
+_ABBREVIATION_NEXT = regex.compile(r"[\p{L}\p{M}]{1,3}\.")
 _URLISH = regex.compile(r"\S*(?:://|www\.|@)\S*")
 
 
@@ -47,8 +52,14 @@ def repair_glued_sentences(draft: Draft) -> Draft:
             continue
         protected = [(m.start(), m.end()) for m in _URLISH.finditer(line.text)]
 
-        def space(match: regex.Match[str], protected: list[tuple[int, int]] = protected) -> str:
+        def space(
+            match: regex.Match[str],
+            text: str = line.text,
+            protected: list[tuple[int, int]] = protected,
+        ) -> str:
             if any(start <= match.start() < end for start, end in protected):
+                return match.group(0)
+            if match.group("indic") and _ABBREVIATION_NEXT.match(text, match.end()):
                 return match.group(0)
             return match.group(0) + " "
 
