@@ -99,10 +99,19 @@ def trafilatura_body(page: Page) -> str:
     return trafilatura.extract(page.html, url=page.url) or ""
 
 
+def trafilatura_as_configured(page: Page) -> str:
+    from workers.stages.cleanup.html import library_extract
+
+    return library_extract(page.html, page.url)[0]
+
+
 def run(folder: Path) -> list[Score]:
+    """Three extractors on the same pages: trafilatura as most users call it, trafilatura as
+    Khabar calls it (precision mode, fallback, metadata: the library's own cost), and Khabar."""
     pages = list(load_pages(folder))
     return [
         score("trafilatura (plain extract)", trafilatura_body, pages),
+        score("trafilatura (khabar settings)", trafilatura_as_configured, pages),
         score("khabar cleanup", khabar_body, pages),
     ]
 

@@ -13,6 +13,7 @@ _SEPARATOR_CHARS = "-–—_=*~•·.#+|/\\<> "
 _RUN_CHARS = "-–—_=*~"  # a separator run glued to a line's end is made of these
 _TRAILING_SEPARATOR = re.compile(r"(?<=\S)\s*[-–—_=*~]{3,}\s*$")
 KINDS = ("call_to_action", "advertisement", "credit")
+_INDIC_OR_URDU = re.compile("[\u0600-\u06ff\u0900-\u0dff]")
 _MAX_BOILERPLATE = 300  # characters: a longer line is an article paragraph whatever it says
 
 
@@ -29,9 +30,12 @@ class LineRule:
             return False
         if self.whole.match(text):
             return True
+        # The `contains` phrases are written in Indian scripts and Urdu: a line without such
+        # characters cannot hold one (and unanchored searches are the costly part here).
         return (
             self.contains is not None
             and len(text) <= self.max_chars
+            and _INDIC_OR_URDU.search(text) is not None
             and self.contains.search(text) is not None
         )
 

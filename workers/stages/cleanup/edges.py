@@ -16,6 +16,7 @@ from workers.stages.cleanup.draft import Draft, Line, keep_lines
 from workers.stages.cleanup.rules import Pattern, compile_any, load
 
 _WORD = regex.compile(r"\w+")
+_MAX_STAMP_CHARS = 200  # a stamp has at most a few words; longer lines are not tried
 _SENTENCE_END = regex.compile(r"[.!?।॥][\"”’]?$")
 
 
@@ -113,6 +114,7 @@ def drop_date_stamp(draft: Draft) -> Draft:
     def is_stamp(line: Line) -> bool:
         return (
             id(line) in head
+            and len(line.text) <= _MAX_STAMP_CHARS
             and _SENTENCE_END.search(line.text) is None
             and len(_WORD.findall(line.text)) <= rules.stamp_words
             and rules.dateish.search(line.text) is not None

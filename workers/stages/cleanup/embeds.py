@@ -55,11 +55,11 @@ class Platform:
     status_url: Pattern
     markers: Pattern | None
     text_position: str
-    hint: str  # lower-case text any line of this platform's embed contains
+    hints: tuple[str, ...]  # text any line of this platform's embed contains, as written
 
-    def may_match(self, lowered: str) -> bool:
-        """Cheap test on the lower-cased line before any pattern runs."""
-        return self.hint in lowered
+    def may_match(self, text: str) -> bool:
+        """Cheap test on the line before any pattern runs."""
+        return any(hint in text for hint in self.hints)
 
 
 @dataclass
@@ -119,7 +119,7 @@ def platforms() -> tuple[Platform, ...]:
                 if markers
                 else None,
                 text_position=spec["text_position"],
-                hint=spec["hint"].lower(),
+                hints=tuple(spec["hints"]),
             )
         )
     return tuple(found)
@@ -147,9 +147,8 @@ def extract_embeds(draft: Draft) -> Draft:
     lines = draft.lines
     owner: dict[int, tuple[Post, bool]] = {}  # line index -> (post, is a later copy)
     posts: dict[tuple[str, str], Post] = {}
-    lowered = [line.text.lower() for line in lines]
     for platform in platforms():
-        candidates = [i for i, text in enumerate(lowered) if platform.may_match(text)]
+        candidates = [i for i, line in enumerate(lines) if platform.may_match(line.text)]
         if not candidates:
             continue
         if platform.attribution is not None:

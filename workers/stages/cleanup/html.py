@@ -8,32 +8,21 @@ once and the same tree goes to trafilatura, the field's reference extractor.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import lxml.html
 import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from workers.stages.cleanup.embeds import parse_date
-from workers.stages.cleanup.promos import mentions_promo, promo_title
+from workers.stages.cleanup.promos import first_word, promo_first_words, promo_title
 
-_EMBED_MARKERS = (
-    "twitter-tweet",
-    "twitter-video",
-    "instagram-media",
-    "fb-post",
-    "fb-video",
-    "youtube.com/embed",
-    "youtube-nocookie.com/embed",
-    "facebook.com/plugins",
-)
 _BODY_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:article|story|post|entry)?[_-]*body(?:$|[\s_-])")
-_BODY_CLASS_ATTR = re.compile(r'class="([^"]*body[^"]*)"', re.I)
+_BODY_XPATH = "//*[contains(@class,'body') or contains(@class,'Body')]"
 _WORD = re.compile(r"\w+")
-_MAX_PROMO_HEAD = 60  # characters of a box's own label ("ALSO READ", "ये भी पढ़ें:")
+_SHORT_TEXT_XPATH = "//body//text()[string-length() < 80]"  # filtered further in Python: faster
+_LABEL_LEAD = " \t\n\r*•►▶➤>»[(|:-"
 _MAX_PROMO_LINKS = 12  # a read-also box lists a few links; more is a menu
 _PLAYER_TITLES = {"youtube video player", "youtube video", "youtube", "video player"}
 _SHORT_WORDS = 80  # below this, precision mode may have missed the article: compare
@@ -69,33 +58,30 @@ def extract_page(
     """The page's main text (a paragraph a line), its metadata, its embedded posts and its
     read-also links.
 
-    The page is parsed here only when it has embeds or a split body (cheap string tests first);
-    trafilatura gets the page as a string, since it extracts better from its own parse.
+    The page is parsed once, with trafilatura's own parser; embeds and read-also boxes are taken
+    out of the tree and a split body is joined before the same tree goes to trafilatura.
     """
-    embeds: list[Record] = []
-    related: list[Record] = []
-    lowered = html.lower()
-    has_embeds = any(marker in lowered for marker in _EMBED_MARKERS)
-    has_promos = mentions_promo(html)
-    if has_embeds or has_promos or _maybe_split_body(html):
-        tree = load_html(html)
-        if tree is not None:
-            embeds = take_embeds(tree) if has_embeds else []
-            related = take_related(tree) if has_promos else []
-            merged = merge_split_bodies(tree)
-            if embeds or related or merged:
-                html = lxml.html.tostring(tree, encoding="unicode")
-    text, meta = library_extract(html, url)
+    tree = load_html(html)
+    if tree is None:
+        return "", {}, [], []
+    embeds = take_embeds(tree)
+    related = take_related(tree)
+    merge_split_bodies(tree)
+    text, meta = library_extract(tree, url, fallback_page=html)
     return text, meta, embeds, related
 
 
-def library_extract(page: str | HtmlElement, url: str | None = None) -> tuple[str, Record]:
+def library_extract(
+    page: str | HtmlElement, url: str | None = None, fallback_page: str | None = None
+) -> tuple[str, Record]:
     """trafilatura's main text and metadata: its precision mode, and its default mode when the
-    precise text is suspiciously short (a page where precision mode keeps only a notice)."""
+    precise text is suspiciously short (a page where precision mode keeps only a notice).
+    trafilatura prunes a tree it is given, so the fallback reads `fallback_page` if given."""
     text, meta = _trafilatura(page, url, favor_precision=True)
     words = len(_WORD.findall(text))
     if words < _SHORT_WORDS:
-        fallback, fallback_meta = _trafilatura(page, url, favor_precision=False)
+        second = fallback_page if fallback_page is not None else page
+        fallback, fallback_meta = _trafilatura(second, url, favor_precision=False)
         if words == 0 or words < _FALLBACK_RATIO * len(_WORD.findall(fallback)):
             text, meta = fallback, meta or fallback_meta
     return text, meta
@@ -123,12 +109,6 @@ def _trafilatura(
     return values.get("text") or "", meta
 
 
-def _maybe_split_body(html: str) -> bool:
-    """Two or more elements share one body-like class: the article may be split by ads."""
-    counts = Counter(v for v in _BODY_CLASS_ATTR.findall(html) if _BODY_CLASS.search(v))
-    return any(n >= 2 for n in counts.values())
-
-
 def merge_split_bodies(tree: HtmlElement, min_chars: int = 200) -> int:
     """A body split into same-class containers (ads or grids between them): move the later
     containers' children into the first, so the extractor sees one article."""
@@ -142,10 +122,13 @@ def merge_split_bodies(tree: HtmlElement, min_chars: int = 200) -> int:
             groups.setdefault((element.tag, cls), []).append(element)
     merged = 0
     for members in groups.values():
+        if len(members) < 2:
+            continue
         members = [
             m for m in members if sum(len(p.text_content()) for p in m.iter("p")) >= min_chars
         ]
-        if len(members) < 2 or any(a in members for m in members for a in m.iterancestors()):
+        ids = {id(m) for m in members}
+        if len(members) < 2 or any(id(a) in ids for m in members for a in m.iterancestors()):
             continue
         for member in members[1:]:
             for child in list(member):
@@ -158,37 +141,48 @@ def merge_split_bodies(tree: HtmlElement, min_chars: int = 200) -> int:
 
 
 def take_related(tree: HtmlElement) -> list[Record]:
-    """Read-also boxes and lines ("ALSO READ" + links, "आ पण वांचो: <a>…</a>"): their links as
-    `related` records, the elements out of the tree."""
+    """Read-also boxes and lines ("ALSO READ" + links, "આ પણ વાંચો: <a>…</a>"): their links as
+    `related` records, the elements out of the tree. Only short text nodes can be such a label,
+    so those are tested, and only when they start like one of the phrases."""
+    firsts = promo_first_words()
     found: list[Record] = []
     boxes: list[HtmlElement] = []
-    for element in tree.iter("div", "p", "aside", "section", "li", "span"):
-        head = _text_before_link(element)
-        if not head or len(head) > _MAX_PROMO_HEAD or promo_title(head) is None:
+    for node in tree.xpath(_SHORT_TEXT_XPATH):
+        label = str(node).strip(_LABEL_LEAD)
+        if len(label) < 3 or first_word(label) not in firsts:
             continue
-        if any(box in element.iterancestors() for box in boxes):
+        owner = node.getparent()
+        if node.is_tail and owner is not None:
+            owner = owner.getparent()
+        if owner is None or owner.tag in ("script", "style", "a") or promo_title(label) is None:
             continue
-        anchors = [a for a in element.iter("a") if a.get("href") and _text(a)]
-        if not anchors or len(anchors) > _MAX_PROMO_LINKS:
+        box = _box_of(node)
+        if box is None or any(b is box or b in box.iterancestors() for b in boxes):
             continue
-        boxes.append(element)
-        found.extend({"title": _text(a), "url": a.get("href")} for a in anchors)
+        boxes.append(box)
+        found.extend(
+            {"title": _text(a), "url": a.get("href")}
+            for a in box.iter("a")
+            if a.get("href") and _text(a)
+        )
     for box in boxes:
         _drop(box)
     return found
 
 
-def _text_before_link(element: HtmlElement) -> str:
-    """The element's text up to its first link (a few nodes at most): where a box or a promo
-    line names itself ("ALSO READ", "आ पण वांचो:")."""
-    parts = [element.text or ""]
-    for count, child in enumerate(element.iterdescendants()):
-        if child.tag == "a" or count > 4:
-            break
-        parts.append(child.text or "")
-        if child.tail and child.getparent() is not element:
-            parts.append(child.tail)
-    return _SPACE.sub(" ", " ".join(parts)).strip()
+def _box_of(node: Any) -> HtmlElement | None:
+    """The nearest element around a label that holds the links it introduces (a few levels up)."""
+    element = node.getparent()
+    if node.is_tail and element is not None:
+        element = element.getparent()
+    for _ in range(3):
+        if element is None or element.tag in ("body", "html", "article", "main"):
+            return None
+        anchors = [a for a in element.iter("a") if a.get("href")]
+        if anchors:
+            return element if len(anchors) <= _MAX_PROMO_LINKS else None
+        element = element.getparent()
+    return None
 
 
 def take_embeds(tree: HtmlElement) -> list[dict[str, Any]]:

@@ -13,7 +13,7 @@ from workers.stages.cleanup.rules import Pattern, compile_any, load
 
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Residue cannot stand in a line without one of these characters: cheaper to look first.
-_RESIDUE_SIGNS = ('"', "'", "<", ">", "[", "pic.twitter")
+_RESIDUE_SIGNS = ('"', "'>", "<", ">", "[", "pic.twitter")
 _SCRIPT_SIGNS = ("=", ";", "{", "}", "(", "@")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -10,6 +11,7 @@ from workers.stages.cleanup.draft import Draft, Line
 from workers.stages.cleanup.rules import Pattern, load
 
 _SEPARATOR = r"\s*[:：|\-–—>»]+\s*"
+_LEAD = " \t*•►▶➤>»[("  # what may stand before a promo phrase (as in `_promo`)
 _URL = regex.compile(r"https?://\S+")
 _TRAILING_JUNK = regex.compile(r"[\s\-–—_=*~|:>»]+$")
 _MAX_WORDS = 40  # a headline is short; a longer line after the prefix is body text
@@ -34,22 +36,18 @@ def _alternation(phrases: list[str]) -> str:
 
 @cache
 def _glued_promo() -> Pattern:
-    """A sentence end, then a read-also phrase with its separator: a promo glued to body text."""
+    """A read-also phrase with its separator, to try after a sentence end inside a line."""
     loose, _ = _phrases()
-    return regex.compile(rf"[.।!?]\s+(?=(?:{_alternation(loose)}){_SEPARATOR})", regex.I)
+    return regex.compile(rf"(?:{_alternation(loose)}){_SEPARATOR}", regex.I)
+
+
+_SENTENCE_BREAK = re.compile(r"[.।!?]\s+")
 
 
 @cache
 def _promo() -> Pattern:
-    rules = load("promos")
-    loose = sorted(
-        {p for lang in rules.values() for p in lang.get("loose", [])}, key=len, reverse=True
-    )
-    strict = sorted(
-        {p for lang in rules.values() for p in lang.get("strict", [])}, key=len, reverse=True
-    )
-    loose_alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in loose)
-    strict_alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in strict)
+    loose, strict = _phrases()
+    loose_alt, strict_alt = _alternation(loose), _alternation(strict)
     return regex.compile(
         rf"^[\s*•►▶➤>»\[(]*(?:(?:{loose_alt})(?:{_SEPARATOR}|\s+|$)|(?:{strict_alt}){_SEPARATOR})"
         r"(?P<title>.*)$",
@@ -58,23 +56,16 @@ def _promo() -> Pattern:
 
 
 @cache
-def _needles() -> dict[str, tuple[str, ...]]:
-    """The phrases as written (strict ones with a separator), grouped by their first letter."""
+def promo_first_words() -> frozenset[str]:
+    """First words of every phrase, lower-case: a cheap test before the pattern."""
     loose, strict = _phrases()
-    groups: dict[str, list[str]] = {}
-    for needle in (*loose, *(f"{p}{sep}" for p in strict for sep in (":", " :", "|"))):
-        groups.setdefault(needle[0], []).append(needle)
-    return {first: tuple(group) for first, group in groups.items()}
+    return frozenset(p.split()[0].lower() for p in (*loose, *strict))
 
 
-def mentions_promo(text: str) -> bool:
-    """Whether a read-also phrase may occur in the text. Plain substring tests, skipping every
-    script the text does not use: cheap enough for a whole page, where one regex over 100 KB of
-    HTML costs milliseconds."""
-    return any(
-        first in text and any(needle in text for needle in group)
-        for first, group in _needles().items()
-    )
+def first_word(text: str) -> str:
+    """The lower-cased first word of a line, without the marks that may precede a promo."""
+    words = text.lstrip(_LEAD).split(maxsplit=1)
+    return words[0].lower().rstrip(":：|-–—>»") if words else ""
 
 
 def promo_title(text: str) -> str | None:
@@ -88,13 +79,14 @@ def extract_related(draft: Draft) -> Draft:
     promo = _promo()
     kept: list[Line] = []
     waiting = False  # a bare "Also read:" line: its headline is the next line
+    firsts = promo_first_words()
     for line in _split_glued(draft):
         if waiting:
             waiting = False
             if len(line.text.split()) <= _MAX_NEXT_LINE_WORDS:
                 _add(draft, line.text, line)
                 continue
-        match = promo.match(line.text)
+        match = promo.match(line.text) if first_word(line.text[:60]) in firsts else None
         if match is None:
             kept.append(line)
             continue
@@ -113,14 +105,16 @@ def extract_related(draft: Draft) -> Draft:
 
 def _split_glued(draft: Draft) -> list[Line]:
     """Lines with a promo glued after their last sentence, split in two."""
-    glued = _glued_promo()
+    glued, firsts = _glued_promo(), promo_first_words()
     lines: list[Line] = []
     for line in draft.lines:
-        text = line.text
-        while (match := glued.search(text, 1)) is not None:
-            lines.append(Line(text[: match.start() + 1], line.no))
-            text = text[match.end() :]
-        lines.append(Line(text, line.no) if text is not line.text else line)
+        text, start = line.text, 0
+        for gap in _SENTENCE_BREAK.finditer(line.text):
+            at = gap.end()
+            if first_word(line.text[at : at + 40]) in firsts and glued.match(line.text, at):
+                lines.append(Line(line.text[start : gap.start() + 1], line.no))
+                start = at
+        lines.append(line if start == 0 else Line(text[start:], line.no))
     return lines
 
 
