@@ -64,3 +64,14 @@ def test_seed_entities_under_canonical_names(seed_text, seed_expected):
     for entity in enriched["entities"]:
         for start, end in entity["spans"]:
             assert body[start:end] in entity["aliases"]
+
+
+def test_english_span_inside_a_hindi_story():
+    from workers.stages.extract.language import mixed_spans
+
+    text = (
+        "राष्ट्रपति ने कहा कि देश आगे बढ़ेगा. Prime Minister Modi addressed the nation today. फिर वे चले गए।"
+    )
+    (span,) = mixed_spans(text, "Deva")
+    assert text[span["start"] : span["end"]].startswith("Prime Minister")
+    assert (span["script"], span["language"]) == ("Latn", "en")

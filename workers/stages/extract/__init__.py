@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from workers.events import schema_tag
+from workers.stages.extract.dates import find_dates, reference_date
 from workers.stages.extract.entities import find_entities
 from workers.stages.extract.fingerprint import content_hash
-from workers.stages.extract.language import detect_language, dominant_script
+from workers.stages.extract.keywords import category, keywords, summary
+from workers.stages.extract.language import detect_language, dominant_script, mixed_spans
 from workers.stages.extract.social import find_hashtags, find_mentions, find_urls
 from workers.stages.extract.structure import count_words, reading_time_s, split_sentences
 
@@ -22,6 +24,9 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
     embed_texts = [e["text"] for e in embeds if e.get("text")]
     sentences = [s for p in paragraphs for s in split_sentences(p)]
     words = count_words(body)
+    language = detect_language(body, cleaned.get("language_hint"))
+    script = dominant_script(body)
+    terms = keywords(sentences, language)
     mentions = find_mentions([body, *embed_texts])
     mentions += [m for e in embeds for m in e["mentions"] if m not in mentions]
     hashtags = find_hashtags([body, *embed_texts])
@@ -35,21 +40,24 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
         "published_at": cleaned["published_at"],
         "fetched_at": cleaned["fetched_at"],
         "meta": cleaned["meta"],
-        "language": detect_language(body, cleaned.get("language_hint")),
-        "script": dominant_script(body),
+        "language": language,
+        "script": script,
+        "language_spans": mixed_spans(body, script),
         "dateline": cleaned["dateline"],
         "paragraphs": paragraphs,
         "body": body,
         "embeds": embeds,
         "related": cleaned["related"],
         "entities": find_entities(body, cleaned["dateline"], cleaned["title"], embeds),
-        "dates": _embed_dates(embeds),
+        "dates": find_dates(body, reference_date(cleaned["published_at"], cleaned["fetched_at"]))
+        + _embed_dates(embeds),
         "mentions": mentions,
         "hashtags": hashtags,
         "urls": find_urls([body, *embed_texts, *(e["url"] for e in embeds if e.get("url"))]),
-        "keywords": [],
-        "summary": None,
-        "category": None,
+        "keywords": terms,
+        "lede": sentences[0] if sentences else None,
+        "summary": summary(sentences, [t["term"] for t in terms]),
+        "category": category(body),
         "stats": {
             "paragraphs": len(paragraphs),
             "sentences": len(sentences),

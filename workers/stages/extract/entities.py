@@ -8,7 +8,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -67,6 +67,7 @@ class Entity:
         }
 
 
+@lru_cache(maxsize=16384)
 def fold(token: str) -> str:
     """Matching form of a token: nukta and chandrabindu folded; Latin case kept for acronyms."""
     if is_devanagari(token):
@@ -253,20 +254,28 @@ def _match(
 ) -> tuple[int, str, str] | None:
     """Longest gazetteer alias, author name or known acronym starting at token i."""
     first = folded[i]
-    longest = max(idx.span.get(first, 0), idx.span.get(first.casefold(), 0))
+    devanagari = "\u0900" <= first[0] <= "\u097f"
+    longest = idx.span.get(first, 0)
+    if not devanagari:
+        longest = max(longest, idx.span.get(first.casefold(), 0))
     phonetic_first = ""
-    if first not in idx.particles and is_devanagari(first):
+    if devanagari and first not in idx.particles:
         phonetic_first = _key(toks, keys, i)
         if len(phonetic_first) < 2:  # one consonant: too common to start a phonetic match
             phonetic_first = ""
-    longest_phonetic = max(
-        idx.phonetic_span.get(phonetic_first, 0),
-        max((k.count(" ") + 1 for k in authors if k.split(" ", 1)[0] == phonetic_first), default=0),
-    )
+    longest_phonetic = 0
+    if phonetic_first and i + 1 < len(folded) and folded[i + 1] not in idx.particles:
+        longest_phonetic = max(
+            idx.phonetic_span.get(phonetic_first, 0),
+            max(
+                (k.count(" ") + 1 for k in authors if k.split(" ", 1)[0] == phonetic_first),
+                default=0,
+            ),
+        )
     for n in range(min(max(longest, longest_phonetic), len(toks) - i), 0, -1):
         window = folded[i : i + n]
         hit = idx.exact.get(" ".join(window)) if n <= longest else None
-        if hit is None and n == 1 and not toks[i].text.isupper():
+        if hit is None and n == 1 and not devanagari and not toks[i].text.isupper():
             hit = idx.exact.get(window[0].casefold())
         if hit is None and 2 <= n <= longest_phonetic and phonetic_first:
             key = " ".join(_key(toks, keys, j) for j in range(i, i + n))

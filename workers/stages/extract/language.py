@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 import pycld2
 
@@ -74,3 +75,47 @@ def detect_language(text: str, hint: str | None = None) -> str:
     if code == "un" or (not reliable and hint):
         return hint or "und"
     return code.split("-")[0]
+
+
+# ISO 639-1 of the language a script most likely is in a span too short to detect reliably.
+_SCRIPT_LANGUAGE = {
+    "Latn": "en",
+    "Deva": "hi",
+    "Beng": "bn",
+    "Guru": "pa",
+    "Gujr": "gu",
+    "Orya": "or",
+    "Taml": "ta",
+    "Telu": "te",
+    "Knda": "kn",
+    "Mlym": "ml",
+    "Arab": "ur",
+}
+_PIECE = re.compile(r"[^.।!?:]+[.।!?:]?")
+
+
+def mixed_spans(text: str, script: str) -> list[dict[str, Any]]:
+    """Runs of the text in another script than the document's (an English headline in a Hindi
+    story): offsets, script and language, adjacent pieces merged."""
+    own = next((p for s, p in _BLOCK_PATTERNS if s == script), None)
+    if own is None:
+        return []
+    spans: list[dict[str, Any]] = []
+    for piece in _PIECE.finditer(text):
+        chunk = piece.group()
+        letters = sum(c.isalpha() for c in chunk)
+        if letters < 6 or len(own.findall(chunk)) * 2 >= letters:
+            continue
+        other = dominant_script(chunk)
+        start = piece.start() + len(chunk) - len(chunk.lstrip())
+        end = piece.start() + len(chunk.rstrip())
+        if (
+            spans
+            and spans[-1]["script"] == other
+            and text[spans[-1]["end"] : start].strip() == ""
+        ):
+            spans[-1]["end"] = end
+            continue
+        language = detect_language(text[start:end], _SCRIPT_LANGUAGE.get(other))
+        spans.append({"start": start, "end": end, "script": other, "language": language})
+    return spans

@@ -1,0 +1,206 @@
+"""Dates in English and Hindi text, normalised to ISO with their positions.
+
+Candidates are found with regular expressions built from the word lists in
+`workers/data/dates/words.toml` (no general date parser on the hot path); relative dates
+("2 दिन पहले", "बीते सोमवार", "yesterday") are resolved against the article's own date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# Indian-script digits read as ASCII, one character for one, so offsets stay the same.
+_DIGITS = {
+    ord(c): str(i)
+    for base in (0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66)
+    for i, c in enumerate(chr(base + n) for n in range(10))
+}
+# Letters and signs of the Indian scripts (not the danda, which ends a sentence): Python's \w
+# misses their vowel signs.
+_INDIC = "\u0900-\u0963\u0971-\u0dff"
+_WORD_END = rf"(?![\w{_INDIC}])"
+_WORD_START = rf"(?<![\w{_INDIC}])"
+# Where a clause ends: the tense of "said on Monday, that he will resign" is the first clause's.
+_CLAUSE_END = re.compile(r"[.।!?;,:]|\bthat\b|(?<![\w\u0900-\u0dff])कि(?![\w\u0900-\u0dff])")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    day_month_year: re.Pattern[str]
+    month_day_year: re.Pattern[str]
+    numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    day_month: re.Pattern[str]
+    days_offset: re.Pattern[str]
+    weekday: re.Pattern[str]
+    single: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    words: dict[str, str]
+    last: frozenset[str]
+    future: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def patterns() -> Patterns:
+    data = tomllib.loads(
+        resources.files("workers").joinpath("data", "dates", "words.toml").read_text("utf-8")
+    )
+    months = {w: int(n) for n, names in data["months"].items() for w in names}
+    weekdays = {w: int(n) for n, names in data["weekdays"].items() for w in names}
+    rel = data["relative"]
+    month = rf"(?P<month>{_alt(list(months))})\.?"
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    year = r"(?P<year>\d{4})"
+    words = {
+        w: kind
+        for kind in ("today", "yesterday", "tomorrow", "either_1", "either_2")
+        for w in rel[kind]
+    }
+    modifier = _alt(rel["last"] + rel["next"])
+    return Patterns(
+        day_month_year=re.compile(rf"{_WORD_START}{day}\s+{month},?\s+{year}(?!\d)", re.I),
+        month_day_year=re.compile(rf"{_WORD_START}{month}\s+{day},?\s+{year}(?!\d)", re.I),
+        numeric=re.compile(
+            r"(?<![\d/.-])(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-]"
+            r"(?P<year>\d{4})(?![\d/.-])"
+        ),
+        iso=re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"),
+        day_month=re.compile(rf"{_WORD_START}{day}\s+{month}{_WORD_END}(?!,?\s+\d)", re.I),
+        days_offset=re.compile(
+            rf"(?P<n>\d{{1,2}})\s+(?P<unit>{_alt(rel['days_ago'] + rel['days_later'])})", re.I
+        ),
+        weekday=re.compile(
+            rf"{_WORD_START}(?:(?P<mod>{modifier})\s+)?(?P<weekday>{_alt(list(weekdays))})"
+            rf"{_WORD_END}",
+            re.I,
+        ),
+        single=re.compile(rf"{_WORD_START}(?P<word>{_alt(list(words))}){_WORD_END}", re.I),
+        months=months,
+        weekdays=weekdays,
+        words={
+            **words,
+            **{w: "days_ago" for w in rel["days_ago"]},
+            **{w: "days_later" for w in rel["days_later"]},
+        },
+        last=frozenset(w.lower() for w in rel["last"]),
+        future=re.compile(rf"(?:{_alt(data['relative']['future_endings'])}){_WORD_END}", re.I),
+    )
+
+
+def reference_date(*stamps: str | None) -> dt.date | None:
+    """The article's own day, from the first ISO timestamp that parses."""
+    for stamp in stamps:
+        if not stamp:
+            continue
+        try:
+            return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
+        except ValueError:
+            try:
+                return dt.date.fromisoformat(stamp[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def find_dates(text: str, reference: dt.date | None) -> list[dict[str, Any]]:
+    """Every date mention that names one day: ISO date, surface text, offsets, kind."""
+    p = patterns()
+    digits = text.translate(_DIGITS)
+    found: dict[tuple[int, int], dict[str, Any]] = {}
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, day: dt.date | None, kind: str) -> None:
+        if day is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found[(start, end)] = {
+            "date": day.isoformat(),
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "kind": kind,
+        }
+
+    for pattern in (p.day_month_year, p.month_day_year):
+        for m in pattern.finditer(digits):
+            add(
+                m.start(),
+                m.end(),
+                _date(int(m["year"]), p.months[m["month"].lower()], int(m["day"])),
+                "absolute",
+            )
+    for pattern in (p.iso, p.numeric):
+        for m in pattern.finditer(digits):
+            add(
+                m.start(),
+                m.end(),
+                _date(int(m["year"]), int(m["month"]), int(m["day"])),
+                "absolute",
+            )
+    if reference is not None:
+        for m in p.day_month.finditer(digits):
+            add(
+                m.start(),
+                m.end(),
+                _date(reference.year, p.months[m["month"].lower()], int(m["day"])),
+                "absolute",
+            )
+        for m in p.days_offset.finditer(digits):
+            sign = -1 if p.words.get(m["unit"].lower()) == "days_ago" else 1
+            add(m.start(), m.end(), reference + dt.timedelta(days=sign * int(m["n"])), "relative")
+        for m in p.weekday.finditer(digits):
+            add(m.start(), m.end(), _weekday(m, reference, text, p), "relative")
+        for m in p.single.finditer(digits):
+            add(m.start(), m.end(), _single(m, reference, text, p), "relative")
+    return [found[key] for key in sorted(found)]
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day) if 1900 <= year <= 2100 else None
+    except ValueError:
+        return None
+
+
+def _future(text: str, at: int, p: Patterns) -> bool:
+    """Whether the clause around offset `at` speaks of the future."""
+    window = text[max(0, at - 200) : at + 200]
+    at = min(at, 200)
+    starts = [m.end() for m in _CLAUSE_END.finditer(window, 0, at)]
+    end = _CLAUSE_END.search(window, at)
+    clause = window[starts[-1] if starts else 0 : end.start() if end else len(window)]
+    return p.future.search(clause) is not None
+
+
+def _weekday(m: re.Match[str], reference: dt.date, text: str, p: Patterns) -> dt.date:
+    target = p.weekdays[m["weekday"].lower()]
+    modifier = (m["mod"] or "").lower()
+    if (modifier and modifier not in p.last) or (not modifier and _future(text, m.start(), p)):
+        ahead = (target - reference.weekday()) % 7 or 7
+        return reference + dt.timedelta(days=ahead)
+    back = (reference.weekday() - target) % 7
+    if modifier and back == 0:
+        back = 7  # "last Monday" on a Monday is a week ago
+    return reference - dt.timedelta(days=back)
+
+
+def _single(m: re.Match[str], reference: dt.date, text: str, p: Patterns) -> dt.date:
+    kind = p.words[m["word"].lower()]
+    if kind == "today":
+        return reference
+    if kind in ("yesterday", "tomorrow"):
+        return reference + dt.timedelta(days=-1 if kind == "yesterday" else 1)
+    distance = 1 if kind == "either_1" else 2
+    sign = 1 if _future(text, m.start(), p) else -1
+    return reference + dt.timedelta(days=sign * distance)
