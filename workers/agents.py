@@ -32,6 +32,8 @@ def attach_stage(stage_app: StageApp, spec: runner.StageSpec, settings: Settings
             result = runner.run(spec, message.value, settings.max_message_bytes)
             if isinstance(result, runner.Success):
                 await target.send(key=result.key, value=result.value, headers=headers)
+                for alias, build in spec.side_outputs:
+                    await stage_app.topics[alias].send(key=result.key, value=build(result.event))
                 stats.count(message.topic, message.partition, message.offset, dead=False)
                 log.debug(
                     "article_processed",
@@ -41,6 +43,7 @@ def attach_stage(stage_app: StageApp, spec: runner.StageSpec, settings: Settings
                     offset=message.offset,
                     ms=round(result.ms, 3),
                     timings=result.event["pipeline"]["stages"],
+                    duplicate_of=result.event.get("duplicate_of"),
                 )
             else:
                 record = deadletter.record(

@@ -1,4 +1,4 @@
-"""The Faust apps: one per stage, each its own consumer group, and the four topic declarations.
+"""The Faust apps: one per stage, each its own consumer group, and the topic declarations.
 
 A stage is its own app because a Faust app is one consumer group; so `cleanup` and `extract`
 scale separately, and `khabar worker --stage all` simply runs both apps in one process.

@@ -10,12 +10,16 @@ import orjson
 from workers import deadletter, runner
 from workers.events import Event, encode
 from workers.inputs import Item
+from workers.stages.extract.fingerprint import LshIndex
 
 
-def process_one(value: bytes) -> tuple[Event | None, Event | None]:
+def process_one(
+    value: bytes, stages: dict[str, runner.StageSpec] | None = None
+) -> tuple[Event | None, Event | None]:
     """Raw bytes through cleanup then extract: (enriched, None) or (None, dead-letter record)."""
+    stages = stages or runner.STAGES
     for name in ("cleanup", "extract"):
-        spec = runner.STAGES[name]
+        spec = stages[name]
         result = runner.run(spec, value)
         if isinstance(result, runner.Failure):
             record = deadletter.record(
@@ -37,15 +41,19 @@ def process_one(value: bytes) -> tuple[Event | None, Event | None]:
     return event, None
 
 
-def process_items(items: Iterable[Item], *, out: TextIO, err: TextIO) -> int:
-    """Write one enriched JSON line per input to `out`, failures to `err`; return the failures."""
+def process_items(
+    items: Iterable[Item], *, out: TextIO, err: TextIO, threshold: float = 0.7
+) -> int:
+    """Write one enriched JSON line per input to `out`, failures to `err`; return the failures.
+    Near-duplicates are marked within the run."""
+    stages = runner.build_stages(LshIndex(), threshold)
     failures = 0
     for offset, item in enumerate(items):
         if item.event is None:
             failures += 1
             err.write(orjson.dumps({"origin": item.origin, "error": item.error}).decode() + "\n")
             continue
-        enriched, dead = process_one(encode(item.event))
+        enriched, dead = process_one(encode(item.event), stages)
         if dead is not None:
             failures += 1
             dead["source"]["offset"] = offset

@@ -22,7 +22,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
 from workers.logs import get_logger
-from workers.settings import TOPICS, Settings
+from workers.settings import COMPACTED, TOPICS, Settings
 
 log = get_logger("khabar.broker")
 TOPIC_EXISTS = TopicAlreadyExistsError.errno
@@ -133,18 +133,25 @@ async def admin(settings: Settings) -> AsyncIterator[AIOKafkaAdminClient]:
 
 
 async def ensure_topics(settings: Settings, *, attempts: int = 20) -> list[str]:
-    """Create the four topics with the configured partitions; return the names created.
+    """Create the topics with the configured partitions; return the names created.
 
     Topics are created explicitly because an auto-created topic takes the broker's default
     partition count (4 on the embedded broker), which breaks Faust's co-partitioning.
     """
     names = [settings.topic(alias) for alias in TOPICS]
+    new_topics = [
+        NewTopic(
+            settings.topic(alias),
+            settings.partitions,
+            settings.replication,
+            topic_configs={"cleanup.policy": "compact"} if alias in COMPACTED else {},
+        )
+        for alias in TOPICS
+    ]
     for attempt in range(attempts):
         try:
             async with admin(settings) as client:
-                response = await client.create_topics(
-                    [NewTopic(n, settings.partitions, settings.replication) for n in names]
-                )
+                response = await client.create_topics(new_topics)
                 created = [topic for topic, code, *_ in response.topic_errors if code == 0]
                 failed = [
                     (topic, code, message)

@@ -119,11 +119,17 @@ def _parser() -> argparse.ArgumentParser:
         help="measure: extraction quality on a benchmark, or stage speed",
         description="`zyte`: score Khabar's cleaned body and trafilatura's plain extraction on the "
         "article-extraction benchmark (precision, recall, F1). `speed`: milliseconds per article "
-        "of each stage on one core, for files given (default: seeds/).",
+        "of each stage on one core, for files given (default: seeds/). `extract`: entity, date "
+        "and category quality on the labelled articles in tests/stages/extract/fixtures.",
     )
-    bench.add_argument("what", choices=["zyte", "speed"])
-    bench.add_argument("paths", nargs="*", help="zyte: the benchmark folder; speed: input files")
+    bench.add_argument("what", choices=["zyte", "speed", "extract"])
+    bench.add_argument(
+        "paths",
+        nargs="*",
+        help="zyte: the benchmark folder; speed: input files; extract: the labelled fixtures",
+    )
     bench.add_argument("--repeat", type=int, default=300, help="speed: runs per article")
+    bench.add_argument("--verbose", action="store_true", help="extract: list every miss")
     bench.set_defaults(run=_bench)
 
     health = commands.add_parser(
@@ -201,7 +207,12 @@ def _process(args: argparse.Namespace, settings: Settings) -> int:
     from workers.batch import process_items
     from workers.inputs import read_inputs
 
-    failures = process_items(read_inputs(args.paths), out=sys.stdout, err=sys.stderr)
+    failures = process_items(
+        read_inputs(args.paths),
+        out=sys.stdout,
+        err=sys.stderr,
+        threshold=settings.duplicate_threshold,
+    )
     return 1 if failures else 0
 
 
@@ -230,6 +241,12 @@ def _bench(args: argparse.Namespace, settings: Settings) -> int:
 
         folder = Path(args.paths[0] if args.paths else "../shared/bench/zyte")
         print(zyte.report(zyte.run(folder)))
+        return 0
+    if args.what == "extract":
+        from workers.evaluation import labelled
+
+        folder = Path(args.paths[0] if args.paths else "tests/stages/extract/fixtures")
+        print(labelled.render(labelled.score(folder), verbose=args.verbose))
         return 0
     from workers.evaluation import speed
     from workers.inputs import read_inputs

@@ -49,12 +49,18 @@ _CHANNELS: dict[str, tuple[SchemaName, str, str]] = {
         "deadLetter",
         "The original message's key when it had one, else the dead letter's `id`.",
     ),
+    "fingerprints": (
+        "fingerprint",
+        "fingerprint",
+        "The article id, UTF-8; the topic is compacted, so it keeps the latest record per id.",
+    ),
 }
 _WRITERS = {
     "raw": "your producers and `khabar produce`",
     "cleaned": "the cleanup stage",
     "enriched": "the extract stage",
     "deadletter": "either stage, for a message it could not handle",
+    "fingerprints": "the extract stage; every extract worker reads it back into its index",
 }
 _HEADERS = (
     "Kafka headers are passed through unchanged from the input message to the stage's output "
@@ -70,7 +76,7 @@ def _stage_specs() -> dict[str, tuple[str, str]]:
 
 
 def asyncapi(settings: Settings | None = None) -> dict[str, Any]:
-    """The AsyncAPI 3.0 document of the four topics for these settings (default: the defaults)."""
+    """The AsyncAPI 3.0 document of the topics for these settings (default: the defaults)."""
     settings = settings or Settings()
     channels: dict[str, Any] = {}
     messages: dict[str, Any] = {}

@@ -18,13 +18,16 @@ import fastjsonschema
 import orjson
 
 Event = dict[str, Any]
-SchemaName = Literal["article.raw", "article.cleaned", "article.enriched", "deadletter"]
+SchemaName = Literal[
+    "article.raw", "article.cleaned", "article.enriched", "deadletter", "fingerprint"
+]
 SCHEMA_VERSION = 1
 SCHEMA_NAMES: tuple[SchemaName, ...] = (
     "article.raw",
     "article.cleaned",
     "article.enriched",
     "deadletter",
+    "fingerprint",
 )
 
 # Query parameters that track a click, not an article: dropped from the canonical URL.

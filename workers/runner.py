@@ -24,8 +24,10 @@ from workers.events import (
     encode,
     validate,
 )
+from workers.fingerprints import record as fingerprint_record
 from workers.stages.cleanup import clean
 from workers.stages.extract import extract
+from workers.stages.extract.fingerprint import LshIndex, mark_duplicate
 
 WORKER = f"{socket.gethostname()}:{os.getpid()}"
 Reason = Literal["decode", "schema", "stage", "size"]
@@ -33,7 +35,8 @@ Reason = Literal["decode", "schema", "stage", "size"]
 
 @dataclass(frozen=True)
 class StageSpec:
-    """A stage: the topics it joins (aliases), the schemas at its edges and its pure function."""
+    """A stage: the topics it joins (aliases), the schemas at its edges and its function, and
+    side outputs (a topic alias and how to build its value from the output event)."""
 
     name: str
     source: str
@@ -41,14 +44,34 @@ class StageSpec:
     accepts: SchemaName
     emits: SchemaName
     function: Callable[[Event], Event]
+    side_outputs: tuple[tuple[str, Callable[[Event], bytes]], ...] = ()
 
 
-STAGES: dict[str, StageSpec] = {
-    "cleanup": StageSpec("cleanup", "raw", "cleaned", "article.raw", "article.cleaned", clean),
-    "extract": StageSpec(
-        "extract", "cleaned", "enriched", "article.cleaned", "article.enriched", extract
-    ),
-}
+def build_stages(index: LshIndex | None = None, threshold: float = 0.7) -> dict[str, StageSpec]:
+    """The stages; extraction marks near-duplicates against `index` when one is given (the
+    worker's index lives in the fingerprints topic, batch mode keeps one for the run)."""
+
+    def extract_and_mark(cleaned: Event) -> Event:
+        enriched = extract(cleaned)
+        if index is not None:
+            mark_duplicate(enriched, index, threshold)
+        return enriched
+
+    return {
+        "cleanup": StageSpec("cleanup", "raw", "cleaned", "article.raw", "article.cleaned", clean),
+        "extract": StageSpec(
+            "extract",
+            "cleaned",
+            "enriched",
+            "article.cleaned",
+            "article.enriched",
+            extract_and_mark,
+            side_outputs=(("fingerprints", fingerprint_record),) if index is not None else (),
+        ),
+    }
+
+
+STAGES = build_stages()
 
 
 @dataclass(frozen=True)

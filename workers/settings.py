@@ -20,7 +20,10 @@ TOPICS = {
     "cleaned": "articles.cleaned",
     "enriched": "articles.enriched",
     "deadletter": "articles.deadletter",
+    "fingerprints": "articles.fingerprints",
 }
+# Compacted: the latest record per key is all a reader needs (the near-duplicate index).
+COMPACTED = frozenset({"fingerprints"})
 
 
 def _setting(env: str, default: Any, doc: str, *, secret: bool = False) -> Any:
@@ -61,6 +64,17 @@ class Settings:
         1_000_000,
         "Largest output event sent; a larger one is dead-lettered (keep below the broker's "
         "`message.max.bytes`).",
+    )
+    duplicate_threshold: float = _setting(
+        "KHABAR_DUPLICATE_THRESHOLD",
+        0.7,
+        "Estimated Jaccard similarity (word 3-shingles) from which an article is a near-duplicate "
+        "of an earlier one (`duplicate_of`).",
+    )
+    duplicate_window: int = _setting(
+        "KHABAR_DUPLICATE_WINDOW",
+        200_000,
+        "How many recent articles the near-duplicate index holds per extract worker (~1 KB each).",
     )
     app_id: str = _setting(
         "KHABAR_APP_ID",

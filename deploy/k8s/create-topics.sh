@@ -1,5 +1,5 @@
 #!/bin/sh
-# Create Khabar's four topics with explicit settings; safe to run again (idempotent).
+# Create Khabar's topics with explicit settings; safe to run again (idempotent).
 # Runs in the official apache/kafka image: the `topics` service of docker-compose.yml and the
 # `khabar-topics` Job of deploy/k8s both use this file.
 #
@@ -32,24 +32,27 @@ ensure_topic() {
     name="$PREFIX$1"
     max_bytes="$2"
     retention_ms="$3"
+    policy="${4:-delete}"
     "$KAFKA_BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" ${KAFKA_COMMAND_CONFIG:+--command-config "$KAFKA_COMMAND_CONFIG"} \
         --create --if-not-exists --topic "$name" \
         --partitions "$PARTITIONS" --replication-factor "$REPLICATION" \
         --config "max.message.bytes=$max_bytes" \
         --config "retention.ms=$retention_ms" \
         --config "min.insync.replicas=$MIN_ISR" \
-        --config cleanup.policy=delete
+        --config "cleanup.policy=$policy"
     # --if-not-exists leaves an existing topic as it was: bring its settings up to date.
     "$KAFKA_BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" ${KAFKA_COMMAND_CONFIG:+--command-config "$KAFKA_COMMAND_CONFIG"} \
         --alter --entity-type topics --entity-name "$name" \
-        --add-config "max.message.bytes=$max_bytes,retention.ms=$retention_ms,min.insync.replicas=$MIN_ISR"
-    echo "topic $name: partitions=$PARTITIONS replication=$REPLICATION max.message.bytes=$max_bytes retention.ms=$retention_ms min.insync.replicas=$MIN_ISR"
+        --add-config "max.message.bytes=$max_bytes,retention.ms=$retention_ms,min.insync.replicas=$MIN_ISR,cleanup.policy=$policy"
+    echo "topic $name: partitions=$PARTITIONS replication=$REPLICATION max.message.bytes=$max_bytes retention.ms=$retention_ms min.insync.replicas=$MIN_ISR cleanup.policy=$policy"
 }
 
 ensure_topic articles.raw "$(( MAX_BYTES + HEADROOM ))" "$RETENTION_MS"
 ensure_topic articles.cleaned "$(( MAX_BYTES + HEADROOM ))" "$RETENTION_MS"
 ensure_topic articles.enriched "$(( MAX_BYTES + HEADROOM ))" "$RETENTION_MS"
 ensure_topic articles.deadletter "$(( 2 * MAX_BYTES + HEADROOM ))" "$DEADLETTER_RETENTION_MS"
+# The extract workers' near-duplicate index: one small record per article id, compacted.
+ensure_topic articles.fingerprints "$(( MAX_BYTES + HEADROOM ))" "$RETENTION_MS" compact
 
 "$KAFKA_BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" ${KAFKA_COMMAND_CONFIG:+--command-config "$KAFKA_COMMAND_CONFIG"} --describe \
     --topic "^${PREFIX}articles\\..*" 2>/dev/null || true

@@ -23,7 +23,7 @@ from workers import contract
 from workers.events import load_schema
 from workers.logs import StageStats
 from workers.runner import STAGES as STAGE_SPECS
-from workers.settings import STAGES, TOPICS, Settings, markdown_table
+from workers.settings import COMPACTED, STAGES, TOPICS, Settings, markdown_table
 
 yaml = pytest.importorskip("yaml")
 
@@ -210,6 +210,8 @@ def test_create_topics_script(tmp_path, prefix):
             assert settings.max_message_bytes < limit < 2 * settings.max_message_bytes
         assert configs["min.insync.replicas"] == "2"
         assert int(configs["retention.ms"]) > 0
+        policy = "compact" if alias in COMPACTED else "delete"
+        assert configs["cleanup.policy"] == policy
     altered = [_arg(c, "--entity-name")[0] for c in calls if "--alter" in c]
     assert altered == names, "existing topics get their settings too"
 

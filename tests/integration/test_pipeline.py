@@ -15,7 +15,7 @@ import pytest
 
 from tests.conftest import squash
 from tests.integration.conftest import collect, send_raw
-from workers.demo import settings_env
+from workers.demo import settings_env, stop_worker
 from workers.events import validate
 
 pytestmark = pytest.mark.integration
@@ -136,3 +136,64 @@ def test_worker_reports_health_while_running(cluster, tmp_path):
     while probe() != 0 and time.monotonic() < deadline:
         time.sleep(0.5)
     assert probe() == 0
+
+
+STORY = (
+    "लखनऊ: उत्तर प्रदेश सरकार ने राज्य के सभी सरकारी अस्पतालों में मुफ्त जांच की सुविधा शुरू करने का "
+    "फैसला किया है। स्वास्थ्य विभाग के अधिकारियों ने बताया कि इस योजना के तहत खून, पेशाब और एक्स-रे की "
+    "जांच बिना शुल्क के होगी।\nयोजना का पहला चरण अगले महीने से 20 जिलों में शुरू होगा। इसके लिए 300 "
+    "करोड़ रुपये का बजट रखा गया है और नए लैब तकनीशियनों की भर्ती भी की जाएगी।\nविपक्ष ने योजना का "
+    "स्वागत किया लेकिन कहा कि अस्पतालों में डॉक्टरों की कमी पहले दूर होनी चाहिए।"
+)
+SAME_TOPIC = (
+    "लखनऊ: उत्तर प्रदेश के सरकारी अस्पतालों में डॉक्टरों की भारी कमी है, एक ताजा रिपोर्ट में यह सामने "
+    "आया है। रिपोर्ट के मुताबिक प्रदेश में हर दस हजार लोगों पर एक से भी कम डॉक्टर उपलब्ध है।\nस्वास्थ्य "
+    "विभाग ने कहा कि जल्द ही दो हजार नए डॉक्टरों की नियुक्ति की जाएगी और मुफ्त जांच योजना भी लागू होगी।"
+)
+
+
+def test_near_duplicates_are_flagged_across_a_worker_restart(cluster):
+    """Re-scraped copies (new promo lines, spacing, a repeated paragraph) point at the first
+    story, across a restart of the extract worker; a different story on the same topic and a
+    redelivery of the same id do not."""
+    settings = cluster.settings
+    first = cluster.start(["all"])
+    cluster.wait_balanced()
+    # Partitions are processed in any order: the original goes first and is waited for.
+    asyncio.run(send_raw(settings, [(b"story", orjson.dumps({"id": "story", "text": STORY}))]))
+    asyncio.run(collect(settings, "enriched", 1))
+    copy_1 = orjson.dumps({"id": "copy-1", "text": STORY + "\nये भी पढ़ें: कुछ और खबर"})
+    asyncio.run(send_raw(settings, [(b"copy-1", copy_1)]))
+    before = {
+        orjson.loads(m.value)["id"]: orjson.loads(m.value)
+        for m in asyncio.run(collect(settings, "enriched", 2))
+    }
+    assert before["story"]["duplicate_of"] is None
+    assert before["copy-1"]["duplicate_of"] == "story"
+
+    stop_worker(first.process)
+    cluster.workers.remove(first)
+    second = cluster.start(["all"])
+    cluster.wait_balanced()
+    loaded = [e for e in second.log_events() if e.get("event") == "fingerprints_loaded"]
+    assert loaded and loaded[0]["articles"] >= 2
+    copy = STORY.replace("।", "। ").replace("\n", "\nविज्ञापन\n") + "\n" + STORY.split("\n")[1]
+    asyncio.run(
+        send_raw(
+            settings,
+            [
+                (b"copy-2", orjson.dumps({"id": "copy-2", "text": copy})),
+                (b"other", orjson.dumps({"id": "other", "text": SAME_TOPIC})),
+                (b"story", orjson.dumps({"id": "story", "text": STORY})),
+            ],
+        )
+    )
+    events = [orjson.loads(m.value) for m in asyncio.run(collect(settings, "enriched", 5))]
+    old_worker = before["story"]["pipeline"]["stages"]["extract"]["worker"]
+    after = {
+        e["id"]: e for e in events if e["pipeline"]["stages"]["extract"]["worker"] != old_worker
+    }
+    assert set(after) == {"copy-2", "other", "story"}
+    assert after["copy-2"]["duplicate_of"] == "story"
+    assert after["other"]["duplicate_of"] is None
+    assert after["story"]["duplicate_of"] is None

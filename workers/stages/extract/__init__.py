@@ -7,7 +7,7 @@ from typing import Any
 from workers.events import schema_tag
 from workers.stages.extract.dates import find_dates, reference_date
 from workers.stages.extract.entities import find_entities
-from workers.stages.extract.fingerprint import content_hash
+from workers.stages.extract.fingerprint import content_hash, minhash, to_hex
 from workers.stages.extract.keywords import category, keywords, summary
 from workers.stages.extract.language import detect_language, dominant_script, mixed_spans
 from workers.stages.extract.social import find_hashtags, find_mentions, find_urls
@@ -69,7 +69,10 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
             "related": len(cleaned["related"]),
         },
         "cleanup": cleaned["cleanup"],
-        "fingerprint": {"content_hash": content_hash(paragraphs)},
+        "fingerprint": {
+            "content_hash": content_hash(paragraphs),
+            "minhash": to_hex(minhash(paragraphs)),
+        },
         "duplicate_of": None,
         "pipeline": cleaned["pipeline"],
     }

@@ -37,6 +37,7 @@ class Patterns:
     numeric: re.Pattern[str]
     iso: re.Pattern[str]
     day_month: re.Pattern[str]
+    month_day: re.Pattern[str]
     days_offset: re.Pattern[str]
     weekday: re.Pattern[str]
     single: re.Pattern[str]
@@ -77,6 +78,9 @@ def patterns() -> Patterns:
         ),
         iso=re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"),
         day_month=re.compile(rf"{_WORD_START}{day}\s+{month}{_WORD_END}(?!,?\s+\d)", re.I),
+        month_day=re.compile(
+            rf"{_WORD_START}{month}\s+{day}(?!\d)(?!,?\s+\d{{4}})(?![\w{_INDIC}])", re.I
+        ),
         days_offset=re.compile(
             rf"(?P<n>\d{{1,2}})\s+(?P<unit>{_alt(rel['days_ago'] + rel['days_later'])})", re.I
         ),
@@ -94,7 +98,19 @@ def patterns() -> Patterns:
             **{w: "days_later" for w in rel["days_later"]},
         },
         last=frozenset(w.lower() for w in rel["last"]),
-        future=re.compile(rf"(?:{_alt(data['relative']['future_endings'])}){_WORD_END}", re.I),
+        future=_future_pattern(data["relative"]["future_endings"]),
+    )
+
+
+def _future_pattern(endings: list[str]) -> re.Pattern[str]:
+    """Future markers; a Hindi ending (गा, गी, गे) only after a vowel sign, as in होगी or
+    करेंगे, so ठगी or लगी (nouns, past) do not count."""
+    suffixes = [e for e in endings if " " not in e and "\u0900" <= e[0] <= "\u097f"]
+    others = [e for e in endings if e not in suffixes]
+    return re.compile(
+        rf"(?:(?<=[\u093e-\u094c\u0902\u0901\u0905-\u0914])(?:{_alt(suffixes)})|{_WORD_START}(?:{_alt(others)}))"
+        rf"{_WORD_END}",
+        re.I,
     )
 
 
@@ -149,13 +165,10 @@ def find_dates(text: str, reference: dt.date | None) -> list[dict[str, Any]]:
                 "absolute",
             )
     if reference is not None:
-        for m in p.day_month.finditer(digits):
-            add(
-                m.start(),
-                m.end(),
-                _date(reference.year, p.months[m["month"].lower()], int(m["day"])),
-                "absolute",
-            )
+        for pattern in (p.day_month, p.month_day):
+            for m in pattern.finditer(digits):
+                month = p.months[m["month"].lower()]
+                add(m.start(), m.end(), _date(reference.year, month, int(m["day"])), "absolute")
         for m in p.days_offset.finditer(digits):
             sign = -1 if p.words.get(m["unit"].lower()) == "days_ago" else 1
             add(m.start(), m.end(), reference + dt.timedelta(days=sign * int(m["n"])), "relative")

@@ -22,8 +22,11 @@ from workers.stages.extract.names import (
 from workers.stages.gazetteer import entries, rows
 
 # Word characters, the Indic blocks (their vowel signs are marks, not \w) and Latin diacritics.
+# Joined only by "." and "&" (M.K., R&AW): "BJP's", "Chennai-born" and "O'Brien" split, the
+# same way in the text and in the gazetteer's aliases.
 _TOKEN = re.compile(
-    r"(?:[^\W_]|[\u0900-\u0dff\u0300-\u036f])+(?:[.'’&-](?:[^\W_]|[\u0900-\u0dff])+)*\.?"
+    r"(?:[^\W_]|[\u0900-\u0963\u0966-\u0dff\u0300-\u036f])+"
+    r"(?:[.&](?:[^\W_]|[\u0900-\u0963\u0966-\u0dff])+)*\.?"
 )
 _MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})")
 _FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902"})
@@ -135,7 +138,7 @@ def index() -> Index:
     words = tomllib.loads(
         resources.files("workers").joinpath("data", "names", "particles.toml").read_text("utf-8")
     )
-    particles = frozenset(fold(w) for lang in ("hi", "en") for w in words[lang])
+    particles = frozenset(fold(w) for key in ("hi", "en", "not_names") for w in words[key])
     return Index(
         exact,
         phonetic,
@@ -223,6 +226,8 @@ def _scan(
             i += n
             continue
         role = _role_at(folded, i, idx)
+        while role and _role_at(folded, i + role, idx):  # "पूर्व मुख्यमंत्री डॉ. X"
+            role += _role_at(folded, i + role, idx)
         if role and i + role < len(toks) and _match(toks, folded, keys, i + role, idx, authors):
             role = 0  # a known name follows the role word: the next step matches it
         if role:
@@ -232,6 +237,7 @@ def _scan(
                 and name_end - i - role < 3
                 and folded[name_end] not in idx.particles
                 and is_devanagari(toks[name_end].text)
+                and (name_end == i + role or _adjacent(text, toks[name_end - 1], toks[name_end]))
             ):
                 name_end += 1
             if name_end > i + role and (name_end == len(toks) or folded[name_end] in idx.particles):
@@ -259,7 +265,7 @@ def _match(
     if not devanagari:
         longest = max(longest, idx.span.get(first.casefold(), 0))
     phonetic_first = ""
-    if devanagari and first not in idx.particles:
+    if (devanagari or first[:1].isupper()) and first not in idx.particles:
         phonetic_first = _key(toks, keys, i)
         if len(phonetic_first) < 2:  # one consonant: too common to start a phonetic match
             phonetic_first = ""
@@ -295,8 +301,15 @@ def _key(toks: list[Token], keys: list[str | None], j: int) -> str:
     return keys[j] or ""
 
 
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    """Two tokens of one name: only spaces between them (no ")", "।" or ",")."""
+    return not text[left.end : right.start].strip()
+
+
 def _role_at(folded: list[str], i: int, idx: Index) -> int:
     """Length in tokens of the role word starting at token i, 0 if none."""
+    if i >= len(folded):
+        return 0
     for role in idx.roles.get(folded[i], ()):
         if tuple(folded[i : i + len(role)]) == role:
             return len(role)

@@ -109,11 +109,7 @@ def mixed_spans(text: str, script: str) -> list[dict[str, Any]]:
         other = dominant_script(chunk)
         start = piece.start() + len(chunk) - len(chunk.lstrip())
         end = piece.start() + len(chunk.rstrip())
-        if (
-            spans
-            and spans[-1]["script"] == other
-            and text[spans[-1]["end"] : start].strip() == ""
-        ):
+        if spans and spans[-1]["script"] == other and text[spans[-1]["end"] : start].strip() == "":
             spans[-1]["end"] = end
             continue
         language = detect_language(text[start:end], _SCRIPT_LANGUAGE.get(other))
