@@ -11,7 +11,7 @@ from workers.stages.extract.fingerprint import content_hash, minhash, to_hex
 from workers.stages.extract.keywords import category, keywords, summary
 from workers.stages.extract.language import detect_language, dominant_script, mixed_spans
 from workers.stages.extract.social import find_hashtags, find_mentions, find_urls
-from workers.stages.extract.structure import count_words, reading_time_s, split_sentences
+from workers.stages.extract.structure import reading_time_s, split_sentences, words
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -23,10 +23,11 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
     embeds: list[dict[str, Any]] = cleaned["embeds"]
     embed_texts = [e["text"] for e in embeds if e.get("text")]
     sentences = [s for p in paragraphs for s in split_sentences(p)]
-    words = count_words(body)
+    tokens = [words(s) for s in sentences]  # shared by keywords, summary, category, counts
+    word_count = sum(len(t) for t in tokens)
     language = detect_language(body, cleaned.get("language_hint"))
     script = dominant_script(body)
-    terms = keywords(sentences, language)
+    terms = keywords(tokens, language)
     mentions = find_mentions([body, *embed_texts])
     mentions += [m for e in embeds for m in e["mentions"] if m not in mentions]
     hashtags = find_hashtags([body, *embed_texts])
@@ -36,7 +37,7 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
         "id": cleaned["id"],
         "url": cleaned["url"],
         "source": cleaned["source"],
-        "title": cleaned["title"] or _inferred_title(cleaned),
+        "title": cleaned["title"] or (sentences[0] if sentences else None),
         "published_at": cleaned["published_at"],
         "fetched_at": cleaned["fetched_at"],
         "meta": cleaned["meta"],
@@ -56,14 +57,14 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
         "urls": find_urls([body, *embed_texts, *(e["url"] for e in embeds if e.get("url"))]),
         "keywords": terms,
         "lede": sentences[0] if sentences else None,
-        "summary": summary(sentences, [t["term"] for t in terms]),
-        "category": category(body),
+        "summary": summary(sentences, tokens, [t["term"] for t in terms]),
+        "category": category(body, tokens),
         "stats": {
             "paragraphs": len(paragraphs),
             "sentences": len(sentences),
-            "words": words,
+            "words": word_count,
             "chars": len(body),
-            "reading_time_s": reading_time_s(words),
+            "reading_time_s": reading_time_s(word_count),
             "removed": len(cleaned["cleanup"]["removed"]),
             "embeds": len(embeds),
             "related": len(cleaned["related"]),
@@ -76,12 +77,6 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
         "duplicate_of": None,
         "pipeline": cleaned["pipeline"],
     }
-
-
-def _inferred_title(cleaned: dict[str, Any]) -> str | None:
-    """Without a given title, the first sentence of the lede stands in for it."""
-    sentences = split_sentences(cleaned["paragraphs"][0]) if cleaned["paragraphs"] else []
-    return sentences[0] if sentences else None
 
 
 def _embed_dates(embeds: list[dict[str, Any]]) -> list[dict[str, Any]]:

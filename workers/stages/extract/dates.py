@@ -21,6 +21,8 @@ _DIGITS = {
     for base in (0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66)
     for i, c in enumerate(chr(base + n) for n in range(10))
 }
+_INDIC_DIGIT = re.compile("[" + "".join(chr(c) for c in _DIGITS) + "]")
+_ANY_DIGIT = re.compile(r"\d")
 # Letters and signs of the Indian scripts (not the danda, which ends a sentence): Python's \w
 # misses their vowel signs.
 _INDIC = "\u0900-\u0963\u0971-\u0dff"
@@ -132,7 +134,8 @@ def reference_date(*stamps: str | None) -> dt.date | None:
 def find_dates(text: str, reference: dt.date | None) -> list[dict[str, Any]]:
     """Every date mention that names one day: ISO date, surface text, offsets, kind."""
     p = patterns()
-    digits = text.translate(_DIGITS)
+    digits = text.translate(_DIGITS) if _INDIC_DIGIT.search(text) else text
+    numbers = _ANY_DIGIT.search(digits) is not None  # most date patterns need one
     found: dict[tuple[int, int], dict[str, Any]] = {}
     taken: list[tuple[int, int]] = []
 
@@ -148,7 +151,7 @@ def find_dates(text: str, reference: dt.date | None) -> list[dict[str, Any]]:
             "kind": kind,
         }
 
-    for pattern in (p.day_month_year, p.month_day_year):
+    for pattern in (p.day_month_year, p.month_day_year) if numbers else ():
         for m in pattern.finditer(digits):
             add(
                 m.start(),
@@ -156,7 +159,7 @@ def find_dates(text: str, reference: dt.date | None) -> list[dict[str, Any]]:
                 _date(int(m["year"]), p.months[m["month"].lower()], int(m["day"])),
                 "absolute",
             )
-    for pattern in (p.iso, p.numeric):
+    for pattern in (p.iso, p.numeric) if numbers else ():
         for m in pattern.finditer(digits):
             add(
                 m.start(),
@@ -165,11 +168,11 @@ def find_dates(text: str, reference: dt.date | None) -> list[dict[str, Any]]:
                 "absolute",
             )
     if reference is not None:
-        for pattern in (p.day_month, p.month_day):
+        for pattern in (p.day_month, p.month_day) if numbers else ():
             for m in pattern.finditer(digits):
                 month = p.months[m["month"].lower()]
                 add(m.start(), m.end(), _date(reference.year, month, int(m["day"])), "absolute")
-        for m in p.days_offset.finditer(digits):
+        for m in p.days_offset.finditer(digits) if numbers else ():
             sign = -1 if p.words.get(m["unit"].lower()) == "days_ago" else 1
             add(m.start(), m.end(), reference + dt.timedelta(days=sign * int(m["n"])), "relative")
         for m in p.weekday.finditer(digits):

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from workers.stages.extract.names import (
     acronym,
@@ -26,7 +26,7 @@ from workers.stages.gazetteer import entries, rows
 # same way in the text and in the gazetteer's aliases.
 _TOKEN = re.compile(
     r"(?:[^\W_]|[\u0900-\u0963\u0966-\u0dff\u0300-\u036f])+"
-    r"(?:[.&](?:[^\W_]|[\u0900-\u0963\u0966-\u0dff])+)*\.?"
+    r"(?:[.&](?:[^\W_]|[\u0900-\u0963\u0966-\u0dff])+)*"
 )
 _MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})")
 _FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902"})
@@ -34,8 +34,7 @@ _TYPES = {"persons": "PERSON", "orgs": "ORG", "places": "LOC"}
 _MIN_PHONETIC = 5  # a phonetic key this short matches too much
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -81,10 +80,7 @@ def fold(token: str) -> str:
 
 
 def tokens(text: str) -> list[Token]:
-    return [
-        Token(m.group().rstrip("."), m.start(), m.start() + len(m.group().rstrip(".")))
-        for m in _TOKEN.finditer(text)
-    ]
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -99,6 +95,8 @@ class Index:
     org_words: frozenset[str]
     span: dict[str, int]
     phonetic_span: dict[str, int]
+    prefixes: frozenset[str]  # every alias's leading words, joined: where a match can grow
+    phonetic_pairs: frozenset[str]  # the first two phonetic keys of every multi-word alias
 
 
 @cache
@@ -108,6 +106,7 @@ def index() -> Index:
     phonetic: dict[str, tuple[str, str]] = {}
     span: dict[str, int] = {}
     phonetic_span: dict[str, int] = {}
+    prefixes: set[str] = set()
     for name, kind in _TYPES.items():
         for entry in entries(name):
             for alias in entry.aliases:
@@ -115,6 +114,7 @@ def index() -> Index:
                 if not parts:
                     continue
                 exact.setdefault(" ".join(parts), (kind, entry.canonical))
+                prefixes.update(" ".join(parts[:k]) for k in range(1, len(parts) + 1))
                 for first in {parts[0], parts[0].casefold()}:
                     span[first] = max(span.get(first, 1), len(parts))
                 if len(parts) >= 2:
@@ -148,6 +148,8 @@ def index() -> Index:
         frozenset(words["org_words"]),
         span,
         phonetic_span,
+        frozenset(prefixes),
+        frozenset(" ".join(k.split(" ")[:2]) for k in phonetic),
     )
 
 
@@ -215,8 +217,21 @@ def _scan(
     toks = tokens(text)
     folded = [fold(t.text) for t in toks]
     keys: list[str | None] = [None] * len(toks)
+    author_firsts = {k.split(" ", 1)[0] for k in authors}
     i = 0
     while i < len(toks):
+        first = folded[i]
+        if (  # fast path: a token that starts no alias, role, author name or acronym
+            first not in idx.span
+            and first not in idx.roles
+            and first.casefold() not in idx.span
+            and (
+                first in idx.particles or not _may_start_phonetic(toks, keys, i, idx, author_firsts)
+            )
+            and acronym(toks[i].text) is None
+        ):
+            i += 1
+            continue
         hit = _match(toks, folded, keys, i, idx, authors)
         if hit is not None:
             n, kind, canonical = hit
@@ -270,7 +285,12 @@ def _match(
         if len(phonetic_first) < 2:  # one consonant: too common to start a phonetic match
             phonetic_first = ""
     longest_phonetic = 0
-    if phonetic_first and i + 1 < len(folded) and folded[i + 1] not in idx.particles:
+    if (
+        phonetic_first
+        and i + 1 < len(folded)
+        and folded[i + 1] not in idx.particles
+        and _pair_may_match(_two_keys(toks, keys, i), idx, authors)
+    ):
         longest_phonetic = max(
             idx.phonetic_span.get(phonetic_first, 0),
             max(
@@ -278,16 +298,17 @@ def _match(
                 default=0,
             ),
         )
-    for n in range(min(max(longest, longest_phonetic), len(toks) - i), 0, -1):
-        window = folded[i : i + n]
-        hit = idx.exact.get(" ".join(window)) if n <= longest else None
-        if hit is None and n == 1 and not devanagari and not toks[i].text.isupper():
-            hit = idx.exact.get(window[0].casefold())
-        if hit is None and 2 <= n <= longest_phonetic and phonetic_first:
-            key = " ".join(_key(toks, keys, j) for j in range(i, i + n))
-            hit = authors.get(key) or idx.phonetic.get(key)
+    exact = _longest_exact(folded, i, idx) if longest else None
+    if exact is None and not devanagari and not toks[i].text.isupper():
+        hit = idx.exact.get(first.casefold())
+        exact = (1, hit) if hit else None
+    for n in range(min(longest_phonetic, len(toks) - i), max(exact[0] if exact else 0, 1), -1):
+        key = " ".join(_key(toks, keys, j) for j in range(i, i + n))
+        hit = authors.get(key) or idx.phonetic.get(key)
         if hit is not None:
             return n, hit[0], hit[1]
+    if exact is not None:
+        return exact[0], exact[1][0], exact[1][1]
     latin = acronym(toks[i].text)
     if latin and latin in idx.exact:
         kind, canonical = idx.exact[latin]
@@ -295,10 +316,45 @@ def _match(
     return None
 
 
+def _two_keys(toks: list[Token], keys: list[str | None], i: int) -> str:
+    return f"{_key(toks, keys, i)} {_key(toks, keys, i + 1)}"
+
+
+def _pair_may_match(pair: str, idx: Index, authors: dict[str, tuple[str, str]]) -> bool:
+    """Whether some multi-word alias or author name starts with these two phonetic keys."""
+    return pair in idx.phonetic_pairs or any(k == pair or k.startswith(pair + " ") for k in authors)
+
+
+def _longest_exact(folded: list[str], i: int, idx: Index) -> tuple[int, tuple[str, str]] | None:
+    """The longest alias starting at token i, growing the key while it is an alias prefix."""
+    best = None
+    key = folded[i]
+    for n in range(1, len(folded) - i + 1):
+        if n > 1:
+            key = f"{key} {folded[i + n - 1]}"
+        if key not in idx.prefixes:
+            break
+        hit = idx.exact.get(key)
+        if hit is not None:
+            best = (n, hit)
+    return best
+
+
 def _key(toks: list[Token], keys: list[str | None], j: int) -> str:
     if keys[j] is None:
         keys[j] = phonetic_key(toks[j].text)
     return keys[j] or ""
+
+
+def _may_start_phonetic(
+    toks: list[Token], keys: list[str | None], i: int, idx: Index, author_firsts: set[str]
+) -> bool:
+    """Whether a two-word-or-longer phonetic match could start at token i."""
+    text = toks[i].text
+    if not ("\u0900" <= text[0] <= "\u097f" or text[:1].isupper()) or i + 1 >= len(toks):
+        return False
+    key = _key(toks, keys, i)
+    return key in idx.phonetic_span or key in author_firsts
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:

@@ -21,11 +21,12 @@ from workers.stages.normalize import match_key
 PERMUTATIONS = 64
 BANDS = 16  # 16 bands of 4 rows: pairs from about 0.5 Jaccard on become candidates
 ROWS = PERMUTATIONS // BANDS
-_PRIME = np.uint64((1 << 61) - 1)
-_MAX32 = np.uint64(0xFFFFFFFF)
+# Multiply-shift hashing (Dietzfelbinger): h(x) = (a*x + b) mod 2^64 >> 32, a odd. numpy's
+# uint64 arithmetic wraps modulo 2^64 by itself, so no modulo is computed.
 _rng = np.random.default_rng(20231107)  # fixed: signatures must agree across processes
-_A = _rng.integers(1, (1 << 32) - 1, PERMUTATIONS, dtype=np.uint64)
-_B = _rng.integers(0, (1 << 32) - 1, PERMUTATIONS, dtype=np.uint64)
+_A = _rng.integers(0, 1 << 63, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_B = _rng.integers(0, 1 << 63, PERMUTATIONS, dtype=np.uint64)
+_SHIFT = np.uint64(32)
 SHINGLE = 3
 
 
@@ -45,7 +46,8 @@ def minhash(paragraphs: list[str]) -> np.ndarray:
     )
     if hashes.size == 0:
         return np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
-    permuted = (_A[:, None] * hashes[None, :] + _B[:, None]) % _PRIME & _MAX32
+    with np.errstate(over="ignore"):
+        permuted = (_A[:, None] * hashes[None, :] + _B[:, None]) >> _SHIFT
     signature: np.ndarray = permuted.min(axis=1).astype(np.uint32)
     return signature
 

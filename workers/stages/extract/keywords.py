@@ -9,8 +9,8 @@ the same feature set, computed in one pass over tokens already split, with the s
 
 from __future__ import annotations
 
+import heapq
 import math
-import re
 import statistics
 import tomllib
 from collections import Counter, defaultdict
@@ -21,7 +21,6 @@ from typing import Any
 
 import stopwordsiso
 
-_WORD = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u0dff])+")
 _MAX_WORDS = 3
 _TOP = 10
 _SUMMARY_SENTENCES = 2
@@ -35,62 +34,40 @@ def stopwords(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-def keywords(sentences: list[str], language: str, top: int = _TOP) -> list[dict[str, Any]]:
-    """The `top` key phrases (1 to 3 words) with a relevance in (0, 1], best first."""
+def keywords(tokens: list[list[str]], language: str, top: int = _TOP) -> list[dict[str, Any]]:
+    """The `top` key phrases (1 to 3 words) with a relevance in (0, 1], best first, from the
+    words of each sentence."""
     stop = stopwords(language)
-    tokens = [[w for w in _WORD.findall(s)] for s in sentences]
-    words = [w.lower() for sentence in tokens for w in sentence]
-    if not words:
-        return []
-    tf: Counter[str] = Counter(w for w in words if w not in stop and len(w) > 1)
+    lowered = [[w.lower() for w in sentence] for sentence in tokens]
+    tf: Counter[str] = Counter(
+        w for sentence in lowered for w in sentence if len(w) > 1 and w not in stop
+    )
     if not tf:
         return []
-    upper: Counter[str] = Counter()
-    positions: dict[str, list[int]] = defaultdict(list)
-    left: dict[str, set[str]] = defaultdict(set)
-    right: dict[str, set[str]] = defaultdict(set)
-    for index, sentence in enumerate(tokens):
-        lowered = [w.lower() for w in sentence]
-        for i, word in enumerate(sentence):
-            key = lowered[i]
-            if key not in tf:
-                continue
-            positions[key].append(index)
-            if i > 0 and word[:1].isupper():
-                upper[key] += 1
-            if i > 0:
-                left[key].add(lowered[i - 1])
-            if i + 1 < len(sentence):
-                right[key].add(lowered[i + 1])
-    counts = list(tf.values())
-    mean, spread = statistics.fmean(counts), statistics.pstdev(counts)
-    top_tf = max(counts)
-    score: dict[str, float] = {}
-    for word, freq in tf.items():
-        case = upper[word] / (1 + math.log(freq))
-        position = math.log(math.log(3 + statistics.median(positions[word])))
-        frequency = freq / (mean + spread)
-        relatedness = 1 + (len(left[word]) + len(right[word])) / freq * freq / top_tf
-        sentences_with = len(set(positions[word])) / len(tokens)
-        score[word] = (
-            relatedness * position / (case + frequency / relatedness + sentences_with / relatedness)
-        )
+    score = _word_scores(tokens, lowered, tf)
     phrases: Counter[tuple[str, ...]] = Counter()
-    for sentence in tokens:
-        lowered = [w.lower() for w in sentence]
-        for n in range(1, _MAX_WORDS + 1):
-            for i in range(len(lowered) - n + 1):
-                gram = tuple(lowered[i : i + n])
-                if gram[0] in score and gram[-1] in score and all(len(w) > 1 for w in gram):
-                    phrases[gram] += 1
-    ranked = []
+    for sentence in lowered:
+        size = len(sentence)
+        for i, word in enumerate(sentence):
+            if word not in score:
+                continue
+            phrases[(word,)] += 1
+            for n in (2, 3):
+                if i + n <= size and sentence[i + n - 1] in score:
+                    phrases[tuple(sentence[i : i + n])] += 1
+    get = score.get
+    ranked: list[tuple[float, tuple[str, ...]]] = []
     for gram, freq in phrases.items():
-        inner = [score.get(w, 1.0) for w in gram]
-        value = math.prod(inner) / (freq * (1 + sum(inner)))
-        ranked.append((value, gram))
-    ranked.sort()
+        if len(gram) == 1:
+            value = get(gram[0], 1.0)
+            ranked.append((value / (freq * (1 + value)), gram))
+        else:
+            inner = [get(w, 1.0) for w in gram]
+            ranked.append((math.prod(inner) / (freq * (1 + sum(inner))), gram))
     chosen: list[dict[str, Any]] = []
-    for value, gram in ranked:
+    # The best few are all that is read; overlapping phrases are skipped, so take a margin.
+    best = heapq.nsmallest(top * 4, ranked)
+    for value, gram in best if len(best) < len(ranked) else sorted(ranked):
         term = " ".join(gram)
         if any(term in c["term"] or c["term"] in term for c in chosen):
             continue
@@ -98,6 +75,45 @@ def keywords(sentences: list[str], language: str, top: int = _TOP) -> list[dict[
         if len(chosen) == top:
             break
     return chosen
+
+
+def _word_scores(
+    tokens: list[list[str]], lowered: list[list[str]], tf: Counter[str]
+) -> dict[str, float]:
+    """YAKE's word score: casing, position, frequency, context spread, sentence spread."""
+    upper: Counter[str] = Counter()
+    positions: dict[str, list[int]] = defaultdict(list)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for index, (sentence, words) in enumerate(zip(tokens, lowered, strict=True)):
+        last = len(words) - 1
+        for i, key in enumerate(words):
+            if key not in tf:
+                continue
+            positions[key].append(index)
+            if i > 0:
+                neighbours[key].add("<" + words[i - 1])
+                if sentence[i][:1].isupper():
+                    upper[key] += 1
+            if i < last:
+                neighbours[key].add(">" + words[i + 1])
+    counts = list(tf.values())
+    mean, spread = statistics.fmean(counts), statistics.pstdev(counts)
+    top_tf = max(counts)
+    total = len(tokens)
+    score: dict[str, float] = {}
+    for word, freq in tf.items():
+        case = upper[word] / (1 + math.log(freq))
+        places = positions[word]  # in increasing order: the median is the middle
+        middle = len(places) // 2
+        median = places[middle] if len(places) % 2 else (places[middle - 1] + places[middle]) / 2
+        position = math.log(math.log(3 + median))
+        frequency = freq / (mean + spread)
+        relatedness = 1 + len(neighbours[word]) / top_tf
+        sentences_with = len(set(places)) / total
+        score[word] = (
+            relatedness * position / (case + frequency / relatedness + sentences_with / relatedness)
+        )
+    return score
 
 
 @cache
@@ -112,14 +128,16 @@ def _lexicon() -> tuple[int, dict[str, str], dict[str, str]]:
     return data["min_hits"], words, phrases
 
 
-def category(text: str) -> str | None:
+def category(text: str, tokens: list[list[str]]) -> str | None:
     """The category whose lexicon the text uses most, if it uses it at least `min_hits` times."""
     min_hits, words, phrases = _lexicon()
     hits: Counter[str] = Counter()
     lowered = text.lower()
-    for word in _WORD.findall(lowered):
-        if word in words:
-            hits[words[word]] += 1
+    for sentence in tokens:
+        for word in sentence:
+            name = words.get(word.lower())
+            if name is not None:
+                hits[name] += 1
     for phrase, name in phrases.items():
         if phrase in lowered:
             hits[name] += lowered.count(phrase)
@@ -130,15 +148,18 @@ def category(text: str) -> str | None:
 
 
 def summary(
-    sentences: list[str], terms: Iterable[str], size: int = _SUMMARY_SENTENCES
+    sentences: list[str],
+    tokens: list[list[str]],
+    terms: Iterable[str],
+    size: int = _SUMMARY_SENTENCES,
 ) -> str | None:
     """The lede sentence and the sentences that carry most of the keywords, in text order."""
     if not sentences:
         return None
     vocabulary = {w for term in terms for w in term.split()}
     scored = []
-    for index, sentence in enumerate(sentences[1:], start=1):
-        words = {w.lower() for w in _WORD.findall(sentence)}
+    for index, sentence in enumerate(tokens[1:], start=1):
+        words = {w.lower() for w in sentence}
         scored.append((len(words & vocabulary) / (1 + math.log(1 + len(words))), -index, index))
     picked = sorted([0] + [i for *_, i in sorted(scored, reverse=True)[: size - 1]])
     return " ".join(sentences[i] for i in picked)

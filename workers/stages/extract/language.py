@@ -59,9 +59,12 @@ def script_counts(text: str) -> Counter[str]:
     return counts
 
 
+_SAMPLE = 400  # characters enough to tell a document's script
+
+
 def dominant_script(text: str) -> str:
     """ISO 15924 code of the script most letters are written in; 'Zyyy' when there are none."""
-    counts = script_counts(text)
+    counts = script_counts(text[:_SAMPLE]) or script_counts(text)
     return counts.most_common(1)[0][0] if counts else "Zyyy"
 
 
@@ -91,6 +94,15 @@ _SCRIPT_LANGUAGE = {
     "Mlym": "ml",
     "Arab": "ur",
 }
+# Per script, any letter of the others: one search tells whether a document mixes scripts.
+_OTHER_SCRIPTS = {
+    script: re.compile(
+        "["
+        + "".join(f"{chr(a)}-{chr(b)}" for a, b, other in _BLOCKS if other != script and a >= 0x41)
+        + "]"
+    )
+    for _, _, script in _BLOCKS
+}
 _PIECE = re.compile(r"[^.।!?:]+[.।!?:]?")
 
 
@@ -98,7 +110,7 @@ def mixed_spans(text: str, script: str) -> list[dict[str, Any]]:
     """Runs of the text in another script than the document's (an English headline in a Hindi
     story): offsets, script and language, adjacent pieces merged."""
     own = next((p for s, p in _BLOCK_PATTERNS if s == script), None)
-    if own is None:
+    if own is None or _OTHER_SCRIPTS[script].search(text) is None:
         return []
     spans: list[dict[str, Any]] = []
     for piece in _PIECE.finditer(text):

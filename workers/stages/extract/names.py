@@ -15,6 +15,7 @@ _VIRAMA = "\u094d"
 _NUKTA = "\u093c"
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 @cache
@@ -72,49 +73,61 @@ def romanize(word: str) -> str:
 @lru_cache(maxsize=8192)
 def phonetic_key(name: str) -> str:
     """Consonant skeleton of a name in Latin or Devanagari; equal keys mean the same name."""
-    phonetic = _table()["phonetic"]
     keys = []
     for word in name.split():
-        latin = romanize(word).lower() if is_devanagari(word) else word.lower()
-        latin = "".join(
-            c for c in unicodedata.normalize("NFD", latin) if c.isascii() and c.isalpha()
-        )
-        for old, new in phonetic["digraphs"]:
-            latin = latin.replace(old, new)
-        for old, new in phonetic["letters"]:
-            latin = latin.replace(old, new)
-        skeleton = "".join(c for c in latin if c not in phonetic["drop"])
-        skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
+        if is_devanagari(word):
+            skeleton = word.translate(_devanagari_classes())  # one C call per word
+        else:
+            skeleton = _latin_skeleton(word)
+        skeleton = _DOUBLED.sub(r"\1", skeleton)
         if skeleton:
             keys.append(skeleton)
     return " ".join(keys)
 
 
-@cache
-def _letter_names() -> list[tuple[str, str]]:
-    letters = _table()["letters"]
-    return sorted(
-        ((unicodedata.normalize("NFC", k), v) for k, v in letters.items()),
-        key=lambda kv: -len(kv[0]),
+def _latin_skeleton(word: str) -> str:
+    phonetic = _table()["phonetic"]
+    latin = "".join(
+        c for c in unicodedata.normalize("NFD", word.lower()) if c.isascii() and c.isalpha()
     )
+    for old, new in phonetic["digraphs"]:
+        latin = latin.replace(old, new)
+    for old, new in phonetic["letters"]:
+        latin = latin.replace(old, new)
+    return "".join(c for c in latin if c not in phonetic["drop"])
+
+
+@cache
+def _devanagari_classes() -> dict[int, str | None]:
+    """Devanagari letter -> its consonant class (the Latin skeleton of its romanisation); vowels,
+    vowel signs, virama, nukta and nasal signs -> dropped. Same keys as the Latin path."""
+    consonants = _table()["consonants"]
+    table: dict[int, str | None] = {code: None for code in range(0x0900, 0x0980)}
+    for letter, latin in consonants.items():
+        if len(letter) == 1:
+            table[ord(letter)] = _latin_skeleton(latin)
+    for precomposed in range(0x0958, 0x0960):  # क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़ as one code point
+        decomposed = unicodedata.normalize("NFC", chr(precomposed))
+        if decomposed in consonants:
+            table[precomposed] = _latin_skeleton(consonants[decomposed])
+    return table
+
+
+@cache
+def _letters() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """Latin letter names in Devanagari: a word made only of them, and each of them."""
+    names = {unicodedata.normalize("NFC", k): v for k, v in _table()["letters"].items()}
+    alternation = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
+    return re.compile(f"(?:{alternation}){{2,}}"), re.compile(alternation), names
 
 
 @lru_cache(maxsize=8192)
 def acronym(word: str) -> str | None:
     """The Latin acronym a Devanagari word spells letter by letter ("एफएसएल" -> "FSL"), or None."""
-    if not is_devanagari(word) or len(word) < 2:
+    whole, letter, names = _letters()
+    if not is_devanagari(word) or whole.fullmatch(word) is None:
         return None
-    letters = []
-    rest = word
-    while rest:
-        for spelled, latin in _letter_names():
-            if rest.startswith(spelled):
-                letters.append(latin)
-                rest = rest[len(spelled) :]
-                break
-        else:
-            return None
-    return "".join(letters) if len(letters) >= 2 else None
+    return "".join(names[m] for m in letter.findall(word))
 
 
 def humanize_handle(handle: str) -> str | None:

@@ -1,4 +1,5 @@
-"""Mentions, hashtags and links in the body and the embeds."""
+"""Mentions, hashtags and links in the body and the embeds (each pattern runs only on texts
+holding its sign: a whole-body search costs more than the check)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ def unique(items: list[str]) -> list[str]:
 
 
 def find_mentions(texts: list[str]) -> list[str]:
-    return unique([m for t in texts for m in MENTION.findall(t)])
+    return unique([m for t in texts if "@" in t for m in MENTION.findall(t)])
 
 
 def find_hashtags(texts: list[str]) -> list[str]:
-    return unique([h for t in texts for h in HASHTAG.findall(t)])
+    return unique([h for t in texts if "#" in t for h in HASHTAG.findall(t)])
 
 
 def find_urls(texts: list[str]) -> list[str]:
-    return unique([u.rstrip(".,;:!?") for t in texts for u in URL.findall(t)])
+    return unique(
+        [u.rstrip(".,;:!?") for t in texts if "http" in t or "www." in t for u in URL.findall(t)]
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # A sentence ends at ".", "?", "!", "।" or "॥" followed by space, except after a known abbreviation
@@ -13,7 +15,8 @@ _ABBREVIATIONS = (
 _SENTENCE_END = regex.compile(
     rf"(?<!(?:^|[\s(])(?:{_ABBREVIATIONS})\.)(?<=[.?!।॥][\"'”’)]*)\s+(?=\S)"
 )
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?")
+# A word: letters and digits, the Indian scripts' vowel signs included (Python's \w misses them).
+_WORD = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u0dff])+")
 WORDS_PER_MINUTE = 200
 
 
@@ -21,8 +24,8 @@ def split_sentences(paragraph: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
 
 
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
 
 
 def reading_time_s(words: int) -> int:
