@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import statistics
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -83,21 +82,24 @@ def _word_scores(
     """YAKE's word score: casing, position, frequency, context spread, sentence spread."""
     upper: Counter[str] = Counter()
     positions: dict[str, list[int]] = defaultdict(list)
-    neighbours: dict[str, set[str]] = defaultdict(set)
+    left: dict[str, set[str]] = defaultdict(set)
+    right: dict[str, set[str]] = defaultdict(set)
     for index, (sentence, words) in enumerate(zip(tokens, lowered, strict=True)):
-        last = len(words) - 1
-        for i, key in enumerate(words):
-            if key not in tf:
-                continue
-            positions[key].append(index)
-            if i > 0:
-                neighbours[key].add("<" + words[i - 1])
-                if sentence[i][:1].isupper():
-                    upper[key] += 1
-            if i < last:
-                neighbours[key].add(">" + words[i + 1])
+        for key in words:
+            if key in tf:
+                positions[key].append(index)
+        # Each word after the first, with the one before it and its original casing.
+        for before, word, original in zip(words, words[1:], sentence[1:], strict=False):
+            if word in tf:
+                left[word].add(before)
+                if original[:1].isupper():
+                    upper[word] += 1
+            if before in tf:
+                right[before].add(word)
     counts = list(tf.values())
-    mean, spread = statistics.fmean(counts), statistics.pstdev(counts)
+    size = len(counts)
+    mean = sum(counts) / size
+    spread = math.sqrt(sum((c - mean) ** 2 for c in counts) / size)
     top_tf = max(counts)
     total = len(tokens)
     score: dict[str, float] = {}
@@ -108,7 +110,7 @@ def _word_scores(
         median = places[middle] if len(places) % 2 else (places[middle - 1] + places[middle]) / 2
         position = math.log(math.log(3 + median))
         frequency = freq / (mean + spread)
-        relatedness = 1 + len(neighbours[word]) / top_tf
+        relatedness = 1 + (len(left[word]) + len(right[word])) / top_tf
         sentences_with = len(set(places)) / total
         score[word] = (
             relatedness * position / (case + frequency / relatedness + sentences_with / relatedness)
