@@ -15,7 +15,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from workers.stages.cleanup.embeds import parse_date
+from workers.stages.cleanup.embeds import Post, parse_date
 from workers.stages.cleanup.promos import first_word, promo_first_words, promo_title
 
 _BODY_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:article|story|post|entry)?[_-]*body(?:$|[\s_-])")
@@ -35,9 +35,6 @@ _ATTRIBUTION = re.compile(
 _SHARED_BY = re.compile(
     r"shared by\s*(?P<name>[^()\n]{0,80}?)\s*\(@(?P<handle>[A-Za-z0-9_.]{1,30})\)"
 )
-_MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})")
-_HASHTAG = re.compile(r"(?<![\w&#])#(\w{2,80})")
-_TRAILING_TAGS = re.compile(r"(?:\s*[@#][A-Za-z0-9_]{1,30})+\s*$")
 _PIC_LINK = re.compile(r"(?:https?://)?pic\.twitter\.com/\w+")
 _SPACE = re.compile(r"\s+")
 _EMBED_XPATH = (
@@ -212,10 +209,10 @@ def _record(node: HtmlElement) -> dict[str, Any] | None:
     if "youtube" in source:
         title = node.get("title")
         text = None if not title or title.casefold() in _PLAYER_TITLES else title
-        return _embed("youtube", None, None, None, text, [], source.split("?")[0])
+        return _embed("youtube", None, None, None, text, source.split("?")[0])
     if "facebook" in source:
         href = parse_qs(urlsplit(source).query).get("href", [source])[0]
-        return _embed("facebook", None, None, None, None, [], href)
+        return _embed("facebook", None, None, None, None, href)
     return None
 
 
@@ -231,7 +228,7 @@ def _tweet(node: HtmlElement) -> dict[str, Any]:
     name = match.group("name").strip() if match else None
     handle = match.group("handle") if match else None
     date = parse_date(match.group("date")) if match else None
-    return _embed("twitter", name or None, handle, date, text, _MENTION.findall(text), url)
+    return _embed("twitter", name or None, handle, date, text, url)
 
 
 def _instagram(node: HtmlElement) -> dict[str, Any]:
@@ -250,7 +247,6 @@ def _instagram(node: HtmlElement) -> dict[str, Any]:
         match.group("handle") if match else None,
         parse_date(full),
         text,
-        _MENTION.findall(text),
         url.split("?")[0] if url else None,
     )
 
@@ -261,21 +257,13 @@ def _embed(
     handle: str | None,
     date: str | None,
     text: str | None,
-    mentions: list[str],
     url: str | None,
 ) -> dict[str, Any]:
-    clean_text = _TRAILING_TAGS.sub("", _PIC_LINK.sub("", text or "")).strip()
-    return {
-        "platform": platform,
-        "author_name": name,
-        "handle": handle,
-        "date": date,
-        "text": clean_text or None,
-        "mentions": list(dict.fromkeys(mentions)),
-        "hashtags": list(dict.fromkeys(_HASHTAG.findall(text or ""))),
-        "url": url,
-        "copies": 1,
-    }
+    """The same record as for a post found in text (`embeds.Post`)."""
+    post = Post(platform, name, handle, date, url=url, copies=1)
+    if text:
+        post.add_segment(_PIC_LINK.sub("", text).strip())
+    return post.record()
 
 
 def _text(node: HtmlElement) -> str:

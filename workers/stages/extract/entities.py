@@ -251,7 +251,7 @@ def _scan(
                 name_end < len(toks)
                 and name_end - i - role < 3
                 and folded[name_end] not in idx.particles
-                and is_devanagari(toks[name_end].text)
+                and _name_like(toks[name_end].text)
                 and (name_end == i + role or _adjacent(text, toks[name_end - 1], toks[name_end]))
             ):
                 name_end += 1
@@ -355,6 +355,11 @@ def _may_start_phonetic(
         return False
     key = _key(toks, keys, i)
     return key in idx.phonetic_span or key in author_firsts
+
+
+def _name_like(word: str) -> bool:
+    """A word that can be part of a name: Devanagari, or a capitalised Latin word."""
+    return is_devanagari(word) or (word[:1].isupper() and word[1:2].islower())
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
