@@ -35,6 +35,7 @@ class Score:
     recall: float
     seconds: float
     pages: int
+    errors: int = 0
 
     @property
     def f1(self) -> float:
@@ -72,18 +73,20 @@ def load_pages(folder: Path) -> Iterator[Page]:
 
 def score(name: str, extractor: Callable[[Page], str], pages: list[Page]) -> Score:
     precisions, recalls = [], []
+    errors = 0
     started = time.perf_counter()
     for page in pages:
         try:
             predicted = extractor(page)
-        except Exception:
+        except Exception:  # scored as an empty extraction, and counted
             predicted = ""
+            errors += 1
         p, r = page_score(predicted, page.truth)
         precisions.append(p)
         recalls.append(r)
     seconds = time.perf_counter() - started
     n = len(pages)
-    return Score(name, sum(precisions) / n, sum(recalls) / n, seconds, n)
+    return Score(name, sum(precisions) / n, sum(recalls) / n, seconds, n, errors)
 
 
 def khabar_body(page: Page) -> str:
@@ -124,5 +127,6 @@ def report(scores: list[Score]) -> str:
         lines.append(
             f"{s.name:<30} {s.precision:>9.4f} {s.recall:>7.4f} {s.f1:>6.4f} "
             f"{1000 * s.seconds / s.pages:>8.1f}"
+            + (f"  ({s.errors} pages failed)" if s.errors else "")
         )
     return "\n".join(lines)

@@ -8,6 +8,7 @@ once and the same tree goes to trafilatura, the field's reference extractor.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -19,6 +20,7 @@ from workers.stages.cleanup.embeds import Post, parse_date
 from workers.stages.cleanup.promos import first_word, promo_first_words, promo_title
 
 _BODY_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:article|story|post|entry)?[_-]*body(?:$|[\s_-])")
+_BODY_CLASS_ATTR = re.compile(r'class="([^"]*[bB]ody[^"]*)"')
 _BODY_XPATH = "//*[contains(@class,'body') or contains(@class,'Body')]"
 _WORD = re.compile(r"\w+")
 _SHORT_TEXT_XPATH = "//body//text()[string-length() < 80]"  # filtered further in Python: faster
@@ -63,7 +65,8 @@ def extract_page(
         return "", {}, [], []
     embeds = take_embeds(tree)
     related = take_related(tree)
-    merge_split_bodies(tree)
+    if _maybe_split_body(html):
+        merge_split_bodies(tree)
     text, meta = library_extract(tree, url, fallback_page=html)
     return text, meta, embeds, related
 
@@ -104,6 +107,13 @@ def _trafilatura(
     values = document if isinstance(document, dict) else document.as_dict()
     meta = {k: values.get(k) for k in _META_FIELDS if values.get(k)}
     return values.get("text") or "", meta
+
+
+def _maybe_split_body(html: str) -> bool:
+    """Two or more elements share one body-like class: the article may be split by ads (a
+    pattern with a literal start, so cheap on the raw page)."""
+    counts = Counter(v for v in _BODY_CLASS_ATTR.findall(html) if _BODY_CLASS.search(v))
+    return any(n >= 2 for n in counts.values())
 
 
 def merge_split_bodies(tree: HtmlElement, min_chars: int = 200) -> int:
