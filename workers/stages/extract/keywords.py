@@ -119,7 +119,7 @@ def _word_scores(
 
 
 @cache
-def _lexicon() -> tuple[int, dict[str, str], dict[str, str]]:
+def _lexicon() -> tuple[int, dict[str, str], dict[str, str], dict[str, float]]:
     text = resources.files("workers").joinpath("data", "lexicons", "categories.toml")
     data = tomllib.loads(text.read_text("utf-8"))
     words: dict[str, str] = {}
@@ -127,12 +127,12 @@ def _lexicon() -> tuple[int, dict[str, str], dict[str, str]]:
     for category, terms in data["terms"].items():
         for term in terms:
             (phrases if " " in term else words).setdefault(term.lower(), category)
-    return data["min_hits"], words, phrases
+    return data["min_hits"], words, phrases, data.get("weights", {})
 
 
 def category(text: str, tokens: list[list[str]]) -> str | None:
     """The category whose lexicon the text uses most, if it uses it at least `min_hits` times."""
-    min_hits, words, phrases = _lexicon()
+    min_hits, words, phrases, weights = _lexicon()
     hits: Counter[str] = Counter()
     lowered = text.lower()
     for sentence in tokens:
@@ -145,8 +145,8 @@ def category(text: str, tokens: list[list[str]]) -> str | None:
             hits[name] += lowered.count(phrase)
     if not hits:
         return None
-    best, count = hits.most_common(1)[0]
-    return best if count >= min_hits else None
+    best = max(hits, key=lambda name: hits[name] * weights.get(name, 1.0))
+    return best if hits[best] >= min_hits else None
 
 
 def summary(
