@@ -45,3 +45,14 @@ def test_tweet_author_links_devanagari_spellings():
     entities = find_entities("कलीमुल हाफिज ने इस्तीफा दिया।", None, None, embeds)
     (person,) = [e for e in entities if e["name"] == "Kaleemul Hafeez"]
     assert "कलीमुल हाफिज" in person["aliases"]
+
+
+def test_known_given_name_and_surname_make_a_person():
+    text = "पुलिस ने बताया कि सुरेंद्र राय को पकड़ा गया। Garry Kasparov praised the winner."
+    people = {
+        e["aliases"][0]: e["name"]
+        for e in find_entities(text, None, None, [])
+        if e["type"] == "PERSON"
+    }
+    assert people["सुरेंद्र राय"].startswith("Surendra ")
+    assert people["Garry Kasparov"] == "Garry Kasparov"

@@ -95,6 +95,8 @@ class Index:
     org_words: frozenset[str]
     span: dict[str, int]
     phonetic_span: dict[str, int]
+    given_names: dict[str, str]  # matching form -> Latin spelling
+    surnames: dict[str, str]
     prefixes: frozenset[str]  # every alias's leading words, joined: where a match can grow
     phonetic_pairs: frozenset[str]  # the first two phonetic keys of every multi-word alias
 
@@ -148,9 +150,25 @@ def index() -> Index:
         frozenset(words["org_words"]),
         span,
         phonetic_span,
+        _name_list("given_names"),
+        _name_list("surnames"),
         frozenset(prefixes),
         frozenset(" ".join(k.split(" ")[:2]) for k in phonetic),
     )
+
+
+def _name_list(name: str) -> dict[str, str]:
+    """A names file (Latin, then Devanagari spellings): every spelling's matching form -> Latin."""
+    text = resources.files("workers").joinpath("data", "names", f"{name}.txt").read_text("utf-8")
+    forms: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        latin, _, devanagari = line.partition("\t")
+        forms.setdefault(latin.strip().casefold(), latin.strip())
+        for spelling in filter(None, devanagari.split("|")):
+            forms.setdefault(fold(unicodedata.normalize("NFC", spelling.strip())), latin.strip())
+    return forms
 
 
 class Found:
@@ -225,6 +243,7 @@ def _scan(
             first not in idx.span
             and first not in idx.roles
             and first.casefold() not in idx.span
+            and first.casefold() not in idx.given_names
             and (
                 first in idx.particles or not _may_start_phonetic(toks, keys, i, idx, author_firsts)
             )
@@ -262,6 +281,19 @@ def _scan(
                 found.add("PERSON", name, alias, source, (start, end) if source == "body" else None)
                 i = name_end
                 continue
+        end = _given_name_at(text, toks, folded, i, idx)
+        if end:
+            start, stop = toks[i].start, toks[end - 1].end
+            name = " ".join(_latin_name(toks[j].text, folded[j], idx) for j in range(i, end))
+            found.add(
+                "PERSON",
+                name,
+                text[start:stop],
+                source,
+                (start, stop) if source == "body" else None,
+            )
+            i = end
+            continue
         i += 1
 
 
@@ -355,6 +387,37 @@ def _may_start_phonetic(
         return False
     key = _key(toks, keys, i)
     return key in idx.phonetic_span or key in author_firsts
+
+
+def _given_name_at(text: str, toks: list[Token], folded: list[str], i: int, idx: Index) -> int:
+    """End of a person's name that opens with a known given name at token i (0 if none): up to
+    the last known surname within three more words ("सुरेंद्र राय", "Rakesh Kumar Verma"), or, in
+    Latin script, the capitalised word that follows ("Ding Liren")."""
+    first = folded[i].casefold()
+    if first not in idx.given_names:
+        return 0
+    end = 0
+    j = i + 1
+    while (
+        j < len(toks)
+        and j - i <= 3
+        and _adjacent(text, toks[j - 1], toks[j])
+        and _name_like(toks[j].text)
+        and folded[j] not in idx.particles
+    ):
+        if folded[j].casefold() in idx.surnames:
+            end = j + 1
+        j += 1
+    latin = not is_devanagari(toks[i].text)
+    if not end and latin and j > i + 1 and toks[i + 1].text not in idx.roles:
+        end = i + 2
+    return end
+
+
+def _latin_name(word: str, folded: str, idx: Index) -> str:
+    """A name word in Latin: its spelling in the names lists, else a romanisation."""
+    key = folded.casefold()
+    return idx.given_names.get(key) or idx.surnames.get(key) or romanize(word)
 
 
 def _name_like(word: str) -> bool:
