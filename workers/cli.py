@@ -105,6 +105,18 @@ def _parser() -> argparse.ArgumentParser:
     process.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or -")
     process.set_defaults(run=_process)
 
+    replay = commands.add_parser(
+        "replay",
+        help="send the originals of dead letters back to the topics they came from",
+        description="Read dead-letter records as JSON lines (a file, or - for stdin, e.g. "
+        "`khabar tail deadletter --from-beginning --idle-timeout 5 | jq -c 'select(...)'`) and "
+        "send each original message, with its key, value and headers as they were, to its "
+        "source topic. Replay after fixing the cause, or the messages come straight back.",
+    )
+    replay.add_argument("path", metavar="PATH", help="file of dead-letter JSON lines, or -")
+    replay.add_argument("--dry-run", action="store_true", help="check the records, send nothing")
+    replay.set_defaults(run=_replay)
+
     broker = commands.add_parser(
         "broker",
         help="run the embedded broker in the foreground for local work",
@@ -214,6 +226,24 @@ def _process(args: argparse.Namespace, settings: Settings) -> int:
         threshold=settings.duplicate_threshold,
     )
     return 1 if failures else 0
+
+
+def _replay(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from workers.clients import replay
+    from workers.events import SchemaError
+
+    text = sys.stdin.read() if args.path == "-" else Path(args.path).read_text("utf-8")
+    try:
+        records = [orjson.loads(line) for line in text.splitlines() if line.strip()]
+        sent = asyncio.run(replay(settings, records, dry_run=args.dry_run))
+    except (orjson.JSONDecodeError, SchemaError) as exc:
+        print(f"khabar replay: not a dead-letter record: {exc}", file=sys.stderr)
+        return 2
+    verb = "would send" if args.dry_run else "sent"
+    print(f"{verb} {sent} original messages back to their topics", file=sys.stderr)
+    return 0
 
 
 def _broker(args: argparse.Namespace, settings: Settings) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
+from workers.deadletter import original_message
 from workers.events import Event, SchemaError, encode, message_key, validate
 from workers.settings import Settings
 
@@ -100,3 +101,25 @@ def as_json(value: bytes | None) -> Any:
         return orjson.loads(value) if value is not None else None
     except orjson.JSONDecodeError:
         return {"value_b64": base64.b64encode(value or b"").decode("ascii")}
+
+
+async def replay(settings: Settings, records: Iterable[Event], *, dry_run: bool = False) -> int:
+    """Send the originals held by dead-letter records back to the topics they came from, with
+    their key, value and headers as they were; return how many were (or would be) sent."""
+    client = None if dry_run else producer(settings)
+    if client is not None:
+        await client.start()
+    sent = 0
+    try:
+        for record in records:
+            validate("deadletter", record)
+            key, value, headers = original_message(record)
+            if client is not None:
+                await client.send_and_wait(
+                    record["source"]["topic"], value, key=key, headers=headers
+                )
+            sent += 1
+    finally:
+        if client is not None:
+            await client.stop()
+    return sent

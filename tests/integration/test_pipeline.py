@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import squash
 from tests.integration.conftest import collect, send_raw
+from workers.clients import replay
 from workers.demo import settings_env, stop_worker
 from workers.events import validate
 
@@ -82,6 +83,14 @@ def test_seed_comes_out_enriched_and_bad_messages_dead_letter(cluster, seed_text
         stage_failure["id"] == "all-noise" and stage_failure["error"]["type"] == "EmptyArticleError"
     )
     assert base64.b64decode(stage_failure["original"]["value_b64"]) == all_noise
+
+    # Replayed as it was, the undecodable message comes back as a new dead letter, same bytes.
+    assert asyncio.run(replay(settings, [decode])) == 1
+    again = [orjson.loads(m.value) for m in asyncio.run(collect(settings, "deadletter", 5))]
+    replayed = [d for d in again if d["error"]["reason"] == "decode"]
+    assert len(replayed) == 2
+    assert {d["original"]["value_b64"] for d in replayed} == {decode["original"]["value_b64"]}
+    assert replayed[0]["source"]["offset"] != replayed[1]["source"]["offset"]
 
     worker = cluster.workers[0]
     warnings = [e for e in worker.log_events() if e.get("event") == "dead_lettered"]

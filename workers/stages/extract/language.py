@@ -34,16 +34,6 @@ _BLOCKS: tuple[tuple[int, int, str], ...] = (
 )
 
 
-def script_of_char(char: str) -> str | None:
-    code = ord(char)
-    if code < 0x41 or (not char.isalpha() and not 0x0900 <= code <= 0x0DFF):
-        return None
-    for start, end, script in _BLOCKS:
-        if start <= code <= end:
-            return script
-    return None
-
-
 _BLOCK_PATTERNS = tuple(
     (script, re.compile(f"[{chr(start)}-{chr(end)}]")) for start, end, script in _BLOCKS
 )
