@@ -188,3 +188,10 @@ async def _check_partitions(
                 partitions=count,
                 configured=settings.partitions,
             )
+
+
+async def missing_topics(settings: Settings) -> list[str]:
+    """The topics this deployment needs that the broker does not have."""
+    async with admin(settings) as client:
+        present = set(await client.list_topics())
+    return [settings.topic(alias) for alias in TOPICS if settings.topic(alias) not in present]

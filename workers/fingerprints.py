@@ -126,6 +126,9 @@ class FingerprintStore:
         try:
             partitions = consumer.partitions_for_topic(self.topic) or set()
             assigned = [TopicPartition(self.topic, p) for p in sorted(partitions)]
+            if not assigned:
+                log.warning("fingerprints_topic_missing", topic=self.topic)
+                return
             consumer.assign(assigned)
             for tp in assigned:
                 if tp.partition in self.positions:

@@ -9,7 +9,7 @@ import faust
 from workers import __version__, logs
 from workers.agents import attach_stage
 from workers.app import build_app
-from workers.broker import ensure_topics
+from workers.broker import ensure_topics, missing_topics
 from workers.fingerprints import FingerprintStore
 from workers.runner import build_stages
 from workers.settings import Settings
@@ -23,6 +23,15 @@ def run_worker(settings: Settings, stages: list[str]) -> None:
     logs.configure(settings.log_level)
     if settings.create_topics:
         asyncio.run(ensure_topics(settings))
+    else:
+        missing = asyncio.run(missing_topics(settings))
+        if missing:
+            log.error(
+                "topics_missing",
+                topics=missing,
+                hint="create them or set KHABAR_CREATE_TOPICS=true",
+            )
+            raise SystemExit(f"khabar worker: missing topics: {', '.join(missing)}")
     store = None
     if "extract" in stages:
         store = FingerprintStore(settings)

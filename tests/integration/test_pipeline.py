@@ -206,3 +206,18 @@ def test_near_duplicates_are_flagged_across_a_worker_restart(cluster):
     assert after["copy-2"]["duplicate_of"] == "story"
     assert after["other"]["duplicate_of"] is None
     assert after["story"]["duplicate_of"] is None
+
+
+def test_worker_refuses_to_start_without_its_topics(settings):
+    """With topic creation off (an operator manages topics), missing topics stop the worker
+    at once with their names, instead of a worker that waits on nothing."""
+    env = settings_env(dataclasses.replace(settings, create_topics=False))
+    result = subprocess.run(
+        [sys.executable, "-m", "workers", "worker", "--stage", "cleanup"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert settings.topic("raw") in result.stderr + result.stdout
