@@ -1,8 +1,9 @@
-"""Whole HTML pages: embeds read from their markup, then main content and metadata by trafilatura.
+"""Whole HTML pages: what the markup says best, then main content and metadata by trafilatura.
 
-Social embeds are taken out of the parsed page first, as structured records (their markup says
-exactly who posted what, when, where), so the text extractor never sees them; the page is parsed
-once and the same tree goes to trafilatura, the field's reference extractor.
+Social embeds and read-also boxes are taken out of the parsed page first, as structured records
+(their markup says who posted what, when, and where a link points), so the text extractor never
+sees them; an article split across same-class containers is joined. The page is parsed once and
+the same tree goes to trafilatura, the field's reference extractor.
 """
 
 from __future__ import annotations

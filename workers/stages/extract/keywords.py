@@ -23,6 +23,7 @@ import stopwordsiso
 _MAX_WORDS = 3
 _TOP = 10
 _SUMMARY_SENTENCES = 2
+_GOOD_WORDS_PER_KEYWORD = 4  # candidates open and close with the best 4 x top words
 
 
 @cache
@@ -44,15 +45,18 @@ def keywords(tokens: list[list[str]], language: str, top: int = _TOP) -> list[di
     if not tf:
         return []
     score = _word_scores(tokens, lowered, tf)
+    # A phrase scores the product of its words' scores (lower is better), so the best phrases
+    # start and end with the best words: only those open or close a candidate.
+    good = set(heapq.nsmallest(top * _GOOD_WORDS_PER_KEYWORD, score, key=score.__getitem__))
     phrases: Counter[tuple[str, ...]] = Counter()
     for sentence in lowered:
         size = len(sentence)
         for i, word in enumerate(sentence):
-            if word not in score:
+            if word not in good:
                 continue
             phrases[(word,)] += 1
             for n in (2, 3):
-                if i + n <= size and sentence[i + n - 1] in score:
+                if i + n <= size and sentence[i + n - 1] in good:
                     phrases[tuple(sentence[i : i + n])] += 1
     get = score.get
     ranked: list[tuple[float, tuple[str, ...]]] = []
