@@ -239,17 +239,12 @@ def _scan(
     i = 0
     while i < len(toks):
         first = folded[i]
-        if (  # fast path: a token that starts no alias, role, author name or acronym
-            first not in idx.span
-            and first not in idx.roles
-            and first.casefold() not in idx.span
-            and first.casefold() not in idx.given_names
-            and (
-                first in idx.particles or not _may_start_phonetic(toks, keys, i, idx, author_firsts)
-            )
-            and acronym(toks[i].text) is None
+        if not _may_start(first, toks[i].text) and not (
+            author_firsts
+            and first not in idx.particles
+            and _may_start_phonetic(toks, keys, i, idx, author_firsts)
         ):
-            i += 1
+            i += 1  # the common case: a word that starts nothing the rules know
             continue
         hit = _match(toks, folded, keys, i, idx, authors)
         if hit is not None:
@@ -376,6 +371,28 @@ def _key(toks: list[Token], keys: list[str | None], j: int) -> str:
     if keys[j] is None:
         keys[j] = phonetic_key(toks[j].text)
     return keys[j] or ""
+
+
+@lru_cache(maxsize=65536)
+def _may_start(folded: str, word: str) -> bool:
+    """Whether a word can open a gazetteer alias, a role, a known given name, a phonetic match of
+    a multi-word alias or a known acronym: the same for every article, so remembered."""
+    idx = index()
+    key = folded.casefold()
+    if folded in idx.span or key in idx.span or folded in idx.roles or key in idx.given_names:
+        return True
+    if folded not in idx.particles and _phonetic_start(word) in idx.phonetic_span:
+        return True
+    latin = acronym(word)
+    return latin is not None and latin in idx.exact
+
+
+def _phonetic_start(word: str) -> str:
+    """The phonetic key a word would open a phonetic match with ("" if it cannot)."""
+    if not ("\u0900" <= word[0] <= "\u097f" or word[:1].isupper()):
+        return ""
+    key = phonetic_key(word)
+    return key if len(key) >= 2 else ""
 
 
 def _may_start_phonetic(
