@@ -56,3 +56,12 @@ def test_known_given_name_and_surname_make_a_person():
     }
     assert people["सुरेंद्र राय"].startswith("Surendra ")
     assert people["Garry Kasparov"] == "Garry Kasparov"
+
+
+def test_unknown_dateline_and_a_named_village_are_places():
+    entities = find_entities(
+        "मझौलिया गांव में बारिश हुई। प्रभावित क्षेत्र में राहत पहुंची।", "लिनचोली", None, []
+    )
+    places = {e["aliases"][0]: e for e in entities if e["type"] == "LOC"}
+    assert set(places) == {"लिनचोली", "मझौलिया"}
+    assert places["लिनचोली"]["sources"] == ["dateline"] and places["लिनचोली"]["spans"] == []

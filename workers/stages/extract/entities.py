@@ -95,6 +95,7 @@ class Index:
     org_words: frozenset[str]
     span: dict[str, int]
     phonetic_span: dict[str, int]
+    place_words: frozenset[str]  # words that follow a place's name: गांव, जिले, district
     given_names: dict[str, str]  # matching form -> Latin spelling
     surnames: dict[str, str]
     prefixes: frozenset[str]  # every alias's leading words, joined: where a match can grow
@@ -150,6 +151,7 @@ def index() -> Index:
         frozenset(words["org_words"]),
         span,
         phonetic_span,
+        frozenset(fold(w).casefold() for w in words["place_words"]),
         _name_list("given_names"),
         _name_list("surnames"),
         frozenset(prefixes),
@@ -201,6 +203,12 @@ def find_entities(
     for source, text in (("body", body), ("dateline", dateline or ""), ("title", title or "")):
         if text:
             _scan(text, source, idx, found, authors)
+    if dateline and not any("dateline" in e.sources for e in found.by_name.values()):
+        # A dateline names a place, known or not: "रुद्रप्रयाग:" is one even off the gazetteers.
+        name = " ".join(romanize(w) for w in dateline.split())
+        found.add(
+            "LOC", name if is_devanagari(dateline) else dateline.title(), dateline, "dateline"
+        )
     for embed in embeds:
         for handle in embed.get("mentions", []):
             _handle(handle, idx, found, embeds)
@@ -276,6 +284,15 @@ def _scan(
                 found.add("PERSON", name, alias, source, (start, end) if source == "body" else None)
                 i = name_end
                 continue
+        end = _place_before_word_at(text, toks, folded, i, idx)
+        if end:
+            start, stop = toks[i].start, toks[end - 1].end
+            name = " ".join(_latin_name(toks[j].text, folded[j], idx) for j in range(i, end))
+            found.add(
+                "LOC", name, text[start:stop], source, (start, stop) if source == "body" else None
+            )
+            i = end
+            continue
         end = _given_name_at(text, toks, folded, i, idx)
         if end:
             start, stop = toks[i].start, toks[end - 1].end
@@ -404,6 +421,27 @@ def _may_start_phonetic(
         return False
     key = _key(toks, keys, i)
     return key in idx.phonetic_span or key in author_firsts
+
+
+def _place_before_word_at(
+    text: str, toks: list[Token], folded: list[str], i: int, idx: Index
+) -> int:
+    """End of an unknown place named before a word that says it is one ("सकरा थाना क्षेत्र",
+    "मझौलिया गांव", "Kurla area"): one or two name-like words, then the place word."""
+    for size in (1, 2):
+        after = i + size
+        if after >= len(toks) or folded[after].casefold() not in idx.place_words:
+            continue
+        words = range(i, after)
+        if all(
+            _name_like(toks[j].text)
+            and folded[j] not in idx.particles
+            and folded[j].casefold() not in idx.place_words
+            and (j == i or _adjacent(text, toks[j - 1], toks[j]))
+            for j in words
+        ) and _adjacent(text, toks[after - 1], toks[after]):
+            return after
+    return 0
 
 
 def _given_name_at(text: str, toks: list[Token], folded: list[str], i: int, idx: Index) -> int:
