@@ -244,13 +244,19 @@ def _scan(
     folded = [fold(t.text) for t in toks]
     keys: list[str | None] = [None] * len(toks)
     author_firsts = {k.split(" ", 1)[0] for k in authors}
+    place_words_at = {j for j, word in enumerate(folded) if word.casefold() in idx.place_words}
     i = 0
     while i < len(toks):
         first = folded[i]
-        if not _may_start(first, toks[i].text) and not (
-            author_firsts
-            and first not in idx.particles
-            and _may_start_phonetic(toks, keys, i, idx, author_firsts)
+        if (
+            not _may_start(first, toks[i].text)
+            and i + 1 not in place_words_at
+            and i + 2 not in place_words_at
+            and not (
+                author_firsts
+                and first not in idx.particles
+                and _may_start_phonetic(toks, keys, i, idx, author_firsts)
+            )
         ):
             i += 1  # the common case: a word that starts nothing the rules know
             continue
