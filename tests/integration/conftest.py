@@ -113,7 +113,11 @@ class Cluster:
         )
 
     def _balanced(self, stage: str) -> bool:
-        live = [w for w in self.workers if w.process.poll() is None]
+        live = [
+            w
+            for w in self.workers
+            if w.process.poll() is None and (stage in w.stages or "all" in w.stages)
+        ]
         held = [w.assignment(stage) for w in live]
         if any(h is None or not h for h in held):
             return False

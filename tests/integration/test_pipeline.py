@@ -12,6 +12,7 @@ from collections import Counter
 
 import orjson
 import pytest
+from aiokafka.partitioner import murmur2
 
 from tests.conftest import squash
 from tests.integration.conftest import collect, send_raw
@@ -221,3 +222,41 @@ def test_worker_refuses_to_start_without_its_topics(settings):
     )
     assert result.returncode != 0
     assert settings.topic("raw") in result.stderr + result.stdout
+
+
+def test_a_worker_sees_the_fingerprints_of_another(cluster):
+    """The original is enriched by one extract worker, its copy by the other: the second knows
+    the first's fingerprint through the fingerprints topic it follows."""
+    settings = cluster.settings
+    first, second = cluster.start(["extract"]), cluster.start(["extract"])
+    cluster.start(["cleanup"])
+    cluster.wait_balanced()
+    owners = {p: w for w in (first, second) for p in w.assignment("extract")}
+
+    def key_on(worker, prefix: str) -> str:
+        for n in range(1000):
+            key = f"{prefix}-{n}"
+            partition = (murmur2(key.encode()) & 0x7FFFFFFF) % settings.partitions
+            if owners[partition] is worker:
+                return key
+        raise AssertionError("no key for that worker")
+
+    original, copy = key_on(first, "original"), key_on(second, "copy")
+    asyncio.run(
+        send_raw(settings, [(original.encode(), orjson.dumps({"id": original, "text": STORY}))])
+    )
+    asyncio.run(collect(settings, "enriched", 1))
+    time.sleep(2)  # the follower polls every second
+    copy_text = STORY + "\nAdvertisement"
+    asyncio.run(
+        send_raw(settings, [(copy.encode(), orjson.dumps({"id": copy, "text": copy_text}))])
+    )
+    events = {
+        orjson.loads(m.value)["id"]: orjson.loads(m.value)
+        for m in asyncio.run(collect(settings, "enriched", 2))
+    }
+    assert events[copy]["duplicate_of"] == original
+    assert (
+        events[copy]["pipeline"]["stages"]["extract"]["worker"]
+        != events[original]["pipeline"]["stages"]["extract"]["worker"]
+    )
