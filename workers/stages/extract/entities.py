@@ -134,7 +134,7 @@ def _scan(
             and not (
                 author_firsts
                 and first not in idx.particles
-                and _may_start_phonetic(toks, keys, i, idx, author_firsts)
+                and _may_start_author(toks, i, author_firsts)
             )
         ):
             i += 1  # the common case: a word that starts nothing the rules know
@@ -142,9 +142,7 @@ def _scan(
         hit = _match(toks, folded, keys, i, idx, authors)
         if hit is not None:
             n, kind, canonical = hit
-            alias = text[toks[i].start : toks[i + n - 1].end]
-            span = (toks[i].start, toks[i + n - 1].end) if source == "body" else None
-            found.add(kind, canonical, alias, source, span)
+            _add_words(found, kind, canonical, text, toks[i], toks[i + n - 1], source)
             i += n
             continue
         role = _role_at(folded, i, idx)
@@ -163,35 +161,19 @@ def _scan(
             ):
                 name_end += 1
             if name_end > i + role and (name_end == len(toks) or folded[name_end] in idx.particles):
-                start, end = toks[i + role].start, toks[name_end - 1].end
-                alias = text[start:end]
                 name = " ".join(romanize(t.text) for t in toks[i + role : name_end])
-                found.add("PERSON", name, alias, source, (start, end) if source == "body" else None)
+                _add_words(found, "PERSON", name, text, toks[i + role], toks[name_end - 1], source)
                 i = name_end
                 continue
-        end = _place_before_word_at(text, toks, folded, i, idx)
-        if end:
-            start, stop = toks[i].start, toks[end - 1].end
-            name = " ".join(_latin_name(toks[j].text, folded[j], idx) for j in range(i, end))
-            found.add(
-                "LOC", name, text[start:stop], source, (start, stop) if source == "body" else None
-            )
-            i = end
-            continue
-        end = _given_name_at(text, toks, folded, i, idx)
-        if end:
-            start, stop = toks[i].start, toks[end - 1].end
-            name = " ".join(_latin_name(toks[j].text, folded[j], idx) for j in range(i, end))
-            found.add(
-                "PERSON",
-                name,
-                text[start:stop],
-                source,
-                (start, stop) if source == "body" else None,
-            )
-            i = end
-            continue
-        i += 1
+        for kind, rule in (("LOC", _place_before_word_at), ("PERSON", _given_name_at)):
+            end = rule(text, toks, folded, i, idx)
+            if end:
+                name = " ".join(_latin_name(toks[j].text, folded[j], idx) for j in range(i, end))
+                _add_words(found, kind, name, text, toks[i], toks[end - 1], source)
+                i = end
+                break
+        else:
+            i += 1
 
 
 def _match(
@@ -297,15 +279,18 @@ def _phonetic_start(word: str) -> str:
     return key if len(key) >= 2 else ""
 
 
-def _may_start_phonetic(
-    toks: list[Token], keys: list[str | None], i: int, idx: Index, author_firsts: set[str]
-) -> bool:
-    """Whether a two-word-or-longer phonetic match could start at token i."""
-    text = toks[i].text
-    if not ("\u0900" <= text[0] <= "\u097f" or text[:1].isupper()) or i + 1 >= len(toks):
-        return False
-    key = _key(toks, keys, i)
-    return key in idx.phonetic_span or key in author_firsts
+def _add_words(
+    found: Found, kind: str, name: str, text: str, first: Token, last: Token, source: str
+) -> None:
+    """An entity whose surface form runs from token `first` to `last` of `text`."""
+    span = (first.start, last.end)
+    found.add(kind, name, text[first.start : last.end], source, span if source == "body" else None)
+
+
+def _may_start_author(toks: list[Token], i: int, author_firsts: set[str]) -> bool:
+    """Whether an embed author's name, spelt differently, could start at token i (the
+    gazetteers' phonetic starts are in `_may_start`)."""
+    return i + 1 < len(toks) and _phonetic_start(toks[i].text) in author_firsts
 
 
 def _place_before_word_at(
