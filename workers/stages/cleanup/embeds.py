@@ -20,9 +20,8 @@ import regex
 from workers.stages.cleanup.draft import Draft, Line
 from workers.stages.cleanup.rules import Pattern, load
 from workers.stages.normalize import match_key
+from workers.stages.social import HASHTAG, MENTION
 
-_MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})")
-_HASHTAG = re.compile(r"(?<![\w&#])#(\w{2,80})")
 _TRAILING_TAGS = re.compile(r"(?:\s*[@#][A-Za-z0-9_]{1,30})+\s*$")
 _DATE_PARTS = re.compile(r"[A-Za-z]+|\d+")
 _MONTHS = {
@@ -83,8 +82,8 @@ class Post:
 
     def record(self) -> dict[str, Any]:
         text = " ".join(self.segments)
-        mentions = list(dict.fromkeys(_MENTION.findall(text)))
-        hashtags = list(dict.fromkeys(_HASHTAG.findall(text)))
+        mentions = list(dict.fromkeys(MENTION.findall(text)))
+        hashtags = list(dict.fromkeys(HASHTAG.findall(text)))
         text = _TRAILING_TAGS.sub("", text).strip()
         return {
             "platform": self.platform,

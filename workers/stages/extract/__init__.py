@@ -10,8 +10,8 @@ from workers.stages.extract.entities import find_entities
 from workers.stages.extract.fingerprint import content_hash, minhash, to_hex
 from workers.stages.extract.keywords import category, keywords, summary
 from workers.stages.extract.language import detect_language, dominant_script, mixed_spans
-from workers.stages.extract.social import find_hashtags, find_mentions, find_urls
 from workers.stages.extract.structure import reading_time_s, split_sentences, words
+from workers.stages.social import find_hashtags, find_mentions, find_urls
 
 PARAGRAPH_SEPARATOR = "\n\n"
 

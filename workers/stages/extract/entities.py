@@ -6,7 +6,6 @@ canonical Latin name."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -19,8 +18,7 @@ from workers.stages.extract.names import (
     phonetic_key,
     romanize,
 )
-
-_MENTION = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,30})")
+from workers.stages.social import MENTION
 
 
 @dataclass
@@ -91,7 +89,7 @@ def find_entities(
     for embed in embeds:
         for handle in embed.get("mentions", []):
             _handle(handle, idx, found, embeds)
-    for handle in _MENTION.findall(body):
+    for handle in MENTION.findall(body):
         _handle(handle, idx, found, embeds)
     entities = [e.record() for e in found.by_name.values()]
     return sorted(entities, key=lambda e: (-e["count"], e["type"], e["name"]))

@@ -1,11 +1,13 @@
-"""Mentions, hashtags and links in the body and the embeds (each pattern runs only on texts
-holding its sign: a whole-body search costs more than the check)."""
+"""Mentions, hashtags and links: one definition for both stages (embeds in cleanup; the body
+and the embeds in extraction). Each pattern runs only on texts holding its sign: a whole-body
+search costs more than the check."""
 
 from __future__ import annotations
 
 import regex
 
-MENTION = regex.compile(r"(?<![\w@.])@([A-Za-z0-9_]{1,30})\b")
+# A handle is ASCII letters, digits and "_": it ends where they do, even against Devanagari.
+MENTION = regex.compile(r"(?<![\w@.])@([A-Za-z0-9_]{1,30})(?![A-Za-z0-9_])")
 HASHTAG = regex.compile(r"(?<![\w&#])#([\p{L}\p{M}\p{N}_]{2,80})")
 URL = regex.compile(r"https?://[^\s<>\"'()\[\]]+|www\.[^\s<>\"'()\[\]]+")
 
