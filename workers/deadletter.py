@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import hashlib
 from collections.abc import Iterable
 from typing import Any
 
 from workers import __version__
-from workers.events import Event, schema_tag
+from workers.events import Event, schema_tag, stable_hash
 
 
 def _b64(data: bytes | None) -> str | None:
@@ -34,7 +33,7 @@ def record(
     original = value or b""
     return {
         "schema": schema_tag("deadletter"),
-        "id": article_id or hashlib.blake2b(original, digest_size=8).hexdigest(),
+        "id": article_id or stable_hash(original),
         "stage": stage,
         "error": {"type": type(error).__name__, "message": str(error)[:2000], "reason": reason},
         "source": {

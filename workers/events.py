@@ -103,9 +103,10 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower() or "https", host, path, urlencode(sorted(query)), ""))
 
 
-def stable_hash(text: str) -> str:
+def stable_hash(content: str | bytes) -> str:
     """A short, stable hex digest (64 bits of BLAKE2b): ids and keys, not security."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
 
 
 def article_id(raw: Event) -> str:

@@ -110,8 +110,7 @@ def _as_item(origin: str, document: object) -> Item:
 
 def wrap(document: Event) -> Event:
     """A raw event: the producer's fields, the schema tag, and an id (given, URL or content)."""
-    event = {"schema": schema_tag("article.raw"), **document}
-    event["schema"] = schema_tag("article.raw")
+    event = {**document, "schema": schema_tag("article.raw")}
     if event.get("text") or event.get("html"):
         event["id"] = article_id(event)
     return event

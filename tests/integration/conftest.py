@@ -9,7 +9,7 @@ import os
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +159,7 @@ async def collect(settings: Settings, alias: str, count: int, timeout: float = 6
     found: list[Any] = []
 
     async def gather() -> None:
-        async for message in read_topic(replace(settings), settings.topic(alias)):
+        async for message in read_topic(settings, settings.topic(alias)):
             found.append(message)
             if len(found) >= count:
                 return
