@@ -100,11 +100,10 @@ def run(spec: StageSpec, value: bytes | None, max_bytes: int | None = None) -> S
         event = decode(value)
     except DecodeError as exc:
         return Failure("decode", exc, None)
-    ident = _id_of(event)
     try:
         validate(spec.accepts, event)
     except SchemaError as exc:
-        return Failure("schema", exc, ident)
+        return Failure("schema", exc, _id_of(event))  # the id only when it is needed
     try:
         output = spec.function(event)
         ms = (time.perf_counter() - started) * 1000
@@ -114,10 +113,10 @@ def run(spec: StageSpec, value: bytes | None, max_bytes: int | None = None) -> S
         validate(spec.emits, output)
         encoded = encode(output)
     except Exception as exc:  # a stage bug must cost one message, never the worker
-        return Failure("stage", exc, ident)
+        return Failure("stage", exc, _id_of(event))
     if max_bytes is not None and len(encoded) > max_bytes:
         error = OutputTooLargeError(f"{spec.emits} event of {len(encoded)} bytes > {max_bytes}")
-        return Failure("size", error, ident)
+        return Failure("size", error, output["id"])
     return Success(output, encoded, output["id"].encode("utf-8"), ms)
 
 
