@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from workers.stages.extract.lexicon import MIN_PHONETIC, Index, Token, fold, index, tokens
+from workers.stages.extract.lexicon import MIN_PHONETIC, Index, Tokens, fold, folded_words, index
 from workers.stages.extract.names import (
     acronym,
     humanize_handle,
@@ -102,7 +102,7 @@ def _authors(embeds: list[dict[str, Any]], idx: Index, found: Found) -> dict[str
         name, handle = embed.get("author_name"), embed.get("handle")
         if not name:
             continue
-        known = idx.exact.get(" ".join(fold(t.text) for t in tokens(name)))
+        known = idx.exact.get(" ".join(folded_words(name)))
         if handle and handle.lower() in idx.handles:
             known = idx.handles[handle.lower()]
         words = {w.lower() for w in name.split()}
@@ -114,60 +114,100 @@ def _authors(embeds: list[dict[str, Any]], idx: Index, found: Found) -> dict[str
     return authors
 
 
+class Word(NamedTuple):
+    """What the rules need to know of a word, the same in every article, so remembered."""
+
+    folded: str  # matching form
+    opens: bool  # may open a gazetteer alias, a role, a known given name or a known acronym
+    key: str  # phonetic key
+    phonetic: str  # the key when the word can open a phonetic match, else ""
+    particle: bool
+    place: bool  # a word that follows a place's name: गांव, जिले, district
+    name_like: bool  # Devanagari, or a capitalised Latin word
+
+
+@lru_cache(maxsize=65536)
+def _word(word: str) -> Word:
+    idx = index()
+    folded = fold(word)
+    lower = folded.casefold()
+    latin = acronym(word)
+    key = phonetic_key(word)
+    particle = folded in idx.particles
+    devanagari = "\u0900" <= word[0] <= "\u097f"
+    return Word(
+        folded,
+        folded in idx.span
+        or lower in idx.span
+        or folded in idx.roles
+        or lower in idx.given_names
+        or (latin is not None and latin in idx.exact),
+        key,
+        key if (devanagari or word[:1].isupper()) and len(key) >= 2 and not particle else "",
+        particle,
+        lower in idx.place_words,
+        is_devanagari(word) or (word[:1].isupper() and word[1:2].islower()),
+    )
+
+
 def _scan(
     text: str, source: str, idx: Index, found: Found, authors: dict[str, tuple[str, str]]
 ) -> None:
-    toks = tokens(text)
-    folded = [fold(t.text) for t in toks]
-    keys: list[str | None] = [None] * len(toks)
+    toks = Tokens(text)
+    info = [_word(w) for w in toks.words]
+    n = len(info)
     author_firsts = {k.split(" ", 1)[0] for k in authors}
-    place_words_at = {j for j, word in enumerate(folded) if word.casefold() in idx.place_words}
+    before_place = {j - d for j, w in enumerate(info) if w.place for d in (1, 2)}
+    # Most words start nothing the rules know: only the others are looked at.
+    candidates = [
+        i
+        for i, w in enumerate(info)
+        if w.opens
+        or i in before_place
+        or (
+            w.phonetic
+            and (w.phonetic in idx.phonetic_span or w.phonetic in author_firsts)
+            and i + 1 < n
+            and not info[i + 1].particle
+            and _pair_may_match(f"{w.key} {info[i + 1].key}", idx, authors)
+        )
+    ]
     i = 0
-    while i < len(toks):
-        first = folded[i]
-        if (
-            not _may_start(first, toks[i].text)
-            and i + 1 not in place_words_at
-            and i + 2 not in place_words_at
-            and not (
-                author_firsts
-                and first not in idx.particles
-                and _may_start_author(toks, i, author_firsts)
-            )
-        ):
-            i += 1  # the common case: a word that starts nothing the rules know
-            continue
-        hit = _match(toks, folded, keys, i, idx, authors)
+    for candidate in candidates:
+        if candidate < i:
+            continue  # inside a name already found
+        i = candidate
+        hit = _match(toks, info, i, idx, authors)
         if hit is not None:
-            n, kind, canonical = hit
-            _add_words(found, kind, canonical, text, toks[i], toks[i + n - 1], source)
-            i += n
+            size, kind, canonical = hit
+            _add_words(found, kind, canonical, text, toks, i, i + size - 1, source)
+            i += size
             continue
-        role = _role_at(folded, i, idx)
-        while role and _role_at(folded, i + role, idx):  # "पूर्व मुख्यमंत्री डॉ. X"
-            role += _role_at(folded, i + role, idx)
-        if role and i + role < len(toks) and _match(toks, folded, keys, i + role, idx, authors):
+        role = _role_at(info, i, idx)
+        while role and _role_at(info, i + role, idx):  # "पूर्व मुख्यमंत्री डॉ. X"
+            role += _role_at(info, i + role, idx)
+        if role and i + role < n and _match(toks, info, i + role, idx, authors):
             role = 0  # a known name follows the role word: the next step matches it
         if role:
             name_end = i + role
             while (
-                name_end < len(toks)
+                name_end < n
                 and name_end - i - role < 3
-                and folded[name_end] not in idx.particles
-                and _name_like(toks[name_end].text)
-                and (name_end == i + role or _adjacent(text, toks[name_end - 1], toks[name_end]))
+                and not info[name_end].particle
+                and info[name_end].name_like
+                and (name_end == i + role or toks.adjacent(name_end - 1))
             ):
                 name_end += 1
-            if name_end > i + role and (name_end == len(toks) or folded[name_end] in idx.particles):
-                name = " ".join(romanize(t.text) for t in toks[i + role : name_end])
-                _add_words(found, "PERSON", name, text, toks[i + role], toks[name_end - 1], source)
+            if name_end > i + role and (name_end == n or info[name_end].particle):
+                name = " ".join(romanize(w) for w in toks.words[i + role : name_end])
+                _add_words(found, "PERSON", name, text, toks, i + role, name_end - 1, source)
                 i = name_end
                 continue
         for kind, rule in (("LOC", _place_before_word_at), ("PERSON", _given_name_at)):
-            end = rule(text, toks, folded, i, idx)
+            end = rule(toks, info, i, idx)
             if end:
-                name = " ".join(_latin_name(toks[j].text, folded[j], idx) for j in range(i, end))
-                _add_words(found, kind, name, text, toks[i], toks[end - 1], source)
+                name = " ".join(_latin_name(toks.words[j], info[j], idx) for j in range(i, end))
+                _add_words(found, kind, name, text, toks, i, end - 1, source)
                 i = end
                 break
         else:
@@ -175,58 +215,47 @@ def _scan(
 
 
 def _match(
-    toks: list[Token],
-    folded: list[str],
-    keys: list[str | None],
-    i: int,
-    idx: Index,
-    authors: dict[str, tuple[str, str]],
+    toks: Tokens, info: list[Word], i: int, idx: Index, authors: dict[str, tuple[str, str]]
 ) -> tuple[int, str, str] | None:
     """Longest gazetteer alias, author name or known acronym starting at token i."""
-    first = folded[i]
+    word = info[i]
+    first = word.folded
     devanagari = "\u0900" <= first[0] <= "\u097f"
     longest = idx.span.get(first, 0)
     if not devanagari:
         longest = max(longest, idx.span.get(first.casefold(), 0))
-    phonetic_first = ""
-    if (devanagari or first[:1].isupper()) and first not in idx.particles:
-        phonetic_first = _key(toks, keys, i)
-        if len(phonetic_first) < 2:  # one consonant: too common to start a phonetic match
-            phonetic_first = ""
     longest_phonetic = 0
     if (
-        phonetic_first
-        and i + 1 < len(folded)
-        and folded[i + 1] not in idx.particles
-        and _pair_may_match(_two_keys(toks, keys, i), idx, authors)
+        word.phonetic
+        and (devanagari or first[:1].isupper())  # Latin words by spelling only, acronyms aside
+        and i + 1 < len(info)
+        and not info[i + 1].particle
+        and _pair_may_match(f"{word.key} {info[i + 1].key}", idx, authors)
     ):
         longest_phonetic = max(
-            idx.phonetic_span.get(phonetic_first, 0),
+            idx.phonetic_span.get(word.phonetic, 0),
             max(
-                (k.count(" ") + 1 for k in authors if k.split(" ", 1)[0] == phonetic_first),
+                (k.count(" ") + 1 for k in authors if k.split(" ", 1)[0] == word.phonetic),
                 default=0,
             ),
         )
-    exact = _longest_exact(folded, i, idx) if longest else None
-    if exact is None and not devanagari and not toks[i].text.isupper():
+    exact = _longest_exact(info, i, idx) if longest else None
+    text = toks.words[i]
+    if exact is None and not devanagari and not text.isupper():
         hit = idx.exact.get(first.casefold())
         exact = (1, hit) if hit else None
-    for n in range(min(longest_phonetic, len(toks) - i), max(exact[0] if exact else 0, 1), -1):
-        key = " ".join(_key(toks, keys, j) for j in range(i, i + n))
+    for size in range(min(longest_phonetic, len(info) - i), max(exact[0] if exact else 0, 1), -1):
+        key = " ".join(w.key for w in info[i : i + size])
         hit = authors.get(key) or idx.phonetic.get(key)
         if hit is not None:
-            return n, hit[0], hit[1]
+            return size, hit[0], hit[1]
     if exact is not None:
         return exact[0], exact[1][0], exact[1][1]
-    latin = acronym(toks[i].text)
+    latin = acronym(text)
     if latin and latin in idx.exact:
         kind, canonical = idx.exact[latin]
         return 1, kind, canonical
     return None
-
-
-def _two_keys(toks: list[Token], keys: list[str | None], i: int) -> str:
-    return f"{_key(toks, keys, i)} {_key(toks, keys, i + 1)}"
 
 
 def _pair_may_match(pair: str, idx: Index, authors: dict[str, tuple[str, str]]) -> bool:
@@ -234,131 +263,83 @@ def _pair_may_match(pair: str, idx: Index, authors: dict[str, tuple[str, str]]) 
     return pair in idx.phonetic_pairs or any(k == pair or k.startswith(pair + " ") for k in authors)
 
 
-def _longest_exact(folded: list[str], i: int, idx: Index) -> tuple[int, tuple[str, str]] | None:
+def _longest_exact(info: list[Word], i: int, idx: Index) -> tuple[int, tuple[str, str]] | None:
     """The longest alias starting at token i, growing the key while it is an alias prefix."""
     best = None
-    key = folded[i]
-    for n in range(1, len(folded) - i + 1):
-        if n > 1:
-            key = f"{key} {folded[i + n - 1]}"
+    key = info[i].folded
+    for size in range(1, len(info) - i + 1):
+        if size > 1:
+            key = f"{key} {info[i + size - 1].folded}"
         if key not in idx.prefixes:
             break
         hit = idx.exact.get(key)
         if hit is not None:
-            best = (n, hit)
+            best = (size, hit)
     return best
 
 
-def _key(toks: list[Token], keys: list[str | None], j: int) -> str:
-    if keys[j] is None:
-        keys[j] = phonetic_key(toks[j].text)
-    return keys[j] or ""
-
-
-@lru_cache(maxsize=65536)
-def _may_start(folded: str, word: str) -> bool:
-    """Whether a word can open a gazetteer alias, a role, a known given name, a phonetic match of
-    a multi-word alias or a known acronym: the same for every article, so remembered."""
-    idx = index()
-    key = folded.casefold()
-    if folded in idx.span or key in idx.span or folded in idx.roles or key in idx.given_names:
-        return True
-    if folded not in idx.particles and _phonetic_start(word) in idx.phonetic_span:
-        return True
-    latin = acronym(word)
-    return latin is not None and latin in idx.exact
-
-
-def _phonetic_start(word: str) -> str:
-    """The phonetic key a word would open a phonetic match with ("" if it cannot)."""
-    if not ("\u0900" <= word[0] <= "\u097f" or word[:1].isupper()):
-        return ""
-    key = phonetic_key(word)
-    return key if len(key) >= 2 else ""
-
-
 def _add_words(
-    found: Found, kind: str, name: str, text: str, first: Token, last: Token, source: str
+    found: Found, kind: str, name: str, text: str, toks: Tokens, first: int, last: int, source: str
 ) -> None:
-    """An entity whose surface form runs from token `first` to `last` of `text`."""
-    span = (first.start, last.end)
-    found.add(kind, name, text[first.start : last.end], source, span if source == "body" else None)
+    """An entity whose surface form runs from word `first` to word `last` of `text`."""
+    start, end = toks.span(first, last)
+    found.add(kind, name, text[start:end], source, (start, end) if source == "body" else None)
 
 
-def _may_start_author(toks: list[Token], i: int, author_firsts: set[str]) -> bool:
-    """Whether an embed author's name, spelt differently, could start at token i (the
-    gazetteers' phonetic starts are in `_may_start`)."""
-    return i + 1 < len(toks) and _phonetic_start(toks[i].text) in author_firsts
-
-
-def _place_before_word_at(
-    text: str, toks: list[Token], folded: list[str], i: int, idx: Index
-) -> int:
+def _place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Index) -> int:
     """End of an unknown place named before a word that says it is one ("सकरा थाना क्षेत्र",
     "मझौलिया गांव", "Kurla area"): one or two name-like words, then the place word."""
     for size in (1, 2):
         after = i + size
-        if after >= len(toks) or folded[after].casefold() not in idx.place_words:
+        if after >= len(info) or not info[after].place:
             continue
-        words = range(i, after)
         if all(
-            _name_like(toks[j].text)
-            and folded[j] not in idx.particles
-            and folded[j].casefold() not in idx.place_words
-            and (j == i or _adjacent(text, toks[j - 1], toks[j]))
-            for j in words
-        ) and _adjacent(text, toks[after - 1], toks[after]):
+            info[j].name_like
+            and not info[j].particle
+            and not info[j].place
+            and (j == i or toks.adjacent(j - 1))
+            for j in range(i, after)
+        ) and toks.adjacent(after - 1):
             return after
     return 0
 
 
-def _given_name_at(text: str, toks: list[Token], folded: list[str], i: int, idx: Index) -> int:
+def _given_name_at(toks: Tokens, info: list[Word], i: int, idx: Index) -> int:
     """End of a person's name that opens with a known given name at token i (0 if none): up to
     the last known surname within three more words ("सुरेंद्र राय", "Rakesh Kumar Verma"), or, in
     Latin script, the capitalised word that follows ("Ding Liren")."""
-    first = folded[i].casefold()
-    if first not in idx.given_names:
+    if info[i].folded.casefold() not in idx.given_names:
         return 0
     end = 0
     j = i + 1
     while (
-        j < len(toks)
+        j < len(info)
         and j - i <= 3
-        and _adjacent(text, toks[j - 1], toks[j])
-        and _name_like(toks[j].text)
-        and folded[j] not in idx.particles
+        and toks.adjacent(j - 1)
+        and info[j].name_like
+        and not info[j].particle
     ):
-        if folded[j].casefold() in idx.surnames:
+        if info[j].folded.casefold() in idx.surnames:
             end = j + 1
         j += 1
-    latin = not is_devanagari(toks[i].text)
-    if not end and latin and j > i + 1 and toks[i + 1].text not in idx.roles:
+    latin = not is_devanagari(toks.words[i])
+    if not end and latin and j > i + 1 and toks.words[i + 1] not in idx.roles:
         end = i + 2
     return end
 
 
-def _latin_name(word: str, folded: str, idx: Index) -> str:
+def _latin_name(word: str, info: Word, idx: Index) -> str:
     """A name word in Latin: its spelling in the names lists, else a romanisation."""
-    key = folded.casefold()
+    key = info.folded.casefold()
     return idx.given_names.get(key) or idx.surnames.get(key) or romanize(word)
 
 
-def _name_like(word: str) -> bool:
-    """A word that can be part of a name: Devanagari, or a capitalised Latin word."""
-    return is_devanagari(word) or (word[:1].isupper() and word[1:2].islower())
-
-
-def _adjacent(text: str, left: Token, right: Token) -> bool:
-    """Two tokens of one name: only spaces between them (no ")", "।" or ",")."""
-    return not text[left.end : right.start].strip()
-
-
-def _role_at(folded: list[str], i: int, idx: Index) -> int:
+def _role_at(info: list[Word], i: int, idx: Index) -> int:
     """Length in tokens of the role word starting at token i, 0 if none."""
-    if i >= len(folded):
+    if i >= len(info):
         return 0
-    for role in idx.roles.get(folded[i], ()):
-        if tuple(folded[i : i + len(role)]) == role:
+    for role in idx.roles.get(info[i].folded, ()):
+        if tuple(w.folded for w in info[i : i + len(role)]) == role:
             return len(role)
     return 0
 

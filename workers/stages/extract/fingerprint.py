@@ -23,11 +23,12 @@ BANDS = 16  # 16 bands of 4 rows: pairs from about 0.5 Jaccard on become candida
 ROWS = PERMUTATIONS // BANDS
 # Multiply-shift hashing (Dietzfelbinger): h(x) = (a*x + b) mod 2^64 >> 32, a odd. numpy's
 # uint64 arithmetic wraps modulo 2^64 by itself, so no modulo is computed.
+SHINGLE = 3
 _rng = np.random.default_rng(20231107)  # fixed: signatures must agree across processes
 _A = _rng.integers(0, 1 << 63, PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _B = _rng.integers(0, 1 << 63, PERMUTATIONS, dtype=np.uint64)
+_MIX = _rng.integers(0, 1 << 63, SHINGLE, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _SHIFT = np.uint64(32)
-SHINGLE = 3
 
 
 def content_hash(paragraphs: list[str]) -> str:
@@ -39,15 +40,21 @@ def content_hash(paragraphs: list[str]) -> str:
 
 def minhash(paragraphs: list[str]) -> np.ndarray:
     """MinHash signature (64 uint32) of the body's word 3-shingles, stable across processes."""
-    words = " ".join(match_key(p) for p in paragraphs).split()
-    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    hashes = np.fromiter(
-        (zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint64, count=len(grams)
-    )
-    if hashes.size == 0:
+    words = " ".join(match_key(p) for p in paragraphs).encode("utf-8").split()
+    if not words:
         return np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
+    # Each word hashed once (CRC-32, in C); a shingle's hash mixes its words' hashes with odd
+    # multipliers and keeps the top 32 bits, which depend on every bit of all three. Repeated
+    # shingles need no removal: they cannot change a minimum.
+    hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    size = min(SHINGLE, hashes.size)
+    count = hashes.size - size + 1
     with np.errstate(over="ignore"):
-        permuted = (_A[:, None] * hashes[None, :] + _B[:, None]) >> _SHIFT
+        mixed = hashes[:count] * _MIX[0]
+        for j in range(1, size):
+            mixed += hashes[j : j + count] * _MIX[j]
+        shingles = mixed >> _SHIFT
+        permuted = (_A[:, None] * shingles[None, :] + _B[:, None]) >> _SHIFT
     signature: np.ndarray = permuted.min(axis=1).astype(np.uint32)
     return signature
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import heapq
 import math
 import tomllib
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from itertools import chain, pairwise
+from operator import itemgetter
 from typing import Any
 
 import stopwordsiso
@@ -38,10 +40,11 @@ def keywords(tokens: list[list[str]], language: str, top: int = _TOP) -> list[di
     """The `top` key phrases (1 to 3 words) with a relevance in (0, 1], best first, from the
     words of each sentence."""
     stop = stopwords(language)
-    lowered = [[w.lower() for w in sentence] for sentence in tokens]
-    tf: Counter[str] = Counter(
-        w for sentence in lowered for w in sentence if len(w) > 1 and w not in stop
-    )
+    # Words hold no spaces: one join, lower and split per sentence does what a call per word does.
+    lowered = [" ".join(sentence).lower().split(" ") if sentence else [] for sentence in tokens]
+    tf = Counter(chain.from_iterable(lowered))
+    for word in [w for w in tf if len(w) < 2 or w in stop]:
+        del tf[word]
     if not tf:
         return []
     score = _word_scores(tokens, lowered, tf)
@@ -84,38 +87,38 @@ def _word_scores(
     tokens: list[list[str]], lowered: list[list[str]], tf: Counter[str]
 ) -> dict[str, float]:
     """YAKE's word score: casing, position, frequency, context spread, sentence spread."""
+    positions: dict[str, list[int]] = {}
+    pairs: set[tuple[str, str]] = set()
     upper: Counter[str] = Counter()
-    positions: dict[str, list[int]] = defaultdict(list)
-    left: dict[str, set[str]] = defaultdict(set)
-    right: dict[str, set[str]] = defaultdict(set)
     for index, (sentence, words) in enumerate(zip(tokens, lowered, strict=True)):
-        for key in words:
-            if key in tf:
-                positions[key].append(index)
-        # Each word after the first, with the one before it and its original casing.
-        for before, word, original in zip(words, words[1:], sentence[1:], strict=False):
-            if word in tf:
-                left[word].add(before)
-                if original[:1].isupper():
-                    upper[word] += 1
-            if before in tf:
-                right[before].add(word)
+        for word in words:
+            places = positions.get(word)
+            if places is None:
+                positions[word] = [index]
+            elif places[-1] != index:
+                places.append(index)
+        pairs.update(pairwise(words))
+        # Words after the first written with a capital ("Owaisi" mid-sentence): a name's sign.
+        upper.update(w for o, w in zip(sentence[1:], words[1:], strict=True) if o[:1].isupper())
+    left = Counter(map(itemgetter(1), pairs))  # distinct words before each word
+    right = Counter(map(itemgetter(0), pairs))  # and after it
     counts = list(tf.values())
     size = len(counts)
     mean = sum(counts) / size
     spread = math.sqrt(sum((c - mean) ** 2 for c in counts) / size)
     top_tf = max(counts)
     total = len(tokens)
+    log = math.log
     score: dict[str, float] = {}
     for word, freq in tf.items():
-        case = upper[word] / (1 + math.log(freq))
-        places = positions[word]  # in increasing order: the median is the middle
+        case = upper[word] / (1 + log(freq))
+        places = positions[word]  # the sentences it is in, in increasing order
         middle = len(places) // 2
         median = places[middle] if len(places) % 2 else (places[middle - 1] + places[middle]) / 2
-        position = math.log(math.log(3 + median))
+        position = log(log(3 + median))
         frequency = freq / (mean + spread)
-        relatedness = 1 + (len(left[word]) + len(right[word])) / top_tf
-        sentences_with = len(set(places)) / total
+        relatedness = 1 + (left[word] + right[word]) / top_tf
+        sentences_with = len(places) / total
         score[word] = (
             relatedness * position / (case + frequency / relatedness + sentences_with / relatedness)
         )

@@ -16,7 +16,8 @@ _SENTENCE_END = regex.compile(
     rf"(?<!(?:^|[\s(])(?:{_ABBREVIATIONS})\.)(?<=[.?!।॥][\"'”’)]*)\s+(?=\S)"
 )
 # A word: letters and digits, the Indian scripts' vowel signs included (Python's \w misses them).
-_WORD = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u0dff])+")
+# One character class is twice as fast as excluding "_" in it: "_" is read as a space first.
+_WORD = re.compile(r"[\w\u0900-\u0963\u0966-\u0dff]+")
 WORDS_PER_MINUTE = 200
 
 
@@ -25,7 +26,7 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return _WORD.findall(text.replace("_", " ") if "_" in text else text)
 
 
 def reading_time_s(words: int) -> int:
