@@ -10,7 +10,7 @@ from workers.stages.extract.entities import find_entities
 from workers.stages.extract.fingerprint import content_hash, minhash, to_hex
 from workers.stages.extract.keywords import category, keywords, summary
 from workers.stages.extract.language import detect_language, dominant_script, mixed_spans
-from workers.stages.extract.structure import reading_time_s, split_sentences, words
+from workers.stages.extract.structure import lowercase, reading_time_s, split_sentences, words
 from workers.stages.social import find_hashtags, find_mentions, find_urls
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -24,10 +24,11 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
     embed_texts = [e["text"] for e in embeds if e.get("text")]
     sentences = [s for p in paragraphs for s in split_sentences(p)]
     tokens = [words(s) for s in sentences]  # shared by keywords, summary, category, counts
+    lowered = lowercase(tokens)
     word_count = sum(len(t) for t in tokens)
     language = detect_language(body, cleaned.get("language_hint"))
     script = dominant_script(body)
-    terms = keywords(tokens, language)
+    terms = keywords(tokens, lowered, language)
     mentions = find_mentions([body, *embed_texts])
     mentions += [m for e in embeds for m in e["mentions"] if m not in mentions]
     hashtags = find_hashtags([body, *embed_texts])
@@ -57,8 +58,8 @@ def extract(cleaned: dict[str, Any]) -> dict[str, Any]:
         "urls": find_urls([body, *embed_texts, *(e["url"] for e in embeds if e.get("url"))]),
         "keywords": terms,
         "lede": sentences[0] if sentences else None,
-        "summary": summary(sentences, tokens, [t["term"] for t in terms]),
-        "category": category(body, tokens),
+        "summary": summary(sentences, lowered, [t["term"] for t in terms]),
+        "category": category(body, lowered),
         "stats": {
             "paragraphs": len(paragraphs),
             "sentences": len(sentences),

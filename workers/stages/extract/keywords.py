@@ -36,12 +36,12 @@ def stopwords(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-def keywords(tokens: list[list[str]], language: str, top: int = _TOP) -> list[dict[str, Any]]:
+def keywords(
+    tokens: list[list[str]], lowered: list[list[str]], language: str, top: int = _TOP
+) -> list[dict[str, Any]]:
     """The `top` key phrases (1 to 3 words) with a relevance in (0, 1], best first, from the
-    words of each sentence."""
+    words of each sentence as written and in lower case (`structure.lowercase`)."""
     stop = stopwords(language)
-    # Words hold no spaces: one join, lower and split per sentence does what a call per word does.
-    lowered = [" ".join(sentence).lower().split(" ") if sentence else [] for sentence in tokens]
     tf = Counter(chain.from_iterable(lowered))
     for word in [w for w in tf if len(w) < 2 or w in stop]:
         del tf[word]
@@ -54,9 +54,8 @@ def keywords(tokens: list[list[str]], language: str, top: int = _TOP) -> list[di
     phrases: Counter[tuple[str, ...]] = Counter()
     for sentence in lowered:
         size = len(sentence)
-        for i, word in enumerate(sentence):
-            if word not in good:
-                continue
+        for i in [i for i, word in enumerate(sentence) if word in good]:
+            word = sentence[i]
             phrases[(word,)] += 1
             for n in (2, 3):
                 if i + n <= size and sentence[i + n - 1] in good:
@@ -99,7 +98,8 @@ def _word_scores(
                 places.append(index)
         pairs.update(pairwise(words))
         # Words after the first written with a capital ("Owaisi" mid-sentence): a name's sign.
-        upper.update(w for o, w in zip(sentence[1:], words[1:], strict=True) if o[:1].isupper())
+        if sentence != words:  # else nothing in it is upper case (all of a Hindi sentence)
+            upper.update(w for o, w in zip(sentence[1:], words[1:], strict=True) if o[:1].isupper())
     left = Counter(map(itemgetter(1), pairs))  # distinct words before each word
     right = Counter(map(itemgetter(0), pairs))  # and after it
     counts = list(tf.values())
@@ -137,19 +137,15 @@ def _lexicon() -> tuple[int, dict[str, str], dict[str, str], dict[str, float]]:
     return data["min_hits"], words, phrases, data.get("weights", {})
 
 
-def category(text: str, tokens: list[list[str]]) -> str | None:
-    """The category whose lexicon the text uses most, if it uses it at least `min_hits` times."""
+def category(text: str, lowered: list[list[str]]) -> str | None:
+    """The category whose lexicon the text (and its words in lower case) uses most, if it uses
+    it at least `min_hits` times."""
     min_hits, words, phrases, weights = _lexicon()
-    hits: Counter[str] = Counter()
-    lowered = text.lower()
-    for sentence in tokens:
-        for word in sentence:
-            name = words.get(word.lower())
-            if name is not None:
-                hits[name] += 1
+    hits = Counter(filter(None, map(words.get, chain.from_iterable(lowered))))
+    text = text.lower()
     for phrase, name in phrases.items():
-        if phrase in lowered:
-            hits[name] += lowered.count(phrase)
+        if phrase in text:
+            hits[name] += text.count(phrase)
     if not hits:
         return None
     best = max(hits, key=lambda name: hits[name] * weights.get(name, 1.0))
@@ -158,7 +154,7 @@ def category(text: str, tokens: list[list[str]]) -> str | None:
 
 def summary(
     sentences: list[str],
-    tokens: list[list[str]],
+    lowered: list[list[str]],
     terms: Iterable[str],
     size: int = _SUMMARY_SENTENCES,
 ) -> str | None:
@@ -167,8 +163,8 @@ def summary(
         return None
     vocabulary = {w for term in terms for w in term.split()}
     scored = []
-    for index, sentence in enumerate(tokens[1:], start=1):
-        words = {w.lower() for w in sentence}
+    for index, sentence in enumerate(lowered[1:], start=1):
+        words = set(sentence)
         scored.append((len(words & vocabulary) / (1 + math.log(1 + len(words))), -index, index))
     picked = sorted([0] + [i for *_, i in sorted(scored, reverse=True)[: size - 1]])
     return " ".join(sentences[i] for i in picked)

@@ -29,5 +29,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.replace("_", " ") if "_" in text else text)
 
 
+def lowercase(tokens: list[list[str]]) -> list[list[str]]:
+    """Each sentence's words in lower case: words hold no spaces, so one join, lower and split per
+    sentence does what a call per word does."""
+    return [" ".join(sentence).lower().split(" ") if sentence else [] for sentence in tokens]
+
+
 def reading_time_s(words: int) -> int:
     return round(words * 60 / WORDS_PER_MINUTE)
