@@ -19,8 +19,11 @@ _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e]")
 # ZWJ/ZWNJ shape Indic conjuncts; anywhere else they are noise.
 _STRAY_JOINER = regex.compile(r"(?<![\p{M}\p{L}])[\u200c\u200d]|[\u200c\u200d](?![\p{L}\p{M}])")
 # Runs of horizontal space, and any one that is not a plain space (NBSP, thin space, tab…).
-_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
-_ODD_SPACE = re.compile("[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# (Every \s but "\n", spelt out: twice as fast as a negated class, and a run that opens with a
+# plain space is found by its literal first character.)
+_ODD = "\t\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACES = re.compile(f" [ {_ODD}]+|[{_ODD}][ {_ODD}]*")
+_ODD_SPACE = re.compile(f"[{_ODD}]")
 _ODD_NEWLINES = ("\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Signs of UTF-8 decoded as cp1252/latin-1: "à¤" (Devanagari), "â€" (punctuation), "Ã" (Latin).
@@ -31,8 +34,7 @@ _CP1252_RUN = re.compile(
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
 )
 
-# Folding for match keys: nukta, chandrabindu->anusvara, the two Devanagari danda styles.
-_FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902", "\u0964": ".", "\u0965": "."})
+# Match keys keep letters, marks and digits; every other run is one space.
 _NOT_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 
 
@@ -112,6 +114,9 @@ def to_nfc(text: str) -> str:
     """NFC, skipping the costly call when no character of the text can change under it."""
     if text.isascii():
         return text
+    if _NFC_SECONDS.search(text) is None:
+        # Nothing NFC could compose with what precedes it: CPython's quick check is then fast.
+        return unicodedata.normalize("NFC", text)
     needed = any(p.search(text) for p in _NFC_SENSITIVE) or any(
         _may_compose(text[m.start() - 1], m.group()) for m in _NFC_SECONDS.finditer(text, 1)
     )
@@ -125,5 +130,11 @@ def squash_spaces(text: str) -> str:
 @lru_cache(maxsize=4096)
 def match_key(text: str) -> str:
     """A key equal for near-identical text: folds case, nukta, punctuation and spacing."""
-    folded = unicodedata.normalize("NFC", text).casefold().translate(_FOLD)
+    folded = unicodedata.normalize("NFC", text).casefold()
+    # Dandas are punctuation, which the key drops anyway; the marks are folded only where present
+    # (`str.replace` finds nothing fast, a translate table costs per character).
+    if "\u093c" in folded:
+        folded = folded.replace("\u093c", "")
+    if "\u0901" in folded:
+        folded = folded.replace("\u0901", "\u0902")
     return _NOT_WORD.sub(" ", folded).strip()

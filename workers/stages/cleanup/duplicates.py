@@ -25,17 +25,21 @@ def drop_repeats(draft: Draft) -> Draft:
     kept: list[Line] = []
     dateline = match_key(draft.dateline) if draft.dateline else None
     for line in draft.lines:
-        key = match_key(line.text)
+        sentences = _SENTENCE_END.split(line.text)
+        keys = [match_key(s) for s in sentences]
+        # A sentence ends in punctuation, which keys drop: the line's key is its sentences' keys
+        # joined, and each character is keyed once.
+        key = " ".join(k for k in keys if k)
         if dateline and key.startswith(dateline + " "):
             key = key[len(dateline) + 1 :]  # a later copy of the lede with its dateline
-        long_enough = len(key.split()) >= _MIN_WORDS and not _LIST_ITEM.match(line.text)
+        long_enough = key.count(" ") + 1 >= _MIN_WORDS and not _LIST_ITEM.match(line.text)
         if long_enough and (key in seen_lines or f" {key} " in earlier):
             draft.note_removed("duplicate", line.text, line.no)
             continue
         seen_lines.add(key)
         earlier += f" {key} "
         if long_enough:
-            line.text = _drop_repeated_sentences(draft, line, seen_sentences)
+            line.text = _drop_repeated_sentences(draft, line, sentences, keys, seen_sentences)
             if not line.text:
                 continue
         kept.append(line)
@@ -43,12 +47,12 @@ def drop_repeats(draft: Draft) -> Draft:
     return draft
 
 
-def _drop_repeated_sentences(draft: Draft, line: Line, seen: set[str]) -> str:
-    sentences = _SENTENCE_END.split(line.text)
+def _drop_repeated_sentences(
+    draft: Draft, line: Line, sentences: list[str], keys: list[str], seen: set[str]
+) -> str:
     kept = []
-    for sentence in sentences:
-        key = match_key(sentence)
-        if len(key.split()) >= _MIN_WORDS and key in seen:
+    for sentence, key in zip(sentences, keys, strict=True):
+        if key.count(" ") + 1 >= _MIN_WORDS and key in seen:
             draft.note_removed("duplicate", sentence, line.no)
             continue
         seen.add(key)

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import trafilatura
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
@@ -22,9 +23,9 @@ from workers.stages.cleanup.promos import first_word, promo_first_words, promo_t
 
 _BODY_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:article|story|post|entry)?[_-]*body(?:$|[\s_-])")
 _BODY_CLASS_ATTR = re.compile(r'class="([^"]*[bB]ody[^"]*)"')
-_BODY_XPATH = "//*[contains(@class,'body') or contains(@class,'Body')]"
 _WORD = re.compile(r"\w+")
-_SHORT_TEXT_XPATH = "//body//text()[string-length() < 80]"  # filtered further in Python: faster
+# Short text that is not only space (filtered further in Python: faster than in XPath).
+_SHORT_TEXTS = etree.XPath("//body//text()[string-length() < 80][normalize-space()]")
 _LABEL_LEAD = " \t\n\r*•►▶➤>»[(|:-"
 _MAX_PROMO_LINKS = 12  # a read-also box lists a few links; more is a menu
 _PLAYER_TITLES = {"youtube video player", "youtube video", "youtube", "video player"}
@@ -40,12 +41,15 @@ _SHARED_BY = re.compile(
 )
 _PIC_LINK = re.compile(r"(?:https?://)?pic\.twitter\.com/\w+")
 _SPACE = re.compile(r"\s+")
-_EMBED_XPATH = (
-    "//blockquote[contains(@class,'twitter-tweet') or contains(@class,'twitter-video')]"
-    " | //blockquote[contains(@class,'instagram-media')]"
-    " | //div[contains(@class,'fb-post') or contains(@class,'fb-video')]"
-    " | //iframe[contains(@src,'youtube.com/embed') or contains(@src,'youtube-nocookie.com/embed')"
-    " or contains(@src,'facebook.com/plugins/') or contains(@data-src,'youtube.com/embed')]"
+# Posts are blockquotes, iframes and (Facebook's) divs, found by walking those tags only.
+_EMBED_CLASSES = {
+    "blockquote": ("twitter-tweet", "twitter-video", "instagram-media"),
+    "div": ("fb-post", "fb-video"),
+}
+_EMBED_SOURCES = (
+    "youtube.com/embed",
+    "youtube-nocookie.com/embed",
+    "facebook.com/plugins/",
 )
 
 
@@ -64,7 +68,7 @@ def extract_page(
     tree = load_html(html)
     if tree is None:
         return "", {}, [], []
-    embeds = take_embeds(tree)
+    embeds = take_embeds(tree, facebook="fb-post" in html or "fb-video" in html)
     related = take_related(tree)
     if _maybe_split_body(html):
         merge_split_bodies(tree)
@@ -155,7 +159,7 @@ def take_related(tree: HtmlElement) -> list[Record]:
     firsts = promo_first_words()
     found: list[Record] = []
     boxes: list[HtmlElement] = []
-    for node in tree.xpath(_SHORT_TEXT_XPATH):
+    for node in _SHORT_TEXTS(tree):
         label = str(node).strip(_LABEL_LEAD)
         if len(label) < 3 or first_word(label) not in firsts:
             continue
@@ -193,11 +197,13 @@ def _box_of(node: Any) -> HtmlElement | None:
     return None
 
 
-def take_embeds(tree: HtmlElement) -> list[dict[str, Any]]:
-    """Structured records of the social posts embedded in the page, removed from the tree."""
+def take_embeds(tree: HtmlElement, facebook: bool = True) -> list[dict[str, Any]]:
+    """Structured records of the social posts embedded in the page, removed from the tree
+    (Facebook's post divs only when `facebook`: a test on the raw page is cheaper)."""
     records: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
-    for node in tree.xpath(_EMBED_XPATH):
+    tags = ("blockquote", "iframe", "div") if facebook else ("blockquote", "iframe")
+    for node in [node for node in tree.iter(*tags) if _is_embed(node)]:
         record = _record(node)
         _drop(node)
         if record is None:
@@ -208,6 +214,14 @@ def take_embeds(tree: HtmlElement) -> list[dict[str, Any]]:
         seen.add(key)
         records.append(record)
     return records
+
+
+def _is_embed(node: HtmlElement) -> bool:
+    if node.tag in _EMBED_CLASSES:
+        classes = node.get("class") or ""
+        return any(name in classes for name in _EMBED_CLASSES[node.tag])
+    source = (node.get("src") or "") + " " + (node.get("data-src") or "")
+    return any(where in source for where in _EMBED_SOURCES)
 
 
 def _record(node: HtmlElement) -> dict[str, Any] | None:
