@@ -141,6 +141,12 @@ def _parser() -> argparse.ArgumentParser:
         help="zyte: the benchmark folder; speed: input files; extract: the labelled fixtures",
     )
     bench.add_argument("--repeat", type=int, default=300, help="speed: runs per article")
+    bench.add_argument(
+        "--pages",
+        metavar="FOLDER",
+        help="speed: also time trafilatura alone and Khabar's cleanup on the benchmark's HTML "
+        "pages in FOLDER (e.g. ../shared/bench/zyte), page by page",
+    )
     bench.add_argument("--verbose", action="store_true", help="extract: list every miss")
     bench.set_defaults(run=_bench)
 
@@ -287,6 +293,16 @@ def _bench(args: argparse.Namespace, settings: Settings) -> int:
         if item.event is not None
     }
     print(speed.report(speed.run(articles, repeat=args.repeat)))
+    if args.pages:
+        import statistics
+
+        from workers.evaluation import zyte
+
+        pages = list(zyte.load_pages(Path(args.pages)))
+        # "Seed-sized": article text as long as the given articles' text, on average.
+        seed_chars = round(statistics.mean(len(a.get("text") or "") for a in articles.values()))
+        print()
+        print(speed.page_report(speed.measure_pages(pages), seed_chars))
     return 0
 
 

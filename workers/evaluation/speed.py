@@ -1,7 +1,9 @@
-"""Stage speed on one core: milliseconds per article for cleanup and extraction, side by side."""
+"""Stage speed on one core: milliseconds per article for cleanup and extraction, side by side;
+and, on real HTML pages, what Khabar's cleanup costs beyond trafilatura's own extraction."""
 
 from __future__ import annotations
 
+import contextlib
 import statistics
 import time
 from collections.abc import Callable
@@ -9,7 +11,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from workers.stages.cleanup import clean
+from workers.evaluation.zyte import Page
+from workers.stages.cleanup import EmptyArticleError, clean
 from workers.stages.cleanup.html import library_extract
 from workers.stages.extract import extract
 
@@ -60,4 +63,60 @@ def report(timings: list[Timing]) -> str:
     lines = [f"{'stage / article':<44} {'median ms':>9} {'p95 ms':>7} {'articles/s':>10}"]
     for t in timings:
         lines.append(f"{t.name:<44} {t.median_ms:>9.3f} {t.p95_ms:>7.3f} {t.per_second:>10.0f}")
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class PageTiming:
+    text_chars: int  # the article text trafilatura finds on the page
+    library_ms: float  # trafilatura alone, as Khabar calls it, from the raw page
+    khabar_ms: float  # Khabar's whole cleanup of the raw page
+
+    @property
+    def overhead_ms(self) -> float:
+        return self.khabar_ms - self.library_ms
+
+
+def measure_pages(pages: list[Page], repeat: int = 3) -> list[PageTiming]:
+    """Per page, trafilatura alone and Khabar's cleanup, run in turn `repeat` times (so both
+    see the same machine state) and the fastest of each kept."""
+    timings = []
+    for page in pages:
+        library, khabar = [], []
+        text = ""
+        for _ in range(repeat):
+            started = time.perf_counter()
+            text, _ = library_extract(page.html, page.url)
+            library.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            with contextlib.suppress(EmptyArticleError):  # a page without a body costs too
+                clean({"html": page.html, "url": page.url or ""})
+            khabar.append(time.perf_counter() - started)
+        timings.append(PageTiming(len(text), min(library) * 1000, min(khabar) * 1000))
+    return timings
+
+
+def page_report(timings: list[PageTiming], seed_chars: int) -> str:
+    """Mean costs over all pages and over the seed-sized ones (article text 0.5 to 1.5 times
+    `seed_chars`)."""
+    groups = {
+        "all pages": timings,
+        f"seed-sized ({seed_chars // 2:,}-{seed_chars * 3 // 2:,} chars)": [
+            t for t in timings if seed_chars / 2 <= t.text_chars <= seed_chars * 1.5
+        ],
+    }
+    lines = [
+        f"{'HTML pages':<30} {'pages':>5} {'chars':>6} {'trafilatura ms':>14} "
+        f"{'khabar ms':>9} {'beyond, mean':>12} {'median':>6}"
+    ]
+    for name, group in groups.items():
+        if not group:
+            continue
+        lines.append(
+            f"{name:<30} {len(group):>5} {statistics.mean(t.text_chars for t in group):>6.0f} "
+            f"{statistics.mean(t.library_ms for t in group):>14.2f} "
+            f"{statistics.mean(t.khabar_ms for t in group):>9.2f} "
+            f"{statistics.mean(t.overhead_ms for t in group):>12.2f} "
+            f"{statistics.median(t.overhead_ms for t in group):>6.2f}"
+        )
     return "\n".join(lines)
