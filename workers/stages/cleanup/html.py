@@ -30,7 +30,11 @@ from workers.stages.cleanup.embeds import Post, parse_date
 from workers.stages.cleanup.promos import first_word, promo_first_words, promo_title
 
 _BODY_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:article|story|post|entry)?[_-]*body(?:$|[\s_-])")
-_NEVER_TEXT = ("svg", "style")
+# In trafilatura's list of elements to delete, and read neither for text nor for metadata.
+_NEVER_TEXT = (
+    *("svg", "style", "iframe", "object", "embed", "canvas", "video", "audio"),
+    *("picture", "source", "track", "param", "map", "area"),
+)
 # Class attributes worth a look before the tree is walked: body-like ones ("body", "Body":
 # `_BODY_CLASS` decides) and Facebook's post divs. One scan of the raw page, with a literal start.
 _NOTABLE_CLASS = re.compile(r'class="([^"]*(?:ody|fb-)[^"]*)"')
@@ -93,11 +97,11 @@ def extract_page(
     tree = parse_page(html)
     if tree is None:
         return "", {}, [], []
-    # Elements trafilatura deletes anyway, gone in one C call: its copies and XPath passes over
-    # the tree get cheaper (icons are many small elements). Same text on all benchmark pages.
-    etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
     classes = _NOTABLE_CLASS.findall(html)
     embeds = take_embeds(tree, facebook=any("fb-post" in c or "fb-video" in c for c in classes))
+    # Elements trafilatura deletes anyway, gone in one C call: its copies and XPath passes over
+    # the tree get cheaper (an icon is many small elements). Same text on all benchmark pages.
+    etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
     related = take_related(tree)
     if _maybe_split_body(classes):
         merge_split_bodies(tree)
