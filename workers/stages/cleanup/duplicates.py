@@ -6,13 +6,15 @@ lines are never dropped as repeats: in lists and tables equal-looking lines are 
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from workers.stages.cleanup.draft import Draft, Line
 from workers.stages.normalize import match_key
 
 _MIN_WORDS = 6  # a repeat shorter than this may be a list item, a table cell or a refrain
-_SENTENCE_END = regex.compile(r"(?<=[.?!।॥])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.?!।॥])\s+")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪►]|\d{1,3}[.)]|\(?[a-z]\))\s")
 
 

@@ -95,7 +95,25 @@ def find_entities(
     return sorted(entities, key=lambda e: (-e["count"], e["type"], e["name"]))
 
 
-def _authors(embeds: list[dict[str, Any]], idx: Index, found: Found) -> dict[str, tuple[str, str]]:
+@dataclass(frozen=True)
+class Authors:
+    """Embed authors by phonetic key, and where a phonetic match against them can start."""
+
+    by_key: dict[str, tuple[str, str]]
+    firsts: dict[str, int]  # first word's key -> most words of an author key opening with it
+    pairs: frozenset[str]  # the first two words' keys of each author key of two words or more
+
+    @classmethod
+    def of(cls, by_key: dict[str, tuple[str, str]]) -> Authors:
+        firsts: dict[str, int] = {}
+        for key in by_key:
+            words = key.split(" ")
+            firsts[words[0]] = max(firsts.get(words[0], 0), len(words))
+        pairs = frozenset(" ".join(k.split(" ")[:2]) for k in by_key if " " in k)
+        return cls(by_key, firsts, pairs)
+
+
+def _authors(embeds: list[dict[str, Any]], idx: Index, found: Found) -> Authors:
     """Embed authors by phonetic key, so their Devanagari spellings in the body link to them."""
     authors: dict[str, tuple[str, str]] = {}
     for embed in embeds:
@@ -111,7 +129,7 @@ def _authors(embeds: list[dict[str, Any]], idx: Index, found: Found) -> dict[str
         if len(key.replace(" ", "")) >= MIN_PHONETIC:
             authors[key] = (kind, canonical)
         found.add(kind, canonical, f"@{handle}" if handle else name, "embed")
-    return authors
+    return Authors.of(authors)
 
 
 class Word(NamedTuple):
@@ -150,13 +168,10 @@ def _word(word: str) -> Word:
     )
 
 
-def _scan(
-    text: str, source: str, idx: Index, found: Found, authors: dict[str, tuple[str, str]]
-) -> None:
+def _scan(text: str, source: str, idx: Index, found: Found, authors: Authors) -> None:
     toks = Tokens(text)
     info = [_word(w) for w in toks.words]
     n = len(info)
-    author_firsts = {k.split(" ", 1)[0] for k in authors}
     before_place = {j - d for j, w in enumerate(info) if w.place for d in (1, 2)}
     # Most words start nothing the rules know: only the others are looked at.
     candidates = [
@@ -166,7 +181,7 @@ def _scan(
         or i in before_place
         or (
             w.phonetic
-            and (w.phonetic in idx.phonetic_span or w.phonetic in author_firsts)
+            and (w.phonetic in idx.phonetic_span or w.phonetic in authors.firsts)
             and i + 1 < n
             and not info[i + 1].particle
             and _pair_may_match(f"{w.key} {info[i + 1].key}", idx, authors)
@@ -215,7 +230,7 @@ def _scan(
 
 
 def _match(
-    toks: Tokens, info: list[Word], i: int, idx: Index, authors: dict[str, tuple[str, str]]
+    toks: Tokens, info: list[Word], i: int, idx: Index, authors: Authors
 ) -> tuple[int, str, str] | None:
     """Longest gazetteer alias, author name or known acronym starting at token i."""
     word = info[i]
@@ -233,11 +248,7 @@ def _match(
         and _pair_may_match(f"{word.key} {info[i + 1].key}", idx, authors)
     ):
         longest_phonetic = max(
-            idx.phonetic_span.get(word.phonetic, 0),
-            max(
-                (k.count(" ") + 1 for k in authors if k.split(" ", 1)[0] == word.phonetic),
-                default=0,
-            ),
+            idx.phonetic_span.get(word.phonetic, 0), authors.firsts.get(word.phonetic, 0)
         )
     exact = _longest_exact(info, i, idx) if longest else None
     text = toks.words[i]
@@ -246,7 +257,7 @@ def _match(
         exact = (1, hit) if hit else None
     for size in range(min(longest_phonetic, len(info) - i), max(exact[0] if exact else 0, 1), -1):
         key = " ".join(w.key for w in info[i : i + size])
-        hit = authors.get(key) or idx.phonetic.get(key)
+        hit = authors.by_key.get(key) or idx.phonetic.get(key)
         if hit is not None:
             return size, hit[0], hit[1]
     if exact is not None:
@@ -258,9 +269,9 @@ def _match(
     return None
 
 
-def _pair_may_match(pair: str, idx: Index, authors: dict[str, tuple[str, str]]) -> bool:
+def _pair_may_match(pair: str, idx: Index, authors: Authors) -> bool:
     """Whether some multi-word alias or author name starts with these two phonetic keys."""
-    return pair in idx.phonetic_pairs or any(k == pair or k.startswith(pair + " ") for k in authors)
+    return pair in idx.phonetic_pairs or pair in authors.pairs
 
 
 def _longest_exact(info: list[Word], i: int, idx: Index) -> tuple[int, tuple[str, str]] | None:

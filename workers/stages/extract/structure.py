@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
+from importlib import resources
 
-import regex
-
-# A sentence ends at ".", "?", "!", "।" or "॥" followed by space, except after a known abbreviation
-# or an initial ("डॉ.", "Dr.", "U.S.", "A.").
-_ABBREVIATIONS = (
-    r"डॉ|श्री|श्रीमती|सुश्री|प्रो|मो|Dr|Mr|Mrs|Ms|Prof|Sr|Jr|St|Lt|Col|Gen|Capt|Maj|Sgt|Rs|No|Nos"
-    r"|vs|etc|Inc|Ltd|Co|Corp|Govt|Dept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|[\p{Devanagari}]"
-)
-_SENTENCE_END = regex.compile(
-    rf"(?<!(?:^|[\s(])(?:{_ABBREVIATIONS})\.)(?<=[.?!।॥][\"'”’)]*)\s+(?=\S)"
-)
+# A sentence ends at ".", "?", "!", "।" or "॥" (closing quotes or brackets may follow) and space,
+# except a "." right after a known abbreviation or an initial ("डॉ.", "Dr.", "U.S.", "A.").
+# `re` finds the ends; the word before a "." is looked up: twice as fast as one lookbehind pattern.
+_END = re.compile(r"[.?!।॥][\"'”’)]*\s+(?=\S)")
 # A word: letters and digits, the Indian scripts' vowel signs included (Python's \w misses them).
 # One character class is twice as fast as excluding "_" in it: "_" is read as a space first.
 _WORD = re.compile(r"[\w\u0900-\u0963\u0966-\u0dff]+")
@@ -22,7 +18,33 @@ WORDS_PER_MINUTE = 200
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
+    sentences = []
+    start = 0
+    for end in _END.finditer(paragraph):
+        dot = end.start()
+        if paragraph[dot] == "." and paragraph[dot + 1].isspace() and _abbreviation(paragraph, dot):
+            continue
+        sentences.append(paragraph[start : end.end()].strip())
+        start = end.end()
+    sentences.append(paragraph[start:].strip())
+    return [s for s in sentences if s]
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the word before the "." at `dot` is an abbreviation or a one-letter initial."""
+    begin = dot
+    while begin > 0 and not text[begin - 1].isspace() and text[begin - 1] != "(":
+        begin -= 1
+    word = text[begin:dot]
+    if len(word) == 1:
+        return "A" <= word <= "Z" or "\u0900" <= word <= "\u097f"
+    return word in _abbreviations()
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    path = resources.files("workers").joinpath("data", "lexicons", "abbreviations.toml")
+    return frozenset(w for words in tomllib.loads(path.read_text("utf-8")).values() for w in words)
 
 
 def words(text: str) -> list[str]:
