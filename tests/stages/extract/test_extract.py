@@ -51,6 +51,13 @@ def test_language_and_script_of_other_scripts():
 def test_sentences_split_on_danda_and_period_but_not_abbreviations():
     text = "डॉ. राम ने कहा। वह आएंगे. Dr. Rao agreed! Ok"
     assert split_sentences(text) == ["डॉ. राम ने कहा।", "वह आएंगे.", "Dr. Rao agreed!", "Ok"]
+    # Initials and abbreviations in brackets hold; a quote closing a sentence ends it.
+    text = 'The U.S. envoy (Lt. Gen. A. K. Rao) said "we agree." Then he left. ए. राम आए।'
+    assert split_sentences(text) == [
+        'The U.S. envoy (Lt. Gen. A. K. Rao) said "we agree."',
+        "Then he left.",
+        "ए. राम आए।",
+    ]
 
 
 def test_seed_entities_under_canonical_names(seed_text, seed_expected):

@@ -8,9 +8,10 @@ from functools import cache
 from importlib import resources
 
 # A sentence ends at ".", "?", "!", "।" or "॥" (closing quotes or brackets may follow) and space,
-# except a "." right after a known abbreviation or an initial ("डॉ.", "Dr.", "U.S.", "A.").
+# except a "." right after a known abbreviation or initials ("डॉ.", "Dr.", "U.S.", "A.").
 # `re` finds the ends; the word before a "." is looked up: twice as fast as one lookbehind pattern.
 _END = re.compile(r"[.?!।॥][\"'”’)]*\s+(?=\S)")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "e.g" before the last dot
 # A word: letters and digits, the Indian scripts' vowel signs included (Python's \w misses them).
 # One character class is twice as fast as excluding "_" in it: "_" is read as a space first.
 _WORD = re.compile(r"[\w\u0900-\u0963\u0966-\u0dff]+")
@@ -38,7 +39,7 @@ def _abbreviation(text: str, dot: int) -> bool:
     word = text[begin:dot]
     if len(word) == 1:
         return "A" <= word <= "Z" or "\u0900" <= word <= "\u097f"
-    return word in _abbreviations()
+    return word in _abbreviations() or _INITIALS.fullmatch(word) is not None
 
 
 @cache
