@@ -1,0 +1,23 @@
+"""`khabar bench speed`: the stage timings and the page-by-page comparison with trafilatura."""
+
+from __future__ import annotations
+
+from tests.stages.cleanup.test_html import PAGE
+from workers.evaluation import speed
+from workers.evaluation.zyte import Page
+
+
+def test_stage_timings_for_an_article(seed_text):
+    timings = speed.run({"seed": {"text": seed_text}}, repeat=3)
+    assert [t.name.split()[0] for t in timings] == ["cleanup", "extract", "both"]
+    assert all(0 < t.median_ms <= t.p95_ms for t in timings)
+    assert "articles/s" in speed.report(timings)
+
+
+def test_pages_timed_beside_trafilatura():
+    pages = [Page("flood", "https://news.example/assam-flood", PAGE, "")]
+    [timing] = speed.measure_pages(pages, repeat=2)
+    assert timing.text_chars > 300 and timing.library_ms > 0 and timing.khabar_ms > 0
+    report = speed.page_report([timing], seed_chars=timing.text_chars)
+    assert report.splitlines()[1].startswith("all pages")
+    assert report.splitlines()[2].startswith("seed-sized")
