@@ -78,22 +78,26 @@ class PageTiming:
 
 
 def measure_pages(pages: list[Page], repeat: int = 3) -> list[PageTiming]:
-    """Per page, trafilatura alone and Khabar's cleanup, run in turn `repeat` times (so both
-    see the same machine state) and the fastest of each kept."""
-    timings = []
-    for page in pages:
-        library, khabar = [], []
-        text = ""
-        for _ in range(repeat):
+    """Per page, trafilatura alone and Khabar's cleanup one after the other (so both see the same
+    machine state), in `repeat` passes over all pages, and the fastest of each kept. Passes, not
+    runs back to back: a page's lines must not still be in Khabar's caches from its last run."""
+    library: list[list[float]] = [[] for _ in pages]
+    khabar: list[list[float]] = [[] for _ in pages]
+    chars = [0] * len(pages)
+    for _ in range(repeat):
+        for i, page in enumerate(pages):
             started = time.perf_counter()
             text, _ = library_extract(page.html, page.url)
-            library.append(time.perf_counter() - started)
+            library[i].append(time.perf_counter() - started)
+            chars[i] = len(text)
             started = time.perf_counter()
             with contextlib.suppress(EmptyArticleError):  # a page without a body costs too
                 clean({"html": page.html, "url": page.url or ""})
-            khabar.append(time.perf_counter() - started)
-        timings.append(PageTiming(len(text), min(library) * 1000, min(khabar) * 1000))
-    return timings
+            khabar[i].append(time.perf_counter() - started)
+    return [
+        PageTiming(n, min(lib) * 1000, min(own) * 1000)
+        for n, lib, own in zip(chars, library, khabar, strict=True)
+    ]
 
 
 def page_report(timings: list[PageTiming], seed_chars: int) -> str:
