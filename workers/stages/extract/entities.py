@@ -6,6 +6,7 @@ canonical Latin name."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -19,6 +20,8 @@ from workers.stages.extract.names import (
     romanize,
 )
 from workers.stages.social import MENTION
+
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # "M", "T.J": a name's initials, dots between
 
 
 @dataclass
@@ -142,6 +145,9 @@ class Word(NamedTuple):
     particle: bool
     place: bool  # a word that follows a place's name: गांव, जिले, district
     name_like: bool  # Devanagari, or a capitalised Latin word
+    capital: bool  # a Latin word that starts with a capital ("Urban", "IT")
+    org_head: bool  # a capitalised noun that ends an organisation's name: Authority, Group
+    initial: bool  # a capital letter, or a chain of them ("M" of "M.", "T.J" of "T.J.")
 
 
 @lru_cache(maxsize=65536)
@@ -153,6 +159,7 @@ def _word(word: str) -> Word:
     key = phonetic_key(word)
     particle = folded in idx.particles
     devanagari = "\u0900" <= word[0] <= "\u097f"
+    capital = not devanagari and word[:1].isupper()
     return Word(
         folded,
         folded in idx.span
@@ -165,6 +172,9 @@ def _word(word: str) -> Word:
         particle,
         lower in idx.place_words,
         is_devanagari(word) or (word[:1].isupper() and word[1:2].islower()),
+        capital,
+        capital and lower in idx.org_heads,
+        _INITIALS.fullmatch(word) is not None,
     )
 
 
@@ -173,12 +183,15 @@ def _scan(text: str, source: str, idx: Index, found: Found, authors: Authors) ->
     info = [_word(w) for w in toks.words]
     n = len(info)
     before_place = {j - d for j, w in enumerate(info) if w.place for d in (1, 2)}
+    organisations = _organisations(toks, info, idx)
     # Most words start nothing the rules know: only the others are looked at.
     candidates = [
         i
         for i, w in enumerate(info)
         if w.opens
+        or w.initial
         or i in before_place
+        or i in organisations
         or (
             w.phonetic
             and (w.phonetic in idx.phonetic_span or w.phonetic in authors.firsts)
@@ -193,6 +206,14 @@ def _scan(text: str, source: str, idx: Index, found: Found, authors: Authors) ->
             continue  # inside a name already found
         i = candidate
         hit = _match(toks, info, i, idx, authors)
+        end = organisations.get(i, 0)
+        if end and (hit is None or hit[0] < end - i):
+            # A longer name ending in Authority or Group: "Madras Engineer Group" is no Chennai.
+            _add_words(
+                found, "ORG", _surface(text, toks, i, end - 1), text, toks, i, end - 1, source
+            )
+            i = end
+            continue
         if hit is not None:
             size, kind, canonical = hit
             _add_words(found, kind, canonical, text, toks, i, i + size - 1, source)
@@ -218,6 +239,13 @@ def _scan(text: str, source: str, idx: Index, found: Found, authors: Authors) ->
                 _add_words(found, "PERSON", name, text, toks, i + role, name_end - 1, source)
                 i = name_end
                 continue
+        end = _initials_at(toks, info, i, idx)
+        if end:
+            _add_words(
+                found, "PERSON", _surface(text, toks, i, end - 1), text, toks, i, end - 1, source
+            )
+            i = end
+            continue
         for kind, rule in (("LOC", _place_before_word_at), ("PERSON", _given_name_at)):
             end = rule(toks, info, i, idx)
             if end:
@@ -227,6 +255,91 @@ def _scan(text: str, source: str, idx: Index, found: Found, authors: Authors) ->
                 break
         else:
             i += 1
+
+
+def _organisations(toks: Tokens, info: list[Word], idx: Index) -> dict[int, int]:
+    """Start -> end of each run of capitalised words around an organisation's head noun: up to
+    five before it, joined by spaces or a hyphen ("Mysuru Urban Development Authority",
+    "Anti-Narcotics Cell"), and capitalised words after "of" or "for", then "and" ("Africa
+    Centres for Disease Control and Prevention")."""
+    runs: dict[int, int] = {}
+    for head in [j for j, word in enumerate(info) if word.org_head]:
+        start = head
+        while (
+            start > 0
+            and head - start < 5
+            and info[start - 1].capital
+            and not info[start - 1].particle
+            and toks.gap(start - 1) in ("", "-")
+        ):
+            start -= 1
+        if start == head:
+            continue
+        end = head + 1
+        links = idx.org_links
+        while (
+            end + 1 < len(info)
+            and info[end].folded in links
+            and info[end + 1].capital
+            and (links is idx.org_links or not _starts_another(info[end + 1]))
+        ):
+            end += 2
+            while end < len(info) and info[end].capital and toks.adjacent(end - 1):
+                end += 1
+            links = idx.org_joins  # after "for Disease Control", "and Prevention" goes on
+        runs.setdefault(start, end)
+    return runs
+
+
+def _starts_another(word: Word) -> bool:
+    """A word after "and" that opens a name of its own ("... and IIT Bombay", "... and Amit")."""
+    return word.opens or not word.name_like
+
+
+def _initials_at(toks: Tokens, info: list[Word], i: int, idx: Index) -> int:
+    """End of a name written with initials at token i ("M. Nagaprasanna", "T.J. Abraham",
+    "A. K. Rao"): initials, each with its dot, then one or two capitalised words that are no
+    role, place or organisation word. Never after a capitalised word that is no role; and one
+    lone letter ("vitamin D. Officials", "Class X. Students") needs a role before it or a known
+    name after it."""
+    if not info[i].initial:
+        return 0
+    after_role = any(_role_at(info, i - size, idx) == size for size in range(1, min(i, 4) + 1))
+    if i > 0 and info[i - 1].capital and not after_role:
+        return 0
+    j = i
+    while j < len(info) and info[j].initial and toks.gap(j) == ".":
+        j += 1
+    if j == i:
+        return 0
+    end = j
+    while (
+        end < len(info)
+        and end - j < 2
+        and info[end].name_like
+        and info[end].capital
+        and not (info[end].particle or info[end].org_head or info[end].place)
+        and info[end].folded not in idx.roles
+        and (end == j or toks.adjacent(end - 1))
+    ):
+        end += 1
+    if end == j:
+        return 0
+    lone = j == i + 1 and len(toks.words[i]) == 1
+    if lone and not after_role and end == j + 1 and not _known_name(info[j], idx):
+        return 0
+    return end
+
+
+def _known_name(word: Word, idx: Index) -> bool:
+    key = word.folded.casefold()
+    return key in idx.given_names or key in idx.surnames
+
+
+def _surface(text: str, toks: Tokens, first: int, last: int) -> str:
+    """The words from `first` to `last` as the text writes them, spaces made single."""
+    start, end = toks.span(first, last)
+    return " ".join(text[start:end].split())
 
 
 def _match(
@@ -317,8 +430,9 @@ def _place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Index) ->
 
 def _given_name_at(toks: Tokens, info: list[Word], i: int, idx: Index) -> int:
     """End of a person's name that opens with a known given name at token i (0 if none): up to
-    the last known surname within three more words ("सुरेंद्र राय", "Rakesh Kumar Verma"), or, in
-    Latin script, the capitalised word that follows ("Ding Liren")."""
+    the last known surname within three more words ("सुरेंद्र राय", "Rakesh Kumar Verma"); in
+    Latin script, else the capitalised word that follows ("Ding Liren"); in Devanagari, else the
+    one word before "ने" ("अरशद नदीम ने")."""
     if info[i].folded.casefold() not in idx.given_names:
         return 0
     end = 0
@@ -336,6 +450,8 @@ def _given_name_at(toks: Tokens, info: list[Word], i: int, idx: Index) -> int:
     latin = not is_devanagari(toks.words[i])
     if not end and latin and j > i + 1 and toks.words[i + 1] not in idx.roles:
         end = i + 2
+    if not end and not latin and j == i + 2 and j < len(info) and info[j].folded in idx.agent:
+        end = j
     return end
 
 

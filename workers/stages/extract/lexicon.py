@@ -51,6 +51,10 @@ class Tokens:
         """Words k and k + 1 are one name's: only spaces between them (no ")", "।" or ",")."""
         return not self.pieces[2 * k + 2].strip()
 
+    def gap(self, k: int) -> str:
+        """What stands between word k and word k + 1, spaces stripped ("" for none)."""
+        return self.pieces[2 * k + 2].strip()
+
 
 @lru_cache(maxsize=16384)
 def fold(token: str) -> str:
@@ -77,6 +81,10 @@ class Index:
     roles: dict[str, list[tuple[str, ...]]]
     particles: frozenset[str]
     org_words: frozenset[str]
+    org_heads: frozenset[str]  # nouns that end an organisation's name: Authority, Group, Cell
+    agent: frozenset[str]  # postpositions after the doer of an act: ने
+    org_links: frozenset[str]  # "of", "for" after an organisation's head noun
+    org_joins: frozenset[str]  # "and" going on with such a tail
     span: dict[str, int]
     phonetic_span: dict[str, int]
     place_words: frozenset[str]  # words that follow a place's name: गांव, जिले, district
@@ -133,6 +141,10 @@ def index() -> Index:
         roles,
         particles,
         frozenset(words["org_words"]),
+        frozenset(words["org_heads"]),
+        frozenset(fold(w) for w in words["agent"]),
+        frozenset(words["org_links"]),
+        frozenset(words["org_joins"]),
         span,
         phonetic_span,
         frozenset(fold(w).casefold() for w in words["place_words"]),

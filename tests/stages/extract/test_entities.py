@@ -1,0 +1,58 @@
+"""Entity rules beyond the gazetteers, each with the look-alike it must leave alone."""
+
+from __future__ import annotations
+
+from workers.stages.extract.entities import find_entities
+
+
+def entities(text: str) -> list[tuple[str, str]]:
+    return sorted((e["type"], e["name"]) for e in find_entities(text, None, None, []))
+
+
+def test_capitalised_words_before_an_organisation_noun_are_an_org():
+    assert entities("The Mysuru Urban Development Authority allotted 14 sites.") == [
+        ("ORG", "Mysuru Urban Development Authority")
+    ]
+    assert entities("Officers of the Anti-Narcotics Cell seized the drugs.") == [
+        ("ORG", "Anti-Narcotics Cell")
+    ]
+    # The longer name wins over the place it starts with.
+    assert entities("The Madras Engineer Group built the bridge.") == [
+        ("ORG", "Madras Engineer Group")
+    ]
+
+
+def test_an_organisation_name_goes_on_after_of_and_for_but_and_may_start_another():
+    assert entities("The Africa Centres for Disease Control and Prevention said so.") == [
+        ("ORG", "Africa Centres for Disease Control and Prevention")
+    ]
+    assert entities("Shares of Adani Group and Tata Motors rose.") == [
+        ("ORG", "Adani Group"),
+        ("ORG", "Tata Motors"),
+    ]
+    assert entities("the health department said") == []  # no capitals, no name
+
+
+def test_names_written_with_initials():
+    assert entities("Justice M. Nagaprasanna dismissed the plea.") == [
+        ("PERSON", "M. Nagaprasanna")
+    ]
+    assert entities("activist T.J. Abraham filed a complaint") == [("PERSON", "T.J. Abraham")]
+    assert entities("with Leader of Opposition R. Ashoka leading a protest") == [
+        ("PERSON", "R. Ashoka")
+    ]
+
+
+def test_a_lone_letter_before_a_capital_is_no_initial_without_a_name_or_role():
+    assert entities("Take vitamin D. Officials said so.") == []
+    assert entities("Results of Class X. Students cheered.") == []
+
+
+def test_known_given_name_and_one_word_before_ne_is_a_person():
+    assert entities("भाला फेंक में अरशद नदीम ने स्वर्ण जीता।") == [("PERSON", "Arshad Nadeem")]
+    # Without the doer's postposition the second word may be anything: no guess.
+    assert ("PERSON", "Arshad Nadeem") not in entities("अरशद नदीम का थ्रो")
+
+
+def test_words_after_a_role_that_are_no_names():
+    assert entities("बैठक में प्रदेश अध्यक्ष मौजूद रहे।") == []
