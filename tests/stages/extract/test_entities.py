@@ -56,3 +56,33 @@ def test_known_given_name_and_one_word_before_ne_is_a_person():
 
 def test_words_after_a_role_that_are_no_names():
     assert entities("बैठक में प्रदेश अध्यक्ष मौजूद रहे।") == []
+
+
+def test_middle_initials_and_devanagari_initials():
+    assert entities("a bench of Justices A.S. Deshmane and Rekha V. Pillai heard it") == [
+        ("PERSON", "A.S. Deshmane"),
+        ("PERSON", "Rekha V. Pillai"),
+    ]
+    assert ("PERSON", "U.R. Sahoo") in entities("पुलिस महानिदेशक यू.आर. साहू ने टीम को इनाम दिया।")
+
+
+def test_organisation_runs_take_the_longest_name_and_hyphens_but_not_amounts():
+    assert entities("Parle Sahyog Co-operative Housing Society members met.") == [
+        ("ORG", "Parle Sahyog Co-operative Housing Society")
+    ]
+    assert entities("It barred Marudhar Capital Services on Monday.") == [
+        ("ORG", "Marudhar Capital Services")
+    ]
+    assert entities("The Soorma Hockey Club for Rs 2 crore") == [("ORG", "Soorma Hockey Club")]
+
+
+def test_a_word_that_only_sounds_like_a_known_name_is_not_it():
+    # जीत डबल ("victory double") has the consonants of अजीत डोभाल (Ajit Doval), not its vowel.
+    assert entities("यह जीत डबल इंजन सरकार की नीतियों की है।") == []
+
+
+def test_a_place_before_a_hyphen_stays_out_of_the_company_name():
+    assert entities("Pune-based Sahyadri Cement Ltd said so.") == [
+        ("LOC", "Pune"),
+        ("ORG", "Sahyadri Cement Ltd"),
+    ]

@@ -65,3 +65,9 @@ def test_unknown_dateline_and_a_named_village_are_places():
     places = {e["aliases"][0]: e for e in entities if e["type"] == "LOC"}
     assert set(places) == {"लिनचोली", "मझौलिया"}
     assert places["लिनचोली"]["sources"] == ["dateline"] and places["लिनचोली"]["spans"] == []
+
+
+def test_a_name_that_opens_with_a_vowel_keeps_it_in_the_key():
+    assert phonetic_key("अजीत डोभाल") == phonetic_key("Ajit Doval".replace("v", "bh"))
+    assert phonetic_key("अजीत") != phonetic_key("जीत")
+    assert phonetic_key("Owaisi") == phonetic_key("ओवैसी")

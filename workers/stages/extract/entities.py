@@ -6,7 +6,6 @@ canonical Latin name."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -15,13 +14,13 @@ from workers.stages.extract.lexicon import MIN_PHONETIC, Index, Tokens, fold, fo
 from workers.stages.extract.names import (
     acronym,
     humanize_handle,
+    initials,
     is_devanagari,
+    latin_initials,
     phonetic_key,
     romanize,
 )
 from workers.stages.social import MENTION
-
-_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # "M", "T.J": a name's initials, dots between
 
 
 @dataclass
@@ -147,7 +146,7 @@ class Word(NamedTuple):
     name_like: bool  # Devanagari, or a capitalised Latin word
     capital: bool  # a Latin word that starts with a capital ("Urban", "IT")
     org_head: bool  # a capitalised noun that ends an organisation's name: Authority, Group
-    initial: bool  # a capital letter, or a chain of them ("M" of "M.", "T.J" of "T.J.")
+    initial: bool  # a name's initials: "M" of "M.", "T.J" of "T.J.", "यू.आर" of "यू.आर."
 
 
 @lru_cache(maxsize=65536)
@@ -174,7 +173,7 @@ def _word(word: str) -> Word:
         is_devanagari(word) or (word[:1].isupper() and word[1:2].islower()),
         capital,
         capital and lower in idx.org_heads,
-        _INITIALS.fullmatch(word) is not None,
+        initials(word),
     )
 
 
@@ -241,15 +240,17 @@ def _scan(text: str, source: str, idx: Index, found: Found, authors: Authors) ->
                 continue
         end = _initials_at(toks, info, i, idx)
         if end:
-            _add_words(
-                found, "PERSON", _surface(text, toks, i, end - 1), text, toks, i, end - 1, source
+            name = " ".join(
+                f"{latin_initials(w)}." if info[j].initial else romanize(w)
+                for j, w in enumerate(toks.words[i:end], start=i)
             )
+            _add_words(found, "PERSON", name, text, toks, i, end - 1, source)
             i = end
             continue
         for kind, rule in (("LOC", _place_before_word_at), ("PERSON", _given_name_at)):
             end = rule(toks, info, i, idx)
             if end:
-                name = " ".join(_latin_name(toks.words[j], info[j], idx) for j in range(i, end))
+                name = _latin_words(text, toks, info, i, end, idx)
                 _add_words(found, kind, name, text, toks, i, end - 1, source)
                 i = end
                 break
@@ -265,14 +266,21 @@ def _organisations(toks: Tokens, info: list[Word], idx: Index) -> dict[int, int]
     runs: dict[int, int] = {}
     for head in [j for j, word in enumerate(info) if word.org_head]:
         start = head
-        while (
-            start > 0
-            and head - start < 5
-            and info[start - 1].capital
-            and not info[start - 1].particle
-            and toks.gap(start - 1) in ("", "-")
-        ):
-            start -= 1
+        while start > 0 and head - start < 6:
+            before = start - 1
+            if toks.gap(before) not in ("", "-"):
+                break
+            if info[before].capital and not info[before].particle:
+                start = before  # "Urban" of "Mysuru Urban Development Authority"
+            elif (
+                before > 0
+                and toks.gap(before - 1) == "-"
+                and info[before - 1].capital
+                and not info[before - 1].opens
+            ):
+                start = before - 1  # "Co-operative", but not "Pune-based"
+            else:
+                break
         if start == head:
             continue
         end = head + 1
@@ -280,14 +288,15 @@ def _organisations(toks: Tokens, info: list[Word], idx: Index) -> dict[int, int]
         while (
             end + 1 < len(info)
             and info[end].folded in links
-            and info[end + 1].capital
+            and info[end + 1].name_like
+            and len(toks.words[end + 1]) > 2  # no "for Rs 2 crore"
             and (links is idx.org_links or not _starts_another(info[end + 1]))
         ):
             end += 2
             while end < len(info) and info[end].capital and toks.adjacent(end - 1):
                 end += 1
             links = idx.org_joins  # after "for Disease Control", "and Prevention" goes on
-        runs.setdefault(start, end)
+        runs[start] = max(runs.get(start, 0), end)  # "Marudhar Capital Services", not "... Capital"
     return runs
 
 
@@ -317,7 +326,6 @@ def _initials_at(toks: Tokens, info: list[Word], i: int, idx: Index) -> int:
         end < len(info)
         and end - j < 2
         and info[end].name_like
-        and info[end].capital
         and not (info[end].particle or info[end].org_head or info[end].place)
         and info[end].folded not in idx.roles
         and (end == j or toks.adjacent(end - 1))
@@ -431,10 +439,17 @@ def _place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Index) ->
 def _given_name_at(toks: Tokens, info: list[Word], i: int, idx: Index) -> int:
     """End of a person's name that opens with a known given name at token i (0 if none): up to
     the last known surname within three more words ("सुरेंद्र राय", "Rakesh Kumar Verma"); in
-    Latin script, else the capitalised word that follows ("Ding Liren"); in Devanagari, else the
-    one word before "ने" ("अरशद नदीम ने")."""
+    Latin script, over middle initials ("Rekha V. Pillai"), else the capitalised word that
+    follows ("Ding Liren"); in Devanagari, else the one word before "ने" ("अरशद नदीम ने")."""
     if info[i].folded.casefold() not in idx.given_names:
         return 0
+    latin = not is_devanagari(toks.words[i])
+    if latin and i + 1 < len(info) and toks.adjacent(i):
+        k = i + 1
+        while k < len(info) and info[k].initial and toks.gap(k) == ".":
+            k += 1  # middle initials: "Rekha V. Pillai"
+        if k > i + 1 and k < len(info) and info[k].capital and info[k].name_like:
+            return k + 1
     end = 0
     j = i + 1
     while (
@@ -447,12 +462,19 @@ def _given_name_at(toks: Tokens, info: list[Word], i: int, idx: Index) -> int:
         if info[j].folded.casefold() in idx.surnames:
             end = j + 1
         j += 1
-    latin = not is_devanagari(toks.words[i])
     if not end and latin and j > i + 1 and toks.words[i + 1] not in idx.roles:
         end = i + 2
     if not end and not latin and j == i + 2 and j < len(info) and info[j].folded in idx.agent:
         end = j
     return end
+
+
+def _latin_words(text: str, toks: Tokens, info: list[Word], i: int, end: int, idx: Index) -> str:
+    """Words i to end - 1 as a Latin name: as written when initials are among them ("Rekha V.
+    Pillai"), else word by word."""
+    if any(info[j].initial for j in range(i, end)):
+        return _surface(text, toks, i, end - 1)
+    return " ".join(_latin_name(toks.words[j], info[j], idx) for j in range(i, end))
 
 
 def _latin_name(word: str, info: Word, idx: Index) -> str:

@@ -16,6 +16,7 @@ _NUKTA = "\u093c"
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
+_LATIN_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 
 
 @cache
@@ -72,14 +73,19 @@ def romanize(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def phonetic_key(name: str) -> str:
-    """Consonant skeleton of a name in Latin or Devanagari; equal keys mean the same name."""
+    """Consonant skeleton of a name in Latin or Devanagari; equal keys mean the same name. A word
+    that opens with a vowel keeps a mark of it ("a"), so अजीत (Ajit) is no जीत (jeet)."""
     keys = []
     for word in name.split():
         if is_devanagari(word):
             skeleton = word.translate(_devanagari_classes())  # one C call per word
+            opens_with_vowel = "\u0904" <= word[0] <= "\u0914"
         else:
             skeleton = _latin_skeleton(word)
+            opens_with_vowel = word[:1].lower() in "aeiou"
         skeleton = _DOUBLED.sub(r"\1", skeleton)
+        if opens_with_vowel:
+            skeleton = "a" + skeleton
         if skeleton:
             keys.append(skeleton)
     return " ".join(keys)
@@ -128,6 +134,24 @@ def acronym(word: str) -> str | None:
     if not is_devanagari(word) or whole.fullmatch(word) is None:
         return None
     return "".join(names[m] for m in letter.findall(word))
+
+
+@lru_cache(maxsize=8192)
+def initials(word: str) -> bool:
+    """Whether a token is a name's initials, dots between: "M", "T.J", and in Devanagari the
+    letters' names ("यू.आर" for U.R.)."""
+    if _LATIN_INITIALS.fullmatch(word):
+        return True
+    _, letter, _ = _letters()
+    return is_devanagari(word) and all(letter.fullmatch(part) for part in word.split("."))
+
+
+def latin_initials(word: str) -> str:
+    """Initials in Latin letters: "यू.आर" -> "U.R"; Latin initials as they are."""
+    if not is_devanagari(word):
+        return word
+    _, _, names = _letters()
+    return ".".join(names[part] for part in word.split("."))
 
 
 def humanize_handle(handle: str) -> str | None:
