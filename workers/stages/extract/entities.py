@@ -1,8 +1,9 @@
 """Entities without a model, matched against the lexicon (`lexicon.py`): gazetteer aliases,
 social handles, tweet authors linked to their Devanagari spellings by phonetic key, acronyms
 spelt in Devanagari, role words before unknown names ("प्रदेश अध्यक्ष X ने"), known given names
-with surnames, and places named by the dateline or before गांव/जिले. Every entity gets a
-canonical Latin name."""
+with surnames, names written with initials, capitalised organisation names that end in a head
+noun (Authority, Group), and places named by the dateline or before गांव/जिले. Every entity gets
+a canonical Latin name."""
 
 from __future__ import annotations
 
