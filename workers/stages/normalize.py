@@ -130,11 +130,16 @@ def squash_spaces(text: str) -> str:
 @lru_cache(maxsize=4096)
 def match_key(text: str) -> str:
     """A key equal for near-identical text: folds case, nukta, punctuation and spacing."""
-    folded = unicodedata.normalize("NFC", text).casefold()
-    # Dandas are punctuation, which the key drops anyway; the marks are folded only where present
-    # (`str.replace` finds nothing fast, a translate table costs per character).
-    if "\u093c" in folded:
-        folded = folded.replace("\u093c", "")
-    if "\u0901" in folded:
-        folded = folded.replace("\u0901", "\u0902")
+    # Dandas are punctuation, which the key drops anyway.
+    folded = fold_marks(unicodedata.normalize("NFC", text).casefold())
     return _NOT_WORD.sub(" ", folded).strip()
+
+
+def fold_marks(text: str) -> str:
+    """Nukta dropped and chandrabindu made anusvara: how spellings of one word differ. Folded
+    only where present (`str.replace` finds nothing fast; a translate table costs per char)."""
+    if "\u093c" in text:
+        text = text.replace("\u093c", "")
+    if "\u0901" in text:
+        text = text.replace("\u0901", "\u0902")
+    return text

@@ -13,6 +13,7 @@ from itertools import accumulate
 
 from workers.stages.extract.names import is_devanagari, phonetic_key
 from workers.stages.gazetteer import entries, rows
+from workers.stages.normalize import fold_marks
 
 # Word characters, the Indic blocks (their vowel signs are marks, not \w) and Latin diacritics.
 # Joined only by "." and "&" (M.K., R&AW): "BJP's", "Chennai-born" and "O'Brien" split, the
@@ -20,7 +21,6 @@ from workers.stages.gazetteer import entries, rows
 # alternation of classes; the "_" it lets in is read as a space first (handles split in words).
 _WORD = r"[\w\u0900-\u0963\u0966-\u0dff\u0300-\u036f]+(?:[.&][\w\u0900-\u0963\u0966-\u0dff]+)*"
 _PIECES = re.compile(f"({_WORD})")
-_FOLD = str.maketrans({"\u093c": None, "\u0901": "\u0902"})
 _TYPES = {"persons": "PERSON", "orgs": "ORG", "places": "LOC"}
 MIN_PHONETIC = 5  # a phonetic key this short matches too much
 
@@ -49,7 +49,7 @@ class Tokens:
 
     def adjacent(self, k: int) -> bool:
         """Words k and k + 1 are one name's: only spaces between them (no ")", "।" or ",")."""
-        return not self.pieces[2 * k + 2].strip()
+        return not self.gap(k)
 
     def gap(self, k: int) -> str:
         """What stands between word k and word k + 1, spaces stripped ("" for none)."""
@@ -60,7 +60,7 @@ class Tokens:
 def fold(token: str) -> str:
     """Matching form of a token: nukta and chandrabindu folded; Latin case kept for acronyms."""
     if is_devanagari(token):
-        return unicodedata.normalize("NFC", token).translate(_FOLD)
+        return fold_marks(unicodedata.normalize("NFC", token))
     if token.isupper() and len(token) <= 5:
         return token
     return token.casefold()
