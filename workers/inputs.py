@@ -10,7 +10,8 @@ from typing import TextIO
 
 import orjson
 
-from workers.events import Event, article_id, schema_tag
+from workers.contract.events import Event, schema_tag
+from workers.contract.ids import article_id
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}

@@ -1,1 +1,2 @@
-"""Pure stage functions: plain dicts in, plain dicts out, no Kafka anywhere below this package."""
+"""The stages, pure functions of plain data with no Kafka import: shared text knowledge, the
+cleanup and extraction steps, near-duplicates, and the rules they are built from."""

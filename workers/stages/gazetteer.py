@@ -1,11 +1,11 @@
-"""The gazetteers shipped in `workers/data/gazetteer/`: people, organisations, places, handles."""
+"""The gazetteers shipped in `data/gazetteer/`: people, organisations, places, social handles
+and role words, read once into one object that both stages build their rules from."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+
+from workers import data
 
 
 @dataclass(frozen=True)
@@ -17,29 +17,39 @@ class Entry:
     aliases: tuple[str, ...]
 
 
-def rows(name: str) -> list[list[str]]:
-    """The cells of a gazetteer table's rows (comments and blank lines skipped)."""
-    path = resources.files("workers").joinpath("data", "gazetteer", f"{name}.tsv")
-    if not path.is_file():
-        return []
-    rows = []
-    for line in path.read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([unicodedata.normalize("NFC", cell.strip()) for cell in line.split("\t")])
-    return rows
+@dataclass(frozen=True)
+class Gazetteer:
+    """Entries by table (`persons`, `orgs`, `places`), handles and role words."""
+
+    persons: tuple[Entry, ...] = ()
+    orgs: tuple[Entry, ...] = ()
+    places: tuple[Entry, ...] = ()
+    handles: tuple[tuple[str, str, str], ...] = ()  # handle, canonical, PERSON or ORG
+    roles: tuple[tuple[str, str, str], ...] = ()  # role word, language, type it implies
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        def rows(name: str) -> list[list[str]]:
+            return data.table("gazetteer", f"{name}.tsv")
+
+        return cls(
+            persons=entries(rows("persons")),
+            orgs=entries(rows("orgs")),
+            places=entries(rows("places")),
+            handles=tuple((r[0], r[1], r[2]) for r in rows("handles") if len(r) >= 3),
+            roles=tuple((r[0], r[1], r[2]) for r in rows("roles") if len(r) >= 3),
+        )
+
+    def place_names(self) -> frozenset[str]:
+        """Every surface form of every place."""
+        return frozenset(alias for entry in self.places for alias in entry.aliases)
 
 
-@cache
-def entries(name: str) -> tuple[Entry, ...]:
-    """Rows of `persons`, `orgs` or `places`: canonical, kind, `|`-separated aliases."""
+def entries(rows: list[list[str]]) -> tuple[Entry, ...]:
+    """Rows of a table: canonical, kind, `|`-separated aliases (the canonical is one too)."""
     found = []
-    for row in rows(name):
+    for row in rows:
         canonical, kind = row[0], row[1] if len(row) > 1 else ""
         aliases = tuple(a.strip() for a in row[2].split("|") if a.strip()) if len(row) > 2 else ()
         found.append(Entry(canonical, kind, (canonical, *aliases)))
     return tuple(found)
-
-
-@cache
-def place_names() -> frozenset[str]:
-    return frozenset(alias for entry in entries("places") for alias in entry.aliases)

@@ -1,4 +1,5 @@
-"""The document a cleanup step receives and returns: lines of text plus what was found so far."""
+"""The document the cleanup steps share: the raw article, its lines of text, and what the steps
+have found so far."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 TRIM = 200  # removed text is kept for the operator, up to this many characters
+Record = dict[str, Any]
 
 
 @dataclass
@@ -19,16 +21,41 @@ class Line:
 
 @dataclass
 class Draft:
-    """Working state of one article inside the cleanup stage (never shared between articles)."""
+    """Working state of one article inside the cleanup stage (never shared between articles).
 
-    lines: list[Line]
+    `text` and `html` are the article as the scraper gave them; `text` becomes `lines`, which
+    the line steps then narrow down."""
+
+    text: str = ""
+    html: str | None = None
+    url: str | None = None
     language: str | None = None
     title: str | None = None
-    removed: list[dict[str, Any]] = field(default_factory=list)
-    repaired: list[dict[str, Any]] = field(default_factory=list)
-    embeds: list[dict[str, Any]] = field(default_factory=list)
-    related: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+    page: Record = field(default_factory=dict)  # metadata read from the HTML page
+    page_related: list[Record] = field(default_factory=list)  # read-also links of the page
+    removed: list[Record] = field(default_factory=list)
+    repaired: list[Record] = field(default_factory=list)
+    embeds: list[Record] = field(default_factory=list)
+    related: list[Record] = field(default_factory=list)
     dateline: str | None = None
+
+    @classmethod
+    def of(cls, raw: Record) -> Draft:
+        """The draft of a raw article event."""
+        return cls(
+            text=raw.get("text") or "",
+            html=raw.get("html") or None,
+            url=raw.get("url"),
+            language=raw.get("language"),
+            title=raw.get("title"),
+        )
+
+    @classmethod
+    def of_lines(cls, *texts: str, **fields: Any) -> Draft:
+        """A draft already split into lines (numbered from 1): how tests build one."""
+        lines = [Line(text, no) for no, text in enumerate(texts, start=1)]
+        return cls(lines=lines, **fields)
 
     def note_removed(self, kind: str, text: str, line: int | None) -> None:
         self.removed.append({"kind": kind, "text": _trim(text), "line": line})
@@ -37,15 +64,12 @@ class Draft:
         self.repaired.append({"kind": kind, "text": _trim(text), "line": line})
 
 
-Step = Callable[[Draft], Draft]
-
-
 def _trim(text: str) -> str:
     text = text.strip()
     return text if len(text) <= TRIM else text[: TRIM - 1] + "…"
 
 
-def keep_lines(draft: Draft, kind: str, drop: Callable[[Line], bool]) -> Draft:
+def keep_lines(draft: Draft, kind: str, drop: Callable[[Line], bool]) -> None:
     """Drop every line for which `drop` is true, recording each under `kind`."""
     kept = []
     for line in draft.lines:
@@ -54,4 +78,3 @@ def keep_lines(draft: Draft, kind: str, drop: Callable[[Line], bool]) -> Draft:
         else:
             kept.append(line)
     draft.lines = kept
-    return draft

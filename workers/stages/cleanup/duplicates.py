@@ -6,19 +6,17 @@ lines are never dropped as repeats: in lists and tables equal-looking lines are 
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from workers.stages.cleanup.draft import Draft, Line
-from workers.stages.normalize import match_key
+from workers.stages.text.normalize import match_key
+from workers.stages.text.sentences import AFTER_END
 
 _MIN_WORDS = 6  # a repeat shorter than this may be a list item, a table cell or a refrain
-_SENTENCE_END = re.compile(r"(?<=[.?!।॥])\s+")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪►]|\d{1,3}[.)]|\(?[a-z]\))\s")
 
 
-def drop_repeats(draft: Draft) -> Draft:
+def drop_repeats(draft: Draft) -> None:
     """Drop a line seen before, a line that repeats part of the text before it (a pull quote),
     and sentences seen before."""
     seen_lines: set[str] = set()
@@ -27,7 +25,7 @@ def drop_repeats(draft: Draft) -> Draft:
     kept: list[Line] = []
     dateline = match_key(draft.dateline) if draft.dateline else None
     for line in draft.lines:
-        sentences = _SENTENCE_END.split(line.text)
+        sentences = AFTER_END.split(line.text)
         keys = [match_key(s) for s in sentences]
         # A sentence ends in punctuation, which keys drop: the line's key is its sentences' keys
         # joined, and each character is keyed once.
@@ -46,7 +44,6 @@ def drop_repeats(draft: Draft) -> Draft:
                 continue
         kept.append(line)
     draft.lines = kept
-    return draft
 
 
 def _drop_repeated_sentences(

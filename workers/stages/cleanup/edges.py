@@ -8,20 +8,24 @@ zones and patterns are data (`edges.toml`), with the gain each rule measured on 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 
 import regex
 
+from workers import data
 from workers.stages.cleanup.draft import Draft, Line, keep_lines
-from workers.stages.cleanup.rules import Pattern, compile_any, load
+from workers.stages.cleanup.rules import Pattern, compile_any
+from workers.stages.text.months import Months
+from workers.stages.text.sentences import ENDS_LINE
+from workers.stages.text.words import word_key, words
 
-_WORD = regex.compile(r"\w+")
 _MAX_STAMP_CHARS = 200  # a stamp has at most a few words; longer lines are not tried
-_SENTENCE_END = regex.compile(r"[.!?।॥][\"”’]?$")
 
 
 @dataclass(frozen=True)
 class EdgeRules:
+    """Per rule, the zone of first or last lines it looks at, its patterns and limits."""
+
     title_zone: int
     title_prefix_words: int
     site_suffix: Pattern
@@ -38,36 +42,32 @@ class EdgeRules:
     stamp_words: int
     dateish: Pattern
 
-
-@cache
-def _rules() -> EdgeRules:
-    data = load("edges")
-    months = data["date_stamp"]["months"]
-    dateish = (
-        rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:{months})\.?\s+\d{{1,2}},?\s+\d{{4}}"
-        rf"|\d{{1,2}}\s+(?:de\s+)?(?:{months})\s+(?:de\s+)?\d{{4}}|\d{{1,2}}:\d{{2}}"
-    )
-    return EdgeRules(
-        title_zone=data["title"]["zone"],
-        title_prefix_words=data["title"]["min_prefix_words"],
-        site_suffix=regex.compile(data["title"]["site_suffix"]),
-        trailer_zone=data["trailer"]["zone"],
-        trailer_max=data["trailer"]["max_chars"],
-        trailer_kind=data["trailer"]["kind"],
-        trailer=compile_any(data["trailer"]["patterns"], whole=True),
-        newsletter_zone=data["newsletter"]["zone"],
-        newsletter_max=data["newsletter"]["max_chars"],
-        newsletter_kind=data["newsletter"]["kind"],
-        newsletter=compile_any([data["newsletter"]["pattern"]]),
-        reading_time=compile_any(data["reading_time"]["patterns"], whole=True),
-        stamp_zone=data["date_stamp"]["zone"],
-        stamp_words=data["date_stamp"]["max_words"],
-        dateish=compile_any([dateish]),
-    )
-
-
-def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+    @classmethod
+    def load(cls, months: Months) -> EdgeRules:
+        rules = data.toml("cleanup", "edges.toml")
+        names = months.alternation(rules["date_stamp"]["month_languages"])
+        dateish = (
+            rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:{names})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+            rf"|\d{{1,2}}\s+(?:de\s+)?(?:{names})\s+(?:de\s+)?\d{{4}}|\d{{1,2}}:\d{{2}}"
+        )
+        title, trailer, newsletter = rules["title"], rules["trailer"], rules["newsletter"]
+        return cls(
+            title_zone=title["zone"],
+            title_prefix_words=title["min_prefix_words"],
+            site_suffix=regex.compile(title["site_suffix"]),
+            trailer_zone=trailer["zone"],
+            trailer_max=trailer["max_chars"],
+            trailer_kind=trailer["kind"],
+            trailer=compile_any(trailer["patterns"], whole=True),
+            newsletter_zone=newsletter["zone"],
+            newsletter_max=newsletter["max_chars"],
+            newsletter_kind=newsletter["kind"],
+            newsletter=compile_any([newsletter["pattern"]]),
+            reading_time=compile_any(rules["reading_time"]["patterns"], whole=True),
+            stamp_zone=rules["date_stamp"]["zone"],
+            stamp_words=rules["date_stamp"]["max_words"],
+            dateish=compile_any([dateish]),
+        )
 
 
 def _zone(lines: list[Line], head: int = 0, tail: int = 0) -> set[int]:
@@ -76,25 +76,24 @@ def _zone(lines: list[Line], head: int = 0, tail: int = 0) -> set[int]:
     return {id(line) for line in chosen}
 
 
-def drop_title(draft: Draft) -> Draft:
+def drop_title(draft: Draft, rules: EdgeRules) -> None:
     """A line among the first few that is the headline (or it without its site suffix)."""
     if not draft.title:
-        return draft
-    rules = _rules()
-    keys, text = {_key(draft.title)}, draft.title
+        return
+    keys, text = {word_key(draft.title)}, draft.title
     for _ in range(2):
         shorter = rules.site_suffix.sub("", text)
         if shorter == text:
             break
         text = shorter
-        keys.add(_key(text))
+        keys.add(word_key(text))
     keys.discard("")
     head = _zone(draft.lines, head=rules.title_zone)
 
     def is_title(line: Line) -> bool:
         if id(line) not in head:
             return False
-        key = _key(line.text)
+        key = word_key(line.text)
         return bool(key) and (
             key in keys
             or (
@@ -103,35 +102,33 @@ def drop_title(draft: Draft) -> Draft:
             )
         )
 
-    return keep_lines(draft, "title", is_title)
+    keep_lines(draft, "title", is_title)
 
 
-def drop_date_stamp(draft: Draft) -> Draft:
+def drop_date_stamp(draft: Draft, rules: EdgeRules) -> None:
     """A short top line holding a date or time that is not a sentence: a timestamp or byline."""
-    rules = _rules()
     head = _zone(draft.lines, head=rules.stamp_zone)
 
     def is_stamp(line: Line) -> bool:
         return (
             id(line) in head
             and len(line.text) <= _MAX_STAMP_CHARS
-            and _SENTENCE_END.search(line.text) is None
-            and len(_WORD.findall(line.text)) <= rules.stamp_words
+            and ENDS_LINE.search(line.text) is None
+            and len(words(line.text)) <= rules.stamp_words
             and rules.dateish.search(line.text) is not None
         )
 
-    return keep_lines(draft, "date_stamp", is_stamp)
+    keep_lines(draft, "date_stamp", is_stamp)
 
 
-def drop_trailers(draft: Draft) -> Draft:
+def drop_trailers(draft: Draft, rules: EdgeRules) -> None:
     """Contacts, credits, copyright and share prompts at the end; newsletter boxes at either end;
     reading-time labels anywhere."""
-    rules = _rules()
     tail = _zone(draft.lines, tail=rules.trailer_zone)
     edges = _zone(draft.lines, head=rules.newsletter_zone, tail=rules.newsletter_zone)
-    draft = keep_lines(draft, rules.trailer_kind, partial(_trailer, rules, tail))
-    draft = keep_lines(draft, rules.newsletter_kind, partial(_newsletter, rules, edges))
-    return keep_lines(draft, "reading_time", partial(_reading_time, rules))
+    keep_lines(draft, rules.trailer_kind, partial(_trailer, rules, tail))
+    keep_lines(draft, rules.newsletter_kind, partial(_newsletter, rules, edges))
+    keep_lines(draft, "reading_time", partial(_reading_time, rules))
 
 
 def _reading_time(rules: EdgeRules, line: Line) -> bool:

@@ -12,39 +12,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 import regex
 
+from workers import data
 from workers.stages.cleanup.draft import Draft, Line
-from workers.stages.cleanup.rules import Pattern, load
-from workers.stages.normalize import match_key
-from workers.stages.social import HASHTAG, MENTION
+from workers.stages.cleanup.rules import Pattern
+from workers.stages.text.months import Months
+from workers.stages.text.normalize import match_key
+from workers.stages.text.social import HASHTAG, MENTION
 
 _TRAILING_TAGS = re.compile(r"(?:\s*[@#][A-Za-z0-9_]{1,30})+\s*$")
 _DATE_PARTS = re.compile(r"[A-Za-z]+|\d+")
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
 
 
 @dataclass(frozen=True)
@@ -55,6 +35,9 @@ class Platform:
     markers: Pattern | None
     text_position: str
     hints: tuple[str, ...]  # text any line of this platform's embed contains, as written
+    markup_attribution: Pattern | None = None  # the attribution inside a page's embed
+    markup_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # tag -> classes
+    markup_sources: tuple[str, ...] = ()  # an iframe's source that embeds a post
 
     def may_match(self, text: str) -> bool:
         """Cheap test on the line before any pattern runs."""
@@ -98,38 +81,56 @@ class Post:
         }
 
 
-@cache
-def platforms() -> tuple[Platform, ...]:
-    rules = load("embeds")
-    months = rules["months"]
-    found = []
-    for name in ("twitter", "instagram", "facebook", "youtube"):
-        spec = rules[name]
-        attribution = spec.get("attribution")
-        markers = spec.get("markers")
-        found.append(
-            Platform(
-                name=name,
-                attribution=regex.compile(attribution.replace("{months}", months), regex.I)
-                if attribution
-                else None,
-                status_url=regex.compile(spec["status_url"], regex.I),
-                markers=regex.compile("^(?:" + "|".join(markers) + ")$", regex.I)
-                if markers
-                else None,
-                text_position=spec["text_position"],
-                hints=tuple(spec["hints"]),
-            )
+@dataclass(frozen=True)
+class EmbedRules:
+    """The platforms, in the order their attributions are tried, and the month names that
+    attribution dates use."""
+
+    platforms: tuple[Platform, ...]
+    months: dict[str, int]
+
+    @classmethod
+    def load(cls, months: Months) -> EmbedRules:
+        rules = data.toml("cleanup", "embeds.toml")
+        languages = rules["month_languages"]
+        names = months.alternation(languages)
+        specs = {name: spec for name, spec in rules.items() if isinstance(spec, dict)}
+        return cls(
+            tuple(_platform(name, spec, names) for name, spec in specs.items()),
+            months.numbers(languages),
         )
-    return tuple(found)
+
+    def status_urls(self) -> tuple[Pattern, ...]:
+        return tuple(p.status_url for p in self.platforms)
 
 
-def parse_date(text: str | None) -> str | None:
+def _platform(name: str, spec: dict[str, Any], months: str) -> Platform:
+    def pattern(key: str) -> Pattern | None:
+        if key not in spec:
+            return None
+        text = spec[key].replace("{author}", spec.get("author", "")).replace("{months}", months)
+        return regex.compile(text, regex.I)
+
+    markers = spec.get("markers")
+    return Platform(
+        name=name,
+        attribution=pattern("attribution"),
+        status_url=regex.compile(spec["status_url"], regex.I),
+        markers=regex.compile("^(?:" + "|".join(markers) + ")$", regex.I) if markers else None,
+        text_position=spec["text_position"],
+        hints=tuple(spec["hints"]),
+        markup_attribution=pattern("markup_attribution"),
+        markup_classes={tag: tuple(c) for tag, c in spec.get("markup_classes", {}).items()},
+        markup_sources=tuple(spec.get("markup_sources", ())),
+    )
+
+
+def parse_date(text: str | None, months: dict[str, int]) -> str | None:
     """'April 29, 2023' or '29 Apr 2023' -> '2023-04-29'; None when it is not a date."""
     if not text:
         return None
     parts = _DATE_PARTS.findall(text)
-    month = next((_MONTHS[p.lower()] for p in parts if p.lower() in _MONTHS), None)
+    month = next((months[p.lower()] for p in parts if p.lower() in months), None)
     numbers = [int(p) for p in parts if p.isdigit()]
     years = [n for n in numbers if n > 31]
     days = [n for n in numbers if n <= 31]
@@ -141,21 +142,21 @@ def parse_date(text: str | None) -> str | None:
         return None
 
 
-def extract_embeds(draft: Draft) -> Draft:
+def extract_embeds(draft: Draft, rules: EmbedRules) -> None:
     """Turn attributed posts into `embeds` records and remove all their copies from the body."""
     lines = draft.lines
     owner: dict[int, tuple[Post, bool]] = {}  # line index -> (post, is a later copy)
     posts: dict[tuple[str, str], Post] = {}
-    for platform in platforms():
+    for platform in rules.platforms:
         candidates = [i for i, line in enumerate(lines) if platform.may_match(line.text)]
         if not candidates:
             continue
         if platform.attribution is not None:
-            _attributed(platform, lines, candidates, posts, owner)
+            _attributed(platform, lines, candidates, posts, owner, rules.months)
         else:
             _linked(platform, lines, candidates, posts, owner)
     if not posts:
-        return draft
+        return
     # Any other line repeating a post's text is one more scraped copy of it.
     for i, line in enumerate(lines):
         if i in owner:
@@ -177,7 +178,6 @@ def extract_embeds(draft: Draft) -> Draft:
             kept.append(line)
     draft.lines = kept
     draft.embeds.extend(post.record() for post in posts.values())
-    return draft
 
 
 def _attributed(
@@ -186,13 +186,14 @@ def _attributed(
     candidates: list[int],
     posts: dict[tuple[str, str], Post],
     owner: dict[int, tuple[Post, bool]],
+    months: dict[str, int],
 ) -> None:
     assert platform.attribution is not None
     matches = {i: platform.attribution.fullmatch(lines[i].text) for i in candidates}
     attributions = {i: m for i, m in matches.items() if m is not None and i not in owner}
     for i, match in attributions.items():
         handle = match.groupdict().get("handle")
-        date = parse_date(match.groupdict().get("date"))
+        date = parse_date(match.groupdict().get("date"), months)
         name = (match.group("name") or "").strip() or None
         key = (platform.name, f"{(handle or name or '').lower()}|{date}")
         post = posts.get(key)

@@ -2,64 +2,64 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
+from dataclasses import dataclass
 
 import regex
 
+from workers import data
 from workers.stages.cleanup.draft import Draft, Line
-from workers.stages.cleanup.rules import Pattern, load
+from workers.stages.cleanup.rules import Pattern
+from workers.stages.text.sentences import BREAK
 
 _SEPARATOR = r"\s*[:：|\-–—>»]+\s*"
-_LEAD = " \t*•►▶➤>»[("  # what may stand before a promo phrase (as in `_promo`)
+_LEAD = " \t*•►▶➤>»[("  # what may stand before a promo phrase (as in `PromoRules.promo`)
 _URL = regex.compile(r"https?://\S+")
 _TRAILING_JUNK = regex.compile(r"[\s\-–—_=*~|:>»]+$")
 _MAX_WORDS = 40  # a headline is short; a longer line after the prefix is body text
 _MAX_NEXT_LINE_WORDS = 25  # stricter for the line after a bare prefix: it may be body
 
 
-@cache
-def _phrases() -> tuple[list[str], list[str]]:
-    rules = load("promos")
-    loose = sorted(
-        {p for lang in rules.values() for p in lang.get("loose", [])}, key=len, reverse=True
-    )
-    strict = sorted(
-        {p for lang in rules.values() for p in lang.get("strict", [])}, key=len, reverse=True
-    )
-    return loose, strict
+@dataclass(frozen=True)
+class PromoRules:
+    """Read-also phrases of every language (`promos.toml`): `loose` ones are a promo on their
+    own, `strict` ones only with a separator after them."""
+
+    promo: Pattern  # a line opening with a phrase; the headline is its `title` group
+    glued: Pattern  # a loose phrase with its separator, tried after a sentence end in a line
+    first_words: frozenset[str]  # first words of every phrase, lower-case: a cheap test first
+
+    @classmethod
+    def load(cls) -> PromoRules:
+        return cls.of_phrases(data.toml("cleanup", "promos.toml"))
+
+    @classmethod
+    def of_phrases(cls, languages: dict[str, dict[str, list[str]]]) -> PromoRules:
+        """The rules for phrases by language: {"en": {"loose": [...], "strict": [...]}}."""
+
+        def phrases(kind: str) -> list[str]:
+            found = {p for lang in languages.values() for p in lang.get(kind, [])}
+            return sorted(found, key=len, reverse=True)
+
+        loose, strict = phrases("loose"), phrases("strict")
+        loose_alt, strict_alt = _alternation(loose), _alternation(strict)
+        return cls(
+            promo=regex.compile(
+                rf"^[\s*•►▶➤>»\[(]*(?:(?:{loose_alt})(?:{_SEPARATOR}|\s+|$)"
+                rf"|(?:{strict_alt}){_SEPARATOR})(?P<title>.*)$",
+                regex.I,
+            ),
+            glued=regex.compile(rf"(?:{loose_alt}){_SEPARATOR}", regex.I),
+            first_words=frozenset(p.split()[0].lower() for p in (*loose, *strict)),
+        )
+
+    def title(self, text: str) -> str | None:
+        """The headline a promo line carries ("" for a bare "Also read:"), None if not a promo."""
+        match = self.promo.match(text.strip())
+        return None if match is None else match.group("title").strip()
 
 
 def _alternation(phrases: list[str]) -> str:
     return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-
-
-@cache
-def _glued_promo() -> Pattern:
-    """A read-also phrase with its separator, to try after a sentence end inside a line."""
-    loose, _ = _phrases()
-    return regex.compile(rf"(?:{_alternation(loose)}){_SEPARATOR}", regex.I)
-
-
-_SENTENCE_BREAK = re.compile(r"[.।!?]\s+")
-
-
-@cache
-def _promo() -> Pattern:
-    loose, strict = _phrases()
-    loose_alt, strict_alt = _alternation(loose), _alternation(strict)
-    return regex.compile(
-        rf"^[\s*•►▶➤>»\[(]*(?:(?:{loose_alt})(?:{_SEPARATOR}|\s+|$)|(?:{strict_alt}){_SEPARATOR})"
-        r"(?P<title>.*)$",
-        regex.I,
-    )
-
-
-@cache
-def promo_first_words() -> frozenset[str]:
-    """First words of every phrase, lower-case: a cheap test before the pattern."""
-    loose, strict = _phrases()
-    return frozenset(p.split()[0].lower() for p in (*loose, *strict))
 
 
 def first_word(text: str) -> str:
@@ -68,19 +68,13 @@ def first_word(text: str) -> str:
     return words[0].lower().rstrip(":：|-–—>»") if words else ""
 
 
-def promo_title(text: str) -> str | None:
-    """The headline a promo line carries ("" for a bare "Also read:"), None if not a promo."""
-    match = _promo().match(text.strip())
-    return None if match is None else match.group("title").strip()
-
-
-def extract_related(draft: Draft) -> Draft:
+def extract_related(draft: Draft, rules: PromoRules) -> None:
     """Lines opening with a read-also phrase become `related` {title, url}."""
-    promo = _promo()
+    promo = rules.promo
     kept: list[Line] = []
     waiting = False  # a bare "Also read:" line: its headline is the next line
-    firsts = promo_first_words()
-    for line in _split_glued(draft):
+    firsts = rules.first_words
+    for line in _split_glued(draft, rules):
         if waiting:
             waiting = False
             if len(line.text.split()) <= _MAX_NEXT_LINE_WORDS:
@@ -100,16 +94,15 @@ def extract_related(draft: Draft) -> Draft:
             draft.note_removed("read_also", line.text, line.no)
             waiting = True
     draft.lines = kept
-    return draft
 
 
-def _split_glued(draft: Draft) -> list[Line]:
+def _split_glued(draft: Draft, rules: PromoRules) -> list[Line]:
     """Lines with a promo glued after their last sentence, split in two."""
-    glued, firsts = _glued_promo(), promo_first_words()
+    glued, firsts = rules.glued, rules.first_words
     lines: list[Line] = []
     for line in draft.lines:
         text, start = line.text, 0
-        for gap in _SENTENCE_BREAK.finditer(line.text):
+        for gap in BREAK.finditer(line.text):
             at = gap.end()
             if first_word(line.text[at : at + 40]) in firsts and glued.match(line.text, at):
                 lines.append(Line(line.text[start : gap.start() + 1], line.no))

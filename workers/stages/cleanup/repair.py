@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from workers.stages.cleanup.draft import Draft, Line
+from workers.stages.text.scripts import INDIC_WORD
 
 # "@imtiaz_jaleelनिजी": a handle (ASCII by definition) run straight into a word of another script.
 _GLUED_HANDLE = regex.compile(r"(?<=(?<![\w@])@[A-Za-z0-9_]{1,30})(?=[^\x00-\x7f\s\p{P}\p{S}])")
@@ -12,15 +13,11 @@ _GLUED_HANDLE = regex.compile(r"(?<=(?<![\w@])@[A-Za-z0-9_]{1,30})(?=[^\x00-\x7f
 # A sentence end run into the next word. "।" always ends a sentence. "?" and "!" end one before a
 # letter. "." does only between two Indic letters, or a lower-case and an upper-case Latin letter
 # ("said.The"), so "e.g.", "U.S.", "3.5" and "example.com" stay as they are.
-_INDIC = (
-    r"\p{Devanagari}\p{Bengali}\p{Gurmukhi}\p{Gujarati}\p{Oriya}\p{Tamil}\p{Telugu}"
-    r"\p{Kannada}\p{Malayalam}"
-)
 _GLUED = regex.compile(
     r"(?<=[\p{L}\p{M}\p{N}\"”’)\]])(?:"
     r"(?P<danda>[।॥])(?=[\p{L}“‘(])"
     r"|(?P<mark>[?!])(?=[\p{L}“‘])"
-    rf"|(?<=[[{_INDIC}]&&[\p{{L}}\p{{M}}]]{{2}})(?P<indic>\.)(?=[[{_INDIC}]&&\p{{L}}])"
+    rf"|(?<=[[{INDIC_WORD}]&&[\p{{L}}\p{{M}}]]{{2}})(?P<indic>\.)(?=[[{INDIC_WORD}]&&\p{{L}}])"
     r"|(?<=\p{Ll}{2})(?P<latin>\.)(?=\p{Lu}\p{Ll})"
     r")",
     regex.V1,
@@ -30,7 +27,7 @@ _ABBREVIATION_NEXT = regex.compile(r"[\p{L}\p{M}]{1,3}\.")
 _URLISH = regex.compile(r"\S*(?:://|www\.|@)\S*")
 
 
-def split_glued_handles(draft: Draft) -> Draft:
+def split_glued_handles(draft: Draft) -> None:
     """Break a line where a trailing @handle runs into the next text (two lines glued)."""
     lines: list[Line] = []
     for line in draft.lines:
@@ -42,10 +39,9 @@ def split_glued_handles(draft: Draft) -> Draft:
             draft.note_repaired("glued_line", line.text, line.no)
         lines.extend(Line(part.strip(), line.no) for part in parts if part.strip())
     draft.lines = lines
-    return draft
 
 
-def repair_glued_sentences(draft: Draft) -> Draft:
+def repair_glued_sentences(draft: Draft) -> None:
     """Restore the space after a sentence end that runs straight into the next sentence."""
     for line in draft.lines:
         if not _GLUED.search(line.text):
@@ -67,4 +63,3 @@ def repair_glued_sentences(draft: Draft) -> Draft:
         if repaired != line.text:
             draft.note_repaired("glued_sentence", line.text, line.no)
             line.text = repaired
-    return draft

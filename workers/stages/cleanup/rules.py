@@ -1,22 +1,11 @@
-"""Cleanup rules loaded from the data files in `workers/data/cleanup/`, compiled once."""
+"""How cleanup rules' patterns are compiled: every pattern in `data/cleanup/` uses the `regex`
+module's syntax and matches regardless of case."""
 
 from __future__ import annotations
-
-import tomllib
-from functools import cache
-from importlib import resources
-from typing import Any
 
 import regex
 
 Pattern = regex.Pattern[str]
-
-
-@cache
-def load(name: str) -> dict[str, Any]:
-    """One TOML rules file of `workers/data/cleanup/`."""
-    text = resources.files("workers").joinpath("data", "cleanup", f"{name}.toml").read_text("utf-8")
-    return tomllib.loads(text)
 
 
 def compile_any(patterns: list[str], *, whole: bool = False, flags: int = 0) -> Pattern:

@@ -1,7 +1,7 @@
 """Dates in English and Hindi text, normalised to ISO with their positions.
 
 Candidates are found with regular expressions built from the word lists in
-`workers/data/dates/words.toml` (no general date parser on the hot path); relative dates
+`data/dates/words.toml` and the month names (no general date parser on the hot path); relative dates
 ("2 दिन पहले", "बीते सोमवार", "yesterday") are resolved against the article's own date.
 """
 
@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
+
+from workers import data
+from workers.stages.extract.analysis import Analysis
+from workers.stages.text.months import Months
+from workers.stages.text.scripts import INDIC_WORD, devanagari
 
 # Indian-script digits read as ASCII, one character for one, so offsets stay the same.
 _DIGITS = {
@@ -23,17 +25,16 @@ _DIGITS = {
 }
 _INDIC_DIGIT = re.compile("[" + "".join(chr(c) for c in _DIGITS) + "]")
 _ANY_DIGIT = re.compile(r"\d")
-# Letters and signs of the Indian scripts (not the danda, which ends a sentence): Python's \w
-# misses their vowel signs.
-_INDIC = "\u0900-\u0963\u0971-\u0dff"
-_WORD_END = rf"(?![\w{_INDIC}])"
-_WORD_START = rf"(?<![\w{_INDIC}])"
+_WORD_END = rf"(?![\w{INDIC_WORD}])"
+_WORD_START = rf"(?<![\w{INDIC_WORD}])"
 # Where a clause ends: the tense of "said on Monday, that he will resign" is the first clause's.
-_CLAUSE_END = re.compile(r"[.।!?;,:]|\bthat\b|(?<![\w\u0900-\u0dff])कि(?![\w\u0900-\u0dff])")
+_CLAUSE_END = re.compile(rf"[.।!?;,:]|\bthat\b|{_WORD_START}कि{_WORD_END}")
 
 
 @dataclass(frozen=True)
-class Patterns:
+class DateRules:
+    """The patterns of every kind of date mention, and the words they read."""
+
     day_month_year: re.Pattern[str]
     month_day_year: re.Pattern[str]
     numeric: re.Pattern[str]
@@ -49,19 +50,19 @@ class Patterns:
     last: frozenset[str]
     future: re.Pattern[str]
 
+    @classmethod
+    def load(cls, months: Months) -> DateRules:
+        return _rules(data.toml("dates", "words.toml"), months)
+
 
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@cache
-def patterns() -> Patterns:
-    data = tomllib.loads(
-        resources.files("workers").joinpath("data", "dates", "words.toml").read_text("utf-8")
-    )
-    months = {w: int(n) for n, names in data["months"].items() for w in names}
-    weekdays = {w: int(n) for n, names in data["weekdays"].items() for w in names}
-    rel = data["relative"]
+def _rules(table: dict[str, Any], month_names: Months) -> DateRules:
+    months = month_names.numbers(table["month_languages"])
+    weekdays = {w: int(n) for n, names in table["weekdays"].items() for w in names}
+    rel = table["relative"]
     month = rf"(?P<month>{_alt(list(months))})\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<year>\d{4})"
@@ -71,7 +72,7 @@ def patterns() -> Patterns:
         for w in rel[kind]
     }
     modifier = _alt(rel["last"] + rel["next"])
-    return Patterns(
+    return DateRules(
         day_month_year=re.compile(rf"{_WORD_START}{day}\s+{month},?\s+{year}(?!\d)", re.I),
         month_day_year=re.compile(rf"{_WORD_START}{month}\s+{day},?\s+{year}(?!\d)", re.I),
         numeric=re.compile(
@@ -81,7 +82,7 @@ def patterns() -> Patterns:
         iso=re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"),
         day_month=re.compile(rf"{_WORD_START}{day}\s+{month}{_WORD_END}(?!,?\s+\d)", re.I),
         month_day=re.compile(
-            rf"{_WORD_START}{month}\s+{day}(?!\d)(?!,?\s+\d{{4}})(?![\w{_INDIC}])", re.I
+            rf"{_WORD_START}{month}\s+{day}(?!\d)(?!,?\s+\d{{4}}){_WORD_END}", re.I
         ),
         days_offset=re.compile(
             rf"(?P<n>\d{{1,2}})\s+(?P<unit>{_alt(rel['days_ago'] + rel['days_later'])})", re.I
@@ -100,14 +101,14 @@ def patterns() -> Patterns:
             **{w: "days_later" for w in rel["days_later"]},
         },
         last=frozenset(w.lower() for w in rel["last"]),
-        future=_future_pattern(data["relative"]["future_endings"]),
+        future=_future_pattern(rel["future_endings"]),
     )
 
 
 def _future_pattern(endings: list[str]) -> re.Pattern[str]:
     """Future markers; a Hindi ending (गा, गी, गे) only after a vowel sign, as in होगी or
     करेंगे, so ठगी or लगी (nouns, past) do not count."""
-    suffixes = [e for e in endings if " " not in e and "\u0900" <= e[0] <= "\u097f"]
+    suffixes = [e for e in endings if " " not in e and devanagari(e[0])]
     others = [e for e in endings if e not in suffixes]
     return re.compile(
         rf"(?:(?<=[\u093e-\u094c\u0902\u0901\u0905-\u0914])(?:{_alt(suffixes)})|{_WORD_START}(?:{_alt(others)}))"
@@ -131,9 +132,33 @@ def reference_date(*stamps: str | None) -> dt.date | None:
     return None
 
 
-def find_dates(text: str, reference: dt.date | None) -> list[dict[str, Any]]:
+def find_dates(analysis: Analysis, rules: DateRules) -> None:
+    """`dates`: the body's date mentions, relative ones resolved against the article's own date,
+    and the dates of its embedded posts."""
+    cleaned = analysis.cleaned
+    reference = reference_date(cleaned["published_at"], cleaned["fetched_at"])
+    analysis.enriched["dates"] = dates_in(analysis.body, reference, rules) + _embed_dates(
+        analysis.embeds
+    )
+
+
+def _embed_dates(embeds: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": e["date"],
+            "text": e["date"],
+            "start": None,
+            "end": None,
+            "kind": "absolute",
+            "where": "embed",
+        }
+        for e in embeds
+        if e.get("date")
+    ]
+
+
+def dates_in(text: str, reference: dt.date | None, p: DateRules) -> list[dict[str, Any]]:
     """Every date mention that names one day: ISO date, surface text, offsets, kind."""
-    p = patterns()
     digits = text.translate(_DIGITS) if _INDIC_DIGIT.search(text) else text
     numbers = _ANY_DIGIT.search(digits) is not None  # most date patterns need one
     found: dict[tuple[int, int], dict[str, Any]] = {}
@@ -189,7 +214,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _future(text: str, at: int, p: Patterns) -> bool:
+def _future(text: str, at: int, p: DateRules) -> bool:
     """Whether the clause around offset `at` speaks of the future."""
     window = text[max(0, at - 200) : at + 200]
     at = min(at, 200)
@@ -199,7 +224,7 @@ def _future(text: str, at: int, p: Patterns) -> bool:
     return p.future.search(clause) is not None
 
 
-def _weekday(m: re.Match[str], reference: dt.date, text: str, p: Patterns) -> dt.date:
+def _weekday(m: re.Match[str], reference: dt.date, text: str, p: DateRules) -> dt.date:
     target = p.weekdays[m["weekday"].lower()]
     modifier = (m["mod"] or "").lower()
     if (modifier and modifier not in p.last) or (not modifier and _future(text, m.start(), p)):
@@ -211,7 +236,7 @@ def _weekday(m: re.Match[str], reference: dt.date, text: str, p: Patterns) -> dt
     return reference - dt.timedelta(days=back)
 
 
-def _single(m: re.Match[str], reference: dt.date, text: str, p: Patterns) -> dt.date:
+def _single(m: re.Match[str], reference: dt.date, text: str, p: DateRules) -> dt.date:
     kind = p.words[m["word"].lower()]
     if kind == "today":
         return reference

@@ -1,5 +1,4 @@
-"""Keywords (YAKE's statistics, reimplemented to stay in a millisecond), a coarse category from
-lexicons, and an extractive summary.
+"""Keywords: YAKE's statistics, reimplemented to stay in a millisecond.
 
 YAKE (Campos et al., 2020) scores a word by its casing, position, frequency, the spread of its
 contexts and the sentences it occurs in, and a phrase by the product of its words' scores; this is
@@ -10,37 +9,51 @@ the same feature set, computed in one pass over tokens already split, with the s
 from __future__ import annotations
 
 import math
-import tomllib
 from collections import Counter
-from collections.abc import Iterable
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass, field
 from itertools import chain, pairwise
 from operator import itemgetter
 from typing import Any
 
 import stopwordsiso
 
-_MAX_WORDS = 3
+from workers.stages.extract.analysis import Analysis
+
 _TOP = 10
-_SUMMARY_SENTENCES = 2
 _GOOD_WORDS_PER_KEYWORD = 4  # candidates open and close with the best 4 x top words
 
 
-@cache
-def stopwords(language: str) -> frozenset[str]:
-    words = set(stopwordsiso.stopwords("en"))  # English words turn up in every Indian paper
-    if language != "en" and stopwordsiso.has_lang(language):
-        words |= stopwordsiso.stopwords(language)
-    return frozenset(w.lower() for w in words)
+@dataclass
+class Stopwords:
+    """Stopwords by language from `stopwordsiso` (ISO stopword collections, shipped in that
+    package), English ones always added: English words turn up in every Indian paper. Each
+    language's set is built the first time an article in it comes."""
+
+    languages: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def of(self, language: str) -> frozenset[str]:
+        found = self.languages.get(language)
+        if found is None:
+            words = set(stopwordsiso.stopwords("en"))
+            if language != "en" and stopwordsiso.has_lang(language):
+                words |= stopwordsiso.stopwords(language)
+            found = self.languages[language] = frozenset(w.lower() for w in words)
+        return found
+
+
+def find_keywords(analysis: Analysis, stopwords: Stopwords) -> None:
+    """`keywords` of the body, in its language (the language step runs first)."""
+    language = analysis.enriched["language"]
+    analysis.enriched["keywords"] = keywords(
+        analysis.tokens, analysis.lowered, stopwords.of(language)
+    )
 
 
 def keywords(
-    tokens: list[list[str]], lowered: list[list[str]], language: str, top: int = _TOP
+    tokens: list[list[str]], lowered: list[list[str]], stop: frozenset[str], top: int = _TOP
 ) -> list[dict[str, Any]]:
     """The `top` key phrases (1 to 3 words) with a relevance in (0, 1], best first, from the
-    words of each sentence as written and in lower case (`structure.lowercase`)."""
-    stop = stopwords(language)
+    words of each sentence as written and in lower case."""
     tf = Counter(chain.from_iterable(lowered))
     for word in [w for w in tf if len(w) < 2 or w in stop]:
         del tf[word]
@@ -121,48 +134,3 @@ def _word_scores(
             relatedness * position / (case + frequency / relatedness + sentences_with / relatedness)
         )
     return score
-
-
-@cache
-def _lexicon() -> tuple[int, dict[str, str], dict[str, str], dict[str, float]]:
-    text = resources.files("workers").joinpath("data", "lexicons", "categories.toml")
-    data = tomllib.loads(text.read_text("utf-8"))
-    words: dict[str, str] = {}
-    phrases: dict[str, str] = {}
-    for category, terms in data["terms"].items():
-        for term in terms:
-            (phrases if " " in term else words).setdefault(term.lower(), category)
-    return data["min_hits"], words, phrases, data.get("weights", {})
-
-
-def category(text: str, lowered: list[list[str]]) -> str | None:
-    """The category whose lexicon the text (and its words in lower case) uses most, if it uses
-    it at least `min_hits` times."""
-    min_hits, words, phrases, weights = _lexicon()
-    hits = Counter(filter(None, map(words.get, chain.from_iterable(lowered))))
-    text = text.lower()
-    for phrase, name in phrases.items():
-        if phrase in text:
-            hits[name] += text.count(phrase)
-    if not hits:
-        return None
-    best = max(hits, key=lambda name: hits[name] * weights.get(name, 1.0))
-    return best if hits[best] >= min_hits else None
-
-
-def summary(
-    sentences: list[str],
-    lowered: list[list[str]],
-    terms: Iterable[str],
-    size: int = _SUMMARY_SENTENCES,
-) -> str | None:
-    """The lede sentence and the sentences that carry most of the keywords, in text order."""
-    if not sentences:
-        return None
-    vocabulary = {w for term in terms for w in term.split()}
-    scored = []
-    for index, sentence in enumerate(lowered[1:], start=1):
-        words = set(sentence)
-        scored.append((len(words & vocabulary) / (1 + math.log(1 + len(words))), -index, index))
-    picked = sorted([0] + [i for *_, i in sorted(scored, reverse=True)[: size - 1]])
-    return " ".join(sentences[i] for i in picked)

@@ -1,63 +1,16 @@
-"""Language and script of a text, offline: pycld2 (Compact Language Detector 2, model in wheel)."""
+"""Language and script of the body, offline (pycld2: Compact Language Detector 2, its model in
+the wheel), and the spans written in another script with their own language."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import Counter
-from functools import lru_cache
 from typing import Any
 
 import pycld2
 
-# ISO 15924 code of each script by Unicode block, for the scripts of Indian and world news.
-_BLOCKS: tuple[tuple[int, int, str], ...] = (
-    (0x0041, 0x024F, "Latn"),
-    (0x0370, 0x03FF, "Grek"),
-    (0x0400, 0x04FF, "Cyrl"),
-    (0x0590, 0x05FF, "Hebr"),
-    (0x0600, 0x06FF, "Arab"),
-    (0x0750, 0x077F, "Arab"),
-    (0x0900, 0x097F, "Deva"),
-    (0x0980, 0x09FF, "Beng"),
-    (0x0A00, 0x0A7F, "Guru"),
-    (0x0A80, 0x0AFF, "Gujr"),
-    (0x0B00, 0x0B7F, "Orya"),
-    (0x0B80, 0x0BFF, "Taml"),
-    (0x0C00, 0x0C7F, "Telu"),
-    (0x0C80, 0x0CFF, "Knda"),
-    (0x0D00, 0x0D7F, "Mlym"),
-    (0x0D80, 0x0DFF, "Sinh"),
-    (0x0E00, 0x0E7F, "Thai"),
-    (0x1100, 0x11FF, "Hang"),
-    (0x3040, 0x30FF, "Jpan"),
-    (0x4E00, 0x9FFF, "Hani"),
-    (0xAC00, 0xD7AF, "Hang"),
-)
-
-
-_BLOCK_PATTERNS = tuple(
-    (script, re.compile(f"[{chr(start)}-{chr(end)}]")) for start, end, script in _BLOCKS
-)
-_STARTS = [start for start, _, _ in _BLOCKS]
-
-
-@lru_cache(maxsize=4096)
-def script_of(char: str) -> str | None:
-    """ISO 15924 code of the Unicode block a character is in; None outside the known blocks."""
-    start, end, script = _BLOCKS[max(bisect_right(_STARTS, ord(char)) - 1, 0)]
-    return script if start <= ord(char) <= end else None
-
-
-def script_counts(text: str) -> Counter[str]:
-    """Characters per script (each distinct character looked up once)."""
-    counts: Counter[str] = Counter()
-    for char, count in Counter(text).items():
-        script = script_of(char)
-        if script is not None:
-            counts[script] += count
-    return counts
-
+from workers.stages.extract.analysis import Analysis
+from workers.stages.text.scripts import BLOCKS, other_ranges, ranges, script_counts
+from workers.stages.text.sentences import PIECE
 
 _SAMPLE = 400  # characters enough to tell a document's script
 
@@ -94,26 +47,20 @@ _SCRIPT_LANGUAGE = {
     "Mlym": "ml",
     "Arab": "ur",
 }
-# Per script, any letter of the others: one search tells whether a document mixes scripts.
-_OTHER_SCRIPTS = {
-    script: re.compile(
-        "["
-        + "".join(f"{chr(a)}-{chr(b)}" for a, b, other in _BLOCKS if other != script and a >= 0x41)
-        + "]"
-    )
-    for _, _, script in _BLOCKS
-}
-_PIECE = re.compile(r"[^.।!?:]+[.।!?:]?")
+# Per script: its own letters, and any letter of the others (one search tells whether a
+# document mixes scripts).
+_OWN = {script: re.compile(f"[{ranges(script)}]") for _, _, script in BLOCKS}
+_OTHERS = {script: re.compile(f"[{other_ranges(script)}]") for _, _, script in BLOCKS}
 
 
 def mixed_spans(text: str, script: str) -> list[dict[str, Any]]:
     """Runs of the text in another script than the document's (an English headline in a Hindi
     story): offsets, script and language, adjacent pieces merged."""
-    own = next((p for s, p in _BLOCK_PATTERNS if s == script), None)
-    if own is None or _OTHER_SCRIPTS[script].search(text) is None:
+    own, others = _OWN.get(script), _OTHERS.get(script)
+    if own is None or others is None or others.search(text) is None:
         return []
     spans: list[dict[str, Any]] = []
-    for piece in _PIECE.finditer(text):
+    for piece in PIECE.finditer(text):
         chunk = piece.group()
         letters = sum(c.isalpha() for c in chunk)
         if letters < 6 or len(own.findall(chunk)) * 2 >= letters:
@@ -127,3 +74,13 @@ def mixed_spans(text: str, script: str) -> list[dict[str, Any]]:
         language = detect_language(text[start:end], _SCRIPT_LANGUAGE.get(other))
         spans.append({"start": start, "end": end, "script": other, "language": language})
     return spans
+
+
+def detect_languages(analysis: Analysis) -> None:
+    """`language`, `script` and `language_spans` of the body (the cleaned article's language
+    hint breaks unreliable calls)."""
+    body = analysis.body
+    script = dominant_script(body)
+    analysis.enriched["language"] = detect_language(body, analysis.cleaned.get("language_hint"))
+    analysis.enriched["script"] = script
+    analysis.enriched["language_spans"] = mixed_spans(body, script)

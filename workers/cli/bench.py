@@ -1,0 +1,115 @@
+"""`khabar bench`: quality and speed, measured on the data given."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+from workers.config import Settings
+
+
+def register(commands: Any) -> None:
+    bench = commands.add_parser(
+        "bench",
+        help="measure: extraction quality on a benchmark, or stage speed",
+        description="Measurements that print numbers; every input is a path you give.",
+    )
+    kinds = bench.add_subparsers(title="measurements", metavar="WHAT", required=True)
+    zyte = kinds.add_parser(
+        "zyte",
+        help="Khabar's cleaned body beside trafilatura on the article-extraction benchmark",
+        description="Precision, recall and F1 (4-token shingles, per page, averaged) of "
+        "trafilatura's plain extraction, trafilatura as Khabar configures it, and Khabar's "
+        "cleanup, on the pages of the benchmark folder (ground-truth.json and html/).",
+    )
+    zyte.add_argument("folder", type=Path, help="the benchmark, e.g. ../shared/bench/zyte")
+    zyte.set_defaults(run=_zyte)
+    extract = kinds.add_parser(
+        "extract",
+        help="entity, date and category quality on labelled articles",
+        description="Precision and recall of PERSON, ORG, LOC and dates, and category accuracy, "
+        "on labelled articles (JSON files with `input` and `expected`).",
+    )
+    extract.add_argument("folder", type=Path, help="e.g. tests/stages/extract/fixtures")
+    extract.add_argument("--verbose", action="store_true", help="list every miss")
+    extract.set_defaults(run=_extract)
+    speed = kinds.add_parser(
+        "speed",
+        help="milliseconds per article of each stage on one core",
+        description="Median and 95th percentile per article of cleanup, extraction and both, "
+        "on the articles given (files or folders, as `khabar produce` reads them).",
+    )
+    speed.add_argument("paths", nargs="+", metavar="PATH", help="articles, e.g. seeds/")
+    speed.add_argument("--repeat", type=int, default=300, help="runs per article (default 300)")
+    speed.add_argument(
+        "--pages",
+        metavar="FOLDER",
+        type=Path,
+        help="also time trafilatura alone and Khabar's cleanup on the benchmark's HTML pages in "
+        "FOLDER (e.g. ../shared/bench/zyte), page by page",
+    )
+    speed.set_defaults(run=_speed)
+
+
+def _missing(path: Path, what: str) -> bool:
+    if path.is_dir():
+        return False
+    print(f"khabar bench: {path} is not a folder ({what})", file=sys.stderr)
+    return True
+
+
+def _zyte(args: argparse.Namespace, settings: Settings) -> int:
+    from workers.bench import zyte
+    from workers.pipeline.build import build_stages
+    from workers.pipeline.table import Stage
+
+    if _missing(args.folder, "the benchmark's folder"):
+        return 2
+    cleanup = build_stages()[Stage.CLEANUP].function
+    print(zyte.report(zyte.run(args.folder, cleanup)))
+    return 0
+
+
+def _extract(args: argparse.Namespace, settings: Settings) -> int:
+    from workers.bench import labelled
+    from workers.pipeline.build import build_stages
+    from workers.pipeline.table import Stage
+
+    if _missing(args.folder, "labelled articles"):
+        return 2
+    report = labelled.score(args.folder, build_stages()[Stage.EXTRACT])
+    if not report.articles:
+        print(f"khabar bench: no labelled articles in {args.folder}", file=sys.stderr)
+        return 2
+    print(labelled.render(report, verbose=args.verbose))
+    return 0
+
+
+def _speed(args: argparse.Namespace, settings: Settings) -> int:
+    from workers.bench import speed, zyte
+    from workers.inputs import read_inputs
+    from workers.pipeline.build import build_stages
+    from workers.pipeline.table import Stage
+
+    articles = {
+        Path(item.origin).name[:40]: item.event
+        for item in read_inputs(args.paths)
+        if item.event is not None
+    }
+    if not articles:
+        print(f"khabar bench: no readable articles in {' '.join(args.paths)}", file=sys.stderr)
+        return 2
+    if args.pages is not None and _missing(args.pages, "the benchmark's folder"):
+        return 2
+    stages = build_stages()
+    print(speed.report(speed.run(articles, stages, repeat=args.repeat)))
+    if args.pages is not None:
+        pages = list(zyte.load_pages(args.pages))
+        # "Seed-sized": article text as long as the given articles' text, on average.
+        seed_chars = round(statistics.mean(len(a.get("text") or "") for a in articles.values()))
+        print()
+        print(speed.page_report(speed.measure_pages(pages, stages[Stage.CLEANUP]), seed_chars))
+    return 0

@@ -1,0 +1,58 @@
+"""`khabar worker` and `khabar process`: the stages, on a broker or over files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from workers.config import Settings
+from workers.pipeline.table import Stage
+
+
+def register(commands: Any) -> None:
+    worker = commands.add_parser(
+        "worker",
+        help="run stage agents against the broker in KHABAR_BROKER",
+        description="Consume and process until stopped (SIGINT/SIGTERM). Each stage is its own "
+        "consumer group, so run as many workers per stage as it has partitions.",
+    )
+    worker.add_argument(
+        "--stage",
+        nargs="+",
+        choices=[*(s.value for s in Stage), "all"],
+        default=["all"],
+        help="stage(s) to run in this process (default: all)",
+    )
+    worker.set_defaults(run=_worker)
+
+    process = commands.add_parser(
+        "process",
+        help="batch mode: run the stages on inputs without a broker, JSON lines to stdout",
+        description="The same inputs as `produce` and the same stage code, no broker: one "
+        "enriched event per input on stdout (a given id is kept); failures go to stderr as "
+        "dead-letter records and make the exit code 1.",
+    )
+    process.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or -")
+    process.set_defaults(run=_process)
+
+
+def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    from workers.kafka.worker import run_worker
+
+    chosen = list(Stage) if "all" in args.stage else [Stage(s) for s in dict.fromkeys(args.stage)]
+    run_worker(settings, chosen)
+    return 0
+
+
+def _process(args: argparse.Namespace, settings: Settings) -> int:
+    from workers.inputs import read_inputs
+    from workers.pipeline.batch import process_items
+
+    failures = process_items(
+        read_inputs(args.paths),
+        out=sys.stdout,
+        err=sys.stderr,
+        threshold=settings.duplicate_threshold,
+    )
+    return 1 if failures else 0

@@ -1,0 +1,219 @@
+"""One settings object, read from the environment and validated at start.
+
+Every field names its variable and documents itself, so the configuration table in the README is
+generated from this module (`khabar config`) and cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workers.pipeline.table import Stage, Topic
+
+
+def _setting(
+    env: str, default: Any, doc: str, *, secret: bool = False, choices: tuple[str, ...] = ()
+) -> Any:
+    return field(
+        default=default, metadata={"env": env, "doc": doc, "secret": secret, "choices": choices}
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Worker configuration; build it with `Settings.from_env()`."""
+
+    broker: str = _setting(
+        "KHABAR_BROKER",
+        "localhost:9092",
+        "Kafka bootstrap servers, comma-separated `host:port` (a `kafka://` prefix is accepted).",
+    )
+    topic_prefix: str = _setting(
+        "KHABAR_TOPIC_PREFIX",
+        "",
+        "Prefix for every topic name, e.g. `staging.` gives `staging.articles.raw`.",
+    )
+    partitions: int = _setting(
+        "KHABAR_PARTITIONS",
+        6,
+        "Partitions of each topic created at start-up; the most consumers one stage can use.",
+    )
+    replication: int = _setting(
+        "KHABAR_REPLICATION",
+        1,
+        "Replication factor of topics created at start-up (3 on a production cluster).",
+    )
+    create_topics: bool = _setting(
+        "KHABAR_CREATE_TOPICS",
+        True,
+        "Create missing topics at start-up; set false where an operator manages topics.",
+    )
+    max_message_bytes: int = _setting(
+        "KHABAR_MAX_MESSAGE_BYTES",
+        1_000_000,
+        "Largest output event sent; a larger one is dead-lettered (keep below the broker's "
+        "`message.max.bytes`).",
+    )
+    duplicate_threshold: float = _setting(
+        "KHABAR_DUPLICATE_THRESHOLD",
+        0.7,
+        "Estimated Jaccard similarity (word 3-shingles) from which an article is a near-duplicate "
+        "of an earlier one (`duplicate_of`).",
+    )
+    duplicate_window: int = _setting(
+        "KHABAR_DUPLICATE_WINDOW",
+        200_000,
+        "How many recent articles the near-duplicate index holds per extract worker (~1 KB each).",
+    )
+    app_id: str = _setting(
+        "KHABAR_APP_ID",
+        "khabar",
+        "Base of consumer-group names: each stage is its own group, `<app_id>-<stage>`.",
+    )
+    stats_interval: float = _setting(
+        "KHABAR_STATS_INTERVAL",
+        10.0,
+        "Seconds between the per-stage stats log lines (processed, dead-lettered, rate, lag).",
+    )
+    health_file: str = _setting(
+        "KHABAR_HEALTH_FILE",
+        "/tmp/khabar-health",
+        "File the worker touches at every stats interval while its consumers run; "
+        "`khabar health` (the container probe) checks its age.",
+    )
+    log_level: str = _setting(
+        "KHABAR_LOG_LEVEL",
+        "INFO",
+        "Log level: DEBUG adds one line per article with its stage timings.",
+        choices=("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"),
+    )
+    state_dir: str = _setting(
+        "KHABAR_STATE_DIR",
+        str(Path(tempfile.gettempdir()) / "khabar"),
+        "Directory for the workers' local state (Faust's data directory, one per stage); "
+        "never the working directory.",
+    )
+    session_timeout: float = _setting(
+        "KHABAR_SESSION_TIMEOUT",
+        10.0,
+        "Consumer-group session timeout in seconds: how soon a dead worker's partitions move.",
+    )
+    security_protocol: str = _setting(
+        "KHABAR_SECURITY_PROTOCOL",
+        "PLAINTEXT",
+        "PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.",
+        choices=("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"),
+    )
+    sasl_mechanism: str = _setting(
+        "KHABAR_SASL_MECHANISM",
+        "PLAIN",
+        "SASL mechanism when the protocol is SASL_*: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.",
+        choices=("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"),
+    )
+    sasl_username: str = _setting("KHABAR_SASL_USERNAME", "", "SASL user name.")
+    sasl_password: str = _setting(
+        "KHABAR_SASL_PASSWORD", "", "SASL password (never logged).", secret=True
+    )
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read every field from its variable; a bad value raises ValueError naming it."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            raw = env.get(f.metadata["env"])
+            if raw is None or raw == "":
+                continue
+            values[f.name] = _parse(f.metadata["env"], raw, type(f.default))
+            if choices := f.metadata["choices"]:
+                values[f.name] = values[f.name].strip().upper()
+                if values[f.name] not in choices:
+                    raise ValueError(
+                        f"{f.metadata['env']}={raw!r} is not one of {', '.join(choices)}"
+                    )
+        settings = cls(**values)
+        if settings.partitions < 1 or settings.replication < 1:
+            raise ValueError("KHABAR_PARTITIONS and KHABAR_REPLICATION must be at least 1")
+        return settings
+
+    def to_env(self) -> dict[str, str]:
+        """The environment that gives a child process these settings."""
+        env = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            env[f.metadata["env"]] = str(value).lower() if isinstance(value, bool) else str(value)
+        return env
+
+    @property
+    def bootstrap_servers(self) -> str:
+        """Broker list without the `kafka://` scheme, as aiokafka wants it."""
+        return ",".join(
+            s.strip().removeprefix("kafka://") for s in self.broker.split(",") if s.strip()
+        )
+
+    def topic(self, topic: Topic) -> str:
+        """A topic's full name: the prefix and its base name."""
+        return f"{self.topic_prefix}{topic.base}"
+
+    def group(self, stage: Stage) -> str:
+        """A stage's consumer group."""
+        return f"{self.app_id}-{stage.value}"
+
+    def state_path(self, stage: Stage) -> Path:
+        """A stage's local state directory."""
+        return Path(self.state_dir) / self.group(stage)
+
+    def public(self) -> dict[str, Any]:
+        """The settings as logged at start-up: secrets masked."""
+        return {
+            f.name: (
+                "***" if f.metadata["secret"] and getattr(self, f.name) else getattr(self, f.name)
+            )
+            for f in dataclasses.fields(self)
+        }
+
+    def kafka_security(self) -> dict[str, Any]:
+        """aiokafka client arguments for the configured security protocol."""
+        if self.security_protocol == "PLAINTEXT":
+            return {}
+        args: dict[str, Any] = {"security_protocol": self.security_protocol}
+        if self.security_protocol.startswith("SASL"):
+            args |= {
+                "sasl_mechanism": self.sasl_mechanism,
+                "sasl_plain_username": self.sasl_username,
+                "sasl_plain_password": self.sasl_password,
+            }
+        if self.security_protocol.endswith("SSL"):
+            from aiokafka.helpers import create_ssl_context
+
+            args["ssl_context"] = create_ssl_context()
+        return args
+
+
+def _parse(env: str, raw: str, kind: type) -> Any:
+    try:
+        if kind is bool:
+            lowered = raw.strip().lower()
+            if lowered not in {"1", "0", "true", "false", "yes", "no", "on", "off"}:
+                raise ValueError(raw)
+            return lowered in {"1", "true", "yes", "on"}
+        return kind(raw)
+    except ValueError:
+        raise ValueError(f"{env}={raw!r} is not a valid {kind.__name__}") from None
+
+
+def markdown_table() -> str:
+    """The configuration reference table, generated from the fields above."""
+    rows = ["| Variable | Default | Meaning |", "| --- | --- | --- |"]
+    for f in dataclasses.fields(Settings):
+        default = f.default if f.default != "" else "(empty)"
+        if isinstance(default, bool):
+            default = str(default).lower()
+        rows.append(f"| `{f.metadata['env']}` | `{default}` | {f.metadata['doc']} |")
+    return "\n".join(rows)

@@ -1,0 +1,21 @@
+"""The record the extract stage publishes for every enriched article on the compacted
+fingerprints topic, from which every extract worker rebuilds its near-duplicate index."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from workers.contract.events import Event, schema_tag
+
+
+def fingerprint_record(enriched: Event) -> Event:
+    """The fingerprint of an enriched article, stamped with the time it was made (readers
+    replay records in that order)."""
+    return {
+        "schema": schema_tag("fingerprint"),
+        "id": enriched["id"],
+        "minhash": enriched["fingerprint"]["minhash"],
+        "content_hash": enriched["fingerprint"]["content_hash"],
+        "duplicate_of": enriched["duplicate_of"],
+        "at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
+    }

@@ -1,1 +1,0 @@
-"""Measurements the project publishes: extraction quality and stage speed, as commands."""

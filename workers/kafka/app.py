@@ -1,0 +1,74 @@
+"""The Faust apps: one per stage, each its own consumer group, and the topic declarations.
+
+A stage is its own app because a Faust app is one consumer group; so `cleanup` and `extract`
+scale separately, and `khabar worker --stage all` simply runs both apps in one process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+
+from workers.config import Settings
+from workers.pipeline.table import Stage, Topic
+
+
+@dataclass(frozen=True)
+class StageApp:
+    """A stage's Faust app and the topics it reads and writes."""
+
+    app: faust.App
+    topics: dict[Topic, Any]
+
+
+def build_app(settings: Settings, stage: Stage) -> StageApp:
+    """The Faust app of one stage, configured from the settings; agents are attached later."""
+    app = faust.App(
+        settings.group(stage),
+        broker=[f"kafka://{server}" for server in settings.bootstrap_servers.split(",")],
+        broker_credentials=_credentials(settings),
+        autodiscover=False,
+        datadir=str(settings.state_path(stage)),
+        store="memory://",
+        web_enabled=False,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication,
+        topic_allow_declare=settings.create_topics,
+        topic_disable_leader=True,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        # Dead letters carry the original base64-encoded (4/3 of its size) plus their fields.
+        producer_max_request_size=2 * settings.max_message_bytes,
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=max(settings.session_timeout / 10, 0.5),
+        broker_rebalance_timeout=settings.session_timeout,
+        broker_commit_every=100,
+        broker_commit_interval=1.0,
+    )
+    topics = {
+        topic: app.topic(
+            settings.topic(topic),
+            key_type=bytes,
+            value_type=bytes,
+            key_serializer="raw",
+            value_serializer="raw",
+            partitions=settings.partitions,
+        )
+        for topic in Topic
+    }
+    return StageApp(app, topics)
+
+
+def _credentials(settings: Settings) -> Any:
+    if settings.security_protocol.startswith("SASL"):
+        return faust.SASLCredentials(
+            username=settings.sasl_username,
+            password=settings.sasl_password,
+            mechanism=settings.sasl_mechanism,
+            ssl_context=settings.kafka_security().get("ssl_context"),
+        )
+    if settings.security_protocol == "SSL":
+        return faust.SSLCredentials(settings.kafka_security()["ssl_context"])
+    return None

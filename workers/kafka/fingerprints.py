@@ -1,0 +1,132 @@
+"""Where the near-duplicate index lives: the compacted topic `articles.fingerprints`.
+
+Each extract worker publishes the MinHash signature of every article it enriches, keyed by the
+article id (`contract/fingerprints.py`), and holds an in-memory LSH index of all of them: at
+start it reads the topic from the beginning to its end, then follows it, so it also learns what
+the other workers saw. This is used instead of a Faust table, and is why it survives restarts
+and rebalances on any broker. Faust's table recovery trusts the end offsets from ListOffsets,
+which the embedded broker under-reports; it then under-reads or raises ConsistencyError. A per-
+partition table would also only see articles of the same partition, while a duplicate can land
+on any partition. The end of the topic here is the high-water mark from fetch responses, which
+every broker reports correctly. Articles processed at the same moment on two workers may miss
+each other until the follower catches up (well under a second): a short window, logged in the
+stats, never a reset.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+import orjson
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from workers.config import Settings
+from workers.ops.logs import get_logger
+from workers.pipeline.table import Topic
+from workers.stages.dedup.index import LshIndex
+from workers.stages.dedup.minhash import from_hex
+
+log = get_logger("khabar.fingerprints")
+
+
+class FingerprintStore:
+    """The index, loaded from and kept up to date with the fingerprints topic."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.topic = settings.topic(Topic.FINGERPRINTS)
+        self.index = LshIndex(capacity=settings.duplicate_window)
+        self.positions: dict[int, int] = {}
+
+    def _consumer(self) -> AIOKafkaConsumer:
+        return AIOKafkaConsumer(
+            bootstrap_servers=self.settings.bootstrap_servers,
+            group_id=None,
+            enable_auto_commit=False,
+            **self.settings.kafka_security(),
+        )
+
+    def _read(self, value: bytes | None) -> dict[str, Any] | None:
+        try:
+            item: dict[str, Any] = orjson.loads(value or b"")
+            item["signature"] = from_hex(item["minhash"])
+            return item
+        except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+            log.warning("fingerprint_unreadable", topic=self.topic)
+            return None
+
+    def _apply(self, items: list[dict[str, Any]]) -> None:
+        """Add records to the index in the order they were made (partitions interleave)."""
+        for item in sorted(items, key=lambda i: str(i.get("at", ""))):
+            self.index.add(item["id"], item["signature"], item.get("duplicate_of"))
+
+    async def load(self, timeout: float = 120.0) -> int:
+        """Read the topic from the beginning to its high-water marks; return how many records."""
+        started = time.monotonic()
+        consumer = self._consumer()
+        await consumer.start()
+        count = 0
+        items: list[dict[str, Any]] = []
+        try:
+            partitions = consumer.partitions_for_topic(self.topic) or set()
+            assigned = [TopicPartition(self.topic, p) for p in sorted(partitions)]
+            consumer.assign(assigned)
+            await consumer.seek_to_beginning(*assigned)
+            while assigned:
+                batches = await consumer.getmany(timeout_ms=500, max_records=5000)
+                for messages in batches.values():
+                    for message in messages:
+                        item = self._read(message.value)
+                        if item is not None:
+                            items.append(item)
+                        count += 1
+                done = [
+                    tp
+                    for tp in assigned
+                    if consumer.highwater(tp) is not None
+                    and await consumer.position(tp) >= consumer.highwater(tp)
+                ]
+                if len(done) == len(assigned) and not batches:
+                    break
+                if time.monotonic() - started > timeout:
+                    log.warning("fingerprints_partly_loaded", records=count, timeout_s=timeout)
+                    break
+            self.positions = {tp.partition: await consumer.position(tp) for tp in assigned}
+        finally:
+            await consumer.stop()
+        self._apply(items)
+        log.info(
+            "fingerprints_loaded",
+            topic=self.topic,
+            records=count,
+            articles=len(self.index),
+            seconds=round(time.monotonic() - started, 2),
+        )
+        return count
+
+    async def follow(self) -> None:
+        """Apply what the other workers publish, from where `load` stopped, until cancelled."""
+        consumer = self._consumer()
+        await consumer.start()
+        try:
+            partitions = consumer.partitions_for_topic(self.topic) or set()
+            assigned = [TopicPartition(self.topic, p) for p in sorted(partitions)]
+            if not assigned:
+                log.warning("fingerprints_topic_missing", topic=self.topic)
+                return
+            consumer.assign(assigned)
+            for tp in assigned:
+                if tp.partition in self.positions:
+                    consumer.seek(tp, self.positions[tp.partition])
+                else:
+                    await consumer.seek_to_beginning(tp)
+            while True:
+                batches = await consumer.getmany(timeout_ms=1000, max_records=1000)
+                items = [self._read(m.value) for messages in batches.values() for m in messages]
+                self._apply([item for item in items if item is not None])
+        except asyncio.CancelledError:
+            raise
+        finally:
+            await consumer.stop()

@@ -1,0 +1,1 @@
+"""Operating the workers: structured logs, metrics, and the health signal."""

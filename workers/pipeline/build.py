@@ -1,0 +1,44 @@
+"""The stages of the table, built: each one's steps with their rules, and the extract stage's
+near-duplicate marking with the index it is given (the one stateful step)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workers.contract.events import Event
+from workers.pipeline.table import STAGES, Stage, StageSpec
+from workers.stages.cleanup.stage import Cleanup, cleanup_steps
+from workers.stages.dedup.index import LshIndex
+from workers.stages.dedup.mark import NearDuplicates, mark_duplicate
+from workers.stages.extract.stage import Extraction, extract_steps
+from workers.stages.rules import Rules
+from workers.stages.steps import step
+
+# A stage's work: an input event in, its output payload out; step timings into the dict.
+StageFunction = Callable[[Event, dict[str, float]], Event]
+
+
+@dataclass(frozen=True)
+class Processor:
+    """A stage ready to run: its place in the table and its function."""
+
+    spec: StageSpec
+    function: StageFunction
+
+
+def build_stages(
+    rules: Rules | None = None, index: LshIndex | None = None, threshold: float = 0.7
+) -> dict[Stage, Processor]:
+    """Every stage of the table. Near-duplicates are marked against `index` (a worker's lives
+    in the fingerprints topic; by default a new one, for one run) from `threshold` on."""
+    rules = rules if rules is not None else Rules.load()
+    duplicates = NearDuplicates(index if index is not None else LshIndex(), threshold)
+    functions: dict[Stage, StageFunction] = {
+        Stage.CLEANUP: Cleanup(cleanup_steps(rules.cleanup)),
+        Stage.EXTRACT: Extraction(
+            [*extract_steps(rules.extract), step(mark_duplicate, duplicates)],
+            rules.extract.sentences,
+        ),
+    }
+    return {stage: Processor(spec, functions[stage]) for stage, spec in STAGES.items()}

@@ -1,0 +1,130 @@
+"""One message through one stage: decode, validate, run the stage, wrap its payload in the
+envelope, validate, encode.
+
+This is everything an agent does besides talking to Kafka, so the agents and batch mode share
+it, and it is tested without a broker. The runner owns the envelope: the schema tag, the
+article id and the pipeline record (version, and each stage's worker and timings, per step).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+from dataclasses import dataclass
+from typing import Literal
+
+from workers import __version__
+from workers.contract import deadletter
+from workers.contract.events import (
+    DecodeError,
+    Event,
+    SchemaError,
+    decode,
+    encode,
+    schema_tag,
+    validate,
+)
+from workers.contract.ids import article_id
+from workers.pipeline.build import Processor
+from workers.pipeline.table import StageSpec, Topic
+
+WORKER = f"{socket.gethostname()}:{os.getpid()}"
+Reason = Literal["decode", "schema", "stage", "size"]
+
+
+@dataclass(frozen=True)
+class Success:
+    event: Event
+    value: bytes
+    key: bytes
+    ms: float
+    side_outputs: tuple[tuple[Topic, bytes], ...] = ()
+
+
+@dataclass(frozen=True)
+class Failure:
+    reason: Reason
+    error: Exception
+    article_id: str | None
+
+    def dead_letter(self, stage: str, origin: deadletter.Origin) -> Event:
+        """The dead-letter record of this failure of the message `origin`."""
+        return deadletter.record(
+            stage=stage,
+            reason=self.reason,
+            error=self.error,
+            article_id=self.article_id,
+            origin=origin,
+        )
+
+
+class OutputTooLargeError(ValueError):
+    """The stage's output is larger than the broker would accept."""
+
+
+def run(
+    processor: Processor, value: bytes | None, max_bytes: int | None = None
+) -> Success | Failure:
+    """Run one raw message value through a stage; never raises for bad input or a failing
+    stage."""
+    started = time.perf_counter()
+    spec = processor.spec
+    try:
+        event = decode(value)
+    except DecodeError as exc:
+        return Failure("decode", exc, None)
+    try:
+        validate(spec.source.schema, event)
+    except SchemaError as exc:
+        return Failure("schema", exc, _id_of(event))  # the id only when it is needed
+    try:
+        steps: dict[str, float] = {}
+        payload = processor.function(event, steps)
+        ms = (time.perf_counter() - started) * 1000
+        output = envelope(spec, event, payload, ms, steps)
+        encoded = encode(validate(spec.target.schema, output))
+        side = tuple(
+            (topic, encode(validate(topic.schema, build(output))))
+            for topic, build in spec.side_outputs
+        )
+    except Exception as exc:  # a stage bug must cost one message, never the worker
+        return Failure("stage", exc, _id_of(event))
+    if max_bytes is not None and len(encoded) > max_bytes:
+        error = OutputTooLargeError(
+            f"{spec.target.schema} event of {len(encoded)} bytes > {max_bytes}"
+        )
+        return Failure("size", error, output["id"])
+    return Success(output, encoded, output["id"].encode("utf-8"), ms, side)
+
+
+def apply(processor: Processor, event: Event, timings: dict[str, float] | None = None) -> Event:
+    """A stage's output event for an input event, in process: the payload in its envelope
+    (with the step timings), nothing decoded or validated. For measurements and tests."""
+    steps: dict[str, float] = {} if timings is None else timings
+    started = time.perf_counter()
+    payload = processor.function(event, steps)
+    ms = (time.perf_counter() - started) * 1000
+    return envelope(processor.spec, event, payload, ms, steps)
+
+
+def envelope(
+    spec: StageSpec, source: Event, payload: Event, ms: float, steps: dict[str, float]
+) -> Event:
+    """The event a stage emits: its schema tag and the article id, the stage's payload, and the
+    pipeline record: the version, and every stage's worker and milliseconds so far."""
+    stages = {} if spec.source is Topic.RAW else dict(source["pipeline"]["stages"])
+    stages[spec.stage.value] = {"ms": round(ms, 3), "worker": WORKER, "steps": steps}
+    return {
+        "schema": schema_tag(spec.target.schema),
+        "id": article_id(source),
+        **payload,
+        "pipeline": {"version": __version__, "stages": stages},
+    }
+
+
+def _id_of(event: Event) -> str | None:
+    try:
+        return article_id(event)
+    except Exception:
+        return None

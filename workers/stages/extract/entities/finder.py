@@ -1,0 +1,156 @@
+"""Entities without a model, matched against the lexicon (`lexicon.py`) by the rules in
+`rules.py`: gazetteer aliases, social handles, tweet authors linked to their Devanagari
+spellings by phonetic key, acronyms spelt in Devanagari, role words before unknown names
+("प्रदेश अध्यक्ष X ने"), known given names with surnames, names written with initials,
+capitalised organisation names that end in a head noun (Authority, Group), and places named by
+the dateline or before गांव/जिले. Every entity gets a canonical Latin name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from workers.stages.extract.analysis import Analysis
+from workers.stages.extract.entities.found import Authors, Found, add_authors, add_handle
+from workers.stages.extract.entities.lexicon import Lexicon, Tokens
+from workers.stages.extract.entities.rules import (
+    add_words,
+    given_name_at,
+    initials_at,
+    latin_words,
+    match,
+    organisations,
+    pair_may_match,
+    place_before_word_at,
+    role_name_at,
+    surface,
+)
+from workers.stages.extract.entities.words import Word, word_facts
+from workers.stages.text.scripts import is_devanagari
+from workers.stages.text.social import MENTION
+
+_REMEMBERED_WORDS = 65536
+
+
+def find_entities(analysis: Analysis, finder: EntityFinder) -> None:
+    """`entities` of the body, its dateline, title and embeds."""
+    cleaned = analysis.cleaned
+    analysis.enriched["entities"] = finder(
+        analysis.body, cleaned["dateline"], cleaned["title"], analysis.embeds
+    )
+
+
+@dataclass
+class _Scan:
+    """One text being scanned: its tokens, their facts, and where its finds go."""
+
+    text: str
+    source: str
+    toks: Tokens
+    info: list[Word]
+    organisations: dict[int, int]
+    found: Found
+    authors: Authors
+
+    def add(self, kind: str, name: str, first: int, last: int) -> None:
+        add_words(self.found, kind, name, self.text, self.toks, first, last, self.source)
+
+
+class EntityFinder:
+    """PERSON, ORG and LOC entities of an article, by the lexicon; the facts of recent words are
+    remembered (most words recur from article to article)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.word = lru_cache(maxsize=_REMEMBERED_WORDS)(self._word)
+
+    def _word(self, word: str) -> Word:
+        return word_facts(word, self.lexicon)
+
+    def __call__(
+        self, body: str, dateline: str | None, title: str | None, embeds: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """Entities with canonical names, aliases and body spans, the most mentioned first."""
+        idx = self.lexicon
+        found = Found(idx.names)
+        authors = add_authors(embeds, idx, found)
+        for source, text in (("body", body), ("dateline", dateline or ""), ("title", title or "")):
+            if text:
+                self._scan(text, source, found, authors)
+        if dateline and not any("dateline" in e.sources for e in found.by_name.values()):
+            # A dateline names a place, known or not: "रुद्रप्रयाग:" is one even off the gazetteers.
+            name = " ".join(idx.names.romanize(w) for w in dateline.split())
+            latin = name if is_devanagari(dateline) else dateline.title()
+            found.add("LOC", latin, dateline, "dateline")
+        for embed in embeds:
+            for handle in embed.get("mentions", []):
+                add_handle(handle, idx, found, embeds)
+        for handle in MENTION.findall(body):
+            add_handle(handle, idx, found, embeds)
+        return found.records()
+
+    def _scan(self, text: str, source: str, found: Found, authors: Authors) -> None:
+        toks = Tokens(text)
+        info = [self.word(w) for w in toks.words]
+        scan = _Scan(
+            text, source, toks, info, organisations(toks, info, self.lexicon), found, authors
+        )
+        i = 0
+        for candidate in self._candidates(scan):
+            if candidate >= i:  # else inside a name already found
+                i = self._resolve(scan, candidate)
+
+    def _candidates(self, scan: _Scan) -> list[int]:
+        """Most words start nothing the rules know: only the others are looked at."""
+        idx, info, authors = self.lexicon, scan.info, scan.authors
+        n = len(info)
+        before_place = {j - d for j, w in enumerate(info) if w.place for d in (1, 2)}
+        return [
+            i
+            for i, w in enumerate(info)
+            if w.opens
+            or w.initial
+            or i in before_place
+            or i in scan.organisations
+            or (
+                w.phonetic
+                and (w.phonetic in idx.phonetic_span or w.phonetic in authors.firsts)
+                and i + 1 < n
+                and not info[i + 1].particle
+                and pair_may_match(f"{w.key} {info[i + 1].key}", idx, authors)
+            )
+        ]
+
+    def _resolve(self, scan: _Scan, i: int) -> int:
+        """Add the name the first rule finds at token i; the token after it (i + 1: none)."""
+        idx, toks, info = self.lexicon, scan.toks, scan.info
+        hit = match(toks, info, i, idx, scan.authors)
+        end = scan.organisations.get(i, 0)
+        if end and (hit is None or hit[0] < end - i):
+            # A longer name ending in Authority or Group: "Madras Engineer Group" is no Chennai.
+            scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
+            return end
+        if hit is not None:
+            size, kind, canonical = hit
+            scan.add(kind, canonical, i, i + size - 1)
+            return i + size
+        start, end = role_name_at(toks, info, i, idx, scan.authors)
+        if end:
+            name = " ".join(idx.names.romanize(w) for w in toks.words[start:end])
+            scan.add("PERSON", name, start, end - 1)
+            return end
+        end = initials_at(toks, info, i, idx)
+        if end:
+            name = " ".join(
+                f"{idx.names.latin_initials(w)}." if info[j].initial else idx.names.romanize(w)
+                for j, w in enumerate(toks.words[i:end], start=i)
+            )
+            scan.add("PERSON", name, i, end - 1)
+            return end
+        for kind, rule in (("LOC", place_before_word_at), ("PERSON", given_name_at)):
+            end = rule(toks, info, i, idx)
+            if end:
+                scan.add(kind, latin_words(scan.text, toks, info, i, end, idx), i, end - 1)
+                return end
+        return i + 1

@@ -1,0 +1,196 @@
+"""The entity lexicon: gazetteer aliases, role words, name lists and particles, indexed once for
+matching, and the tokens and matching form (`fold`) that the text and the lexicon share."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from typing import Any
+
+from workers import data
+from workers.stages.extract.entities.names import Names
+from workers.stages.gazetteer import Gazetteer
+from workers.stages.text.normalize import fold_marks
+from workers.stages.text.scripts import is_devanagari
+from workers.stages.text.words import NAME_TOKEN
+
+MIN_PHONETIC = 5  # a phonetic key this short matches too much
+
+
+class Tokens:
+    """A text's words and the gaps between them, from one split in C; offsets on demand.
+
+    `pieces` alternates gap, word, gap, ..., gap, so word k is `pieces[2k + 1]`."""
+
+    __slots__ = ("_ends", "pieces", "words")
+
+    def __init__(self, text: str) -> None:
+        # "_" to a space keeps the length: offsets still point into the original text.
+        self.pieces = NAME_TOKEN.split(text.replace("_", " ") if "_" in text else text)
+        self.words: list[str] = self.pieces[1::2]
+        self._ends: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Character offsets from the start of word `first` to the end of word `last`."""
+        if self._ends is None:
+            self._ends = list(accumulate(map(len, self.pieces)))
+        return self._ends[2 * first], self._ends[2 * last + 1]
+
+    def adjacent(self, k: int) -> bool:
+        """Words k and k + 1 are one name's: only spaces between them (no ")", "।" or ",")."""
+        return not self.gap(k)
+
+    def gap(self, k: int) -> str:
+        """What stands between word k and word k + 1, spaces stripped ("" for none)."""
+        return self.pieces[2 * k + 2].strip()
+
+
+@lru_cache(maxsize=16384)
+def fold(token: str) -> str:
+    """Matching form of a token: nukta and chandrabindu folded; Latin case kept for acronyms."""
+    if is_devanagari(token):
+        return fold_marks(unicodedata.normalize("NFC", token))
+    if token.isupper() and len(token) <= 5:
+        return token
+    return token.casefold()
+
+
+def folded_words(text: str) -> list[str]:
+    """Matching forms of a text's words: how an alias or a name is looked up."""
+    return [fold(w) for w in Tokens(text).words]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Gazetteer lookups and word lists, by matching form; `span` gives, per first token, the
+    most tokens of an alias starting with it."""
+
+    names: Names  # transliteration and phonetic keys
+    exact: dict[str, tuple[str, str]]  # alias -> (type, canonical)
+    phonetic: dict[str, tuple[str, str]]  # phonetic key of a multi-word alias -> (type, canonical)
+    handles: dict[str, tuple[str, str]]  # handle, lower case -> (type, canonical)
+    roles: dict[str, list[tuple[str, ...]]]  # first word -> role words, longest first
+    particles: frozenset[str]
+    org_words: frozenset[str]
+    org_heads: frozenset[str]  # nouns that end an organisation's name: Authority, Group, Cell
+    agent: frozenset[str]  # postpositions after the doer of an act: ने
+    org_links: frozenset[str]  # "of", "for" after an organisation's head noun
+    org_joins: frozenset[str]  # "and" going on with such a tail
+    span: dict[str, int]
+    phonetic_span: dict[str, int]
+    place_words: frozenset[str]  # words that follow a place's name: गांव, जिले, district
+    given_names: dict[str, str]  # matching form -> Latin spelling
+    surnames: dict[str, str]
+    prefixes: frozenset[str]  # every alias's leading words, joined: where a match can grow
+    phonetic_pairs: frozenset[str]  # the first two phonetic keys of every multi-word alias
+
+    @classmethod
+    def load(cls, gazetteer: Gazetteer, names: Names) -> Lexicon:
+        words = data.toml("names", "particles.toml")
+        return cls.build(
+            gazetteer,
+            names,
+            words,
+            given_names=data.table("names", "given_names.txt"),
+            surnames=data.table("names", "surnames.txt"),
+        )
+
+    @classmethod
+    def build(
+        cls,
+        gazetteer: Gazetteer,
+        names: Names,
+        words: dict[str, Any],
+        *,
+        given_names: list[list[str]],
+        surnames: list[list[str]],
+    ) -> Lexicon:
+        """The lexicon of a gazetteer, the particle lists (`particles.toml`'s tables) and the
+        name lists (rows of Latin, then `|`-separated Devanagari spellings)."""
+        aliases = _Aliases(names)
+        for table, kind in ((gazetteer.persons, "PERSON"), (gazetteer.orgs, "ORG")):
+            aliases.add(table, kind)
+        aliases.add(gazetteer.places, "LOC")
+        return cls(
+            names=names,
+            exact=aliases.exact,
+            phonetic=aliases.phonetic,
+            handles={
+                handle.lower(): (kind, canonical) for handle, canonical, kind in gazetteer.handles
+            },
+            roles=_roles(gazetteer),
+            particles=frozenset(fold(w) for key in ("hi", "en", "not_names") for w in words[key]),
+            org_words=frozenset(words["org_words"]),
+            org_heads=frozenset(words["org_heads"]),
+            agent=frozenset(fold(w) for w in words["agent"]),
+            org_links=frozenset(words["org_links"]),
+            org_joins=frozenset(words["org_joins"]),
+            span=aliases.span,
+            phonetic_span=aliases.phonetic_span,
+            place_words=frozenset(fold(w).casefold() for w in words["place_words"]),
+            given_names=_name_forms(given_names),
+            surnames=_name_forms(surnames),
+            prefixes=frozenset(aliases.prefixes),
+            phonetic_pairs=frozenset(" ".join(k.split(" ")[:2]) for k in aliases.phonetic),
+        )
+
+
+class _Aliases:
+    """Gazetteer aliases by matching key and by phonetic key, gathered table by table."""
+
+    def __init__(self, names: Names) -> None:
+        self.names = names
+        self.exact: dict[str, tuple[str, str]] = {}
+        self.phonetic: dict[str, tuple[str, str]] = {}
+        self.span: dict[str, int] = {}
+        self.phonetic_span: dict[str, int] = {}
+        self.prefixes: set[str] = set()
+
+    def add(self, entries: Any, kind: str) -> None:
+        for entry in entries:
+            for alias in entry.aliases:
+                parts = folded_words(alias)
+                if parts:
+                    self._add(alias, parts, (kind, entry.canonical))
+
+    def _add(self, alias: str, parts: list[str], found: tuple[str, str]) -> None:
+        self.exact.setdefault(" ".join(parts), found)
+        self.prefixes.update(" ".join(parts[:k]) for k in range(1, len(parts) + 1))
+        for first in {parts[0], parts[0].casefold()}:
+            self.span[first] = max(self.span.get(first, 1), len(parts))
+        if len(parts) < 2:
+            return
+        key = self.names.phonetic_key(alias)
+        if len(key.replace(" ", "")) >= MIN_PHONETIC and key.count(" ") == len(parts) - 1:
+            self.phonetic.setdefault(key, found)
+            first_key = key.split(" ")[0]
+            self.phonetic_span[first_key] = max(self.phonetic_span.get(first_key, 2), len(parts))
+
+
+def _roles(gazetteer: Gazetteer) -> dict[str, list[tuple[str, ...]]]:
+    """Role words that introduce a person, by their first word, longest first."""
+    roles: dict[str, list[tuple[str, ...]]] = {}
+    for word, _, implies in gazetteer.roles:
+        if implies == "PERSON":
+            role = tuple(folded_words(word))
+            if role and role not in roles.get(role[0], []):
+                roles.setdefault(role[0], []).append(role)
+    for options in roles.values():
+        options.sort(key=len, reverse=True)
+    return roles
+
+
+def _name_forms(rows: list[list[str]]) -> dict[str, str]:
+    """A names list: every spelling's matching form -> the Latin name."""
+    forms: dict[str, str] = {}
+    for row in rows:
+        latin = row[0]
+        forms.setdefault(latin.casefold(), latin)
+        for spelling in filter(None, row[1].split("|") if len(row) > 1 else ()):
+            forms.setdefault(fold(spelling.strip()), latin)
+    return forms

@@ -1,0 +1,272 @@
+"""The matching rules, each a function of the words around token i: gazetteer aliases and
+author names (exact or phonetic), organisations ending in a head noun, role words before unknown
+names, names with initials, places before a place word, known given names with surnames."""
+
+from __future__ import annotations
+
+from workers.stages.extract.entities.found import Authors, Found
+from workers.stages.extract.entities.lexicon import Lexicon, Tokens
+from workers.stages.extract.entities.words import Word
+from workers.stages.text.scripts import devanagari, is_devanagari
+
+
+def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int]:
+    """Start -> end of each run of capitalised words around an organisation's head noun: up to
+    five before it, joined by spaces or a hyphen ("Mysuru Urban Development Authority",
+    "Anti-Narcotics Cell"), and capitalised words after "of" or "for", then "and" ("Africa
+    Centres for Disease Control and Prevention")."""
+    runs: dict[int, int] = {}
+    for head in [j for j, word in enumerate(info) if word.org_head]:
+        start = head
+        while start > 0 and head - start < 6:
+            before = start - 1
+            if toks.gap(before) not in ("", "-"):
+                break
+            if info[before].capital and not info[before].particle:
+                start = before  # "Urban" of "Mysuru Urban Development Authority"
+            elif (
+                before > 0
+                and toks.gap(before - 1) == "-"
+                and info[before - 1].capital
+                and not info[before - 1].opens
+            ):
+                start = before - 1  # "Co-operative", but not "Pune-based"
+            else:
+                break
+        if start == head:
+            continue
+        end = head + 1
+        links = idx.org_links
+        while (
+            end + 1 < len(info)
+            and info[end].folded in links
+            and info[end + 1].name_like
+            and len(toks.words[end + 1]) > 2  # no "for Rs 2 crore"
+            and (links is idx.org_links or not starts_another(info[end + 1]))
+        ):
+            end += 2
+            while end < len(info) and info[end].capital and toks.adjacent(end - 1):
+                end += 1
+            links = idx.org_joins  # after "for Disease Control", "and Prevention" goes on
+        runs[start] = max(runs.get(start, 0), end)  # "Marudhar Capital Services", not "... Capital"
+    return runs
+
+
+def starts_another(word: Word) -> bool:
+    """A word after "and" that opens a name of its own ("... and IIT Bombay", "... and Amit")."""
+    return word.opens or not word.name_like
+
+
+def initials_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
+    """End of a name written with initials at token i ("M. Nagaprasanna", "T.J. Abraham",
+    "A. K. Rao"): initials, each with its dot, then one or two capitalised words that are no
+    role, place or organisation word. Never after a capitalised word that is no role; and one
+    lone letter ("vitamin D. Officials", "Class X. Students") needs a role before it or a known
+    name after it."""
+    if not info[i].initial:
+        return 0
+    after_role = any(role_at(info, i - size, idx) == size for size in range(1, min(i, 4) + 1))
+    if i > 0 and info[i - 1].capital and not after_role:
+        return 0
+    j = i
+    while j < len(info) and info[j].initial and toks.gap(j) == ".":
+        j += 1
+    if j == i:
+        return 0
+    end = j
+    while (
+        end < len(info)
+        and end - j < 2
+        and info[end].name_like
+        and not (info[end].particle or info[end].org_head or info[end].place)
+        and info[end].folded not in idx.roles
+        and (end == j or toks.adjacent(end - 1))
+    ):
+        end += 1
+    if end == j:
+        return 0
+    lone = j == i + 1 and len(toks.words[i]) == 1
+    if lone and not after_role and end == j + 1 and not known_name(info[j], idx):
+        return 0
+    return end
+
+
+def known_name(word: Word, idx: Lexicon) -> bool:
+    key = word.folded.casefold()
+    return key in idx.given_names or key in idx.surnames
+
+
+def surface(text: str, toks: Tokens, first: int, last: int) -> str:
+    """The words from `first` to `last` as the text writes them, spaces made single."""
+    start, end = toks.span(first, last)
+    return " ".join(text[start:end].split())
+
+
+def match(
+    toks: Tokens, info: list[Word], i: int, idx: Lexicon, authors: Authors
+) -> tuple[int, str, str] | None:
+    """Longest gazetteer alias, author name or known acronym starting at token i."""
+    word = info[i]
+    first = word.folded
+    in_devanagari = devanagari(first[0])
+    longest = idx.span.get(first, 0)
+    if not in_devanagari:
+        longest = max(longest, idx.span.get(first.casefold(), 0))
+    longest_phonetic = 0
+    if (
+        word.phonetic
+        and (in_devanagari or first[:1].isupper())  # Latin words by spelling only, acronyms aside
+        and i + 1 < len(info)
+        and not info[i + 1].particle
+        and pair_may_match(f"{word.key} {info[i + 1].key}", idx, authors)
+    ):
+        longest_phonetic = max(
+            idx.phonetic_span.get(word.phonetic, 0), authors.firsts.get(word.phonetic, 0)
+        )
+    exact = longest_exact(info, i, idx) if longest else None
+    text = toks.words[i]
+    if exact is None and not in_devanagari and not text.isupper():
+        hit = idx.exact.get(first.casefold())
+        exact = (1, hit) if hit else None
+    for size in range(min(longest_phonetic, len(info) - i), max(exact[0] if exact else 0, 1), -1):
+        key = " ".join(w.key for w in info[i : i + size])
+        hit = authors.by_key.get(key) or idx.phonetic.get(key)
+        if hit is not None:
+            return size, hit[0], hit[1]
+    if exact is not None:
+        return exact[0], exact[1][0], exact[1][1]
+    latin = idx.names.acronym(text)
+    if latin and latin in idx.exact:
+        kind, canonical = idx.exact[latin]
+        return 1, kind, canonical
+    return None
+
+
+def pair_may_match(pair: str, idx: Lexicon, authors: Authors) -> bool:
+    """Whether some multi-word alias or author name starts with these two phonetic keys."""
+    return pair in idx.phonetic_pairs or pair in authors.pairs
+
+
+def longest_exact(info: list[Word], i: int, idx: Lexicon) -> tuple[int, tuple[str, str]] | None:
+    """The longest alias starting at token i, growing the key while it is an alias prefix."""
+    best = None
+    key = info[i].folded
+    for size in range(1, len(info) - i + 1):
+        if size > 1:
+            key = f"{key} {info[i + size - 1].folded}"
+        if key not in idx.prefixes:
+            break
+        hit = idx.exact.get(key)
+        if hit is not None:
+            best = (size, hit)
+    return best
+
+
+def add_words(
+    found: Found, kind: str, name: str, text: str, toks: Tokens, first: int, last: int, source: str
+) -> None:
+    """An entity whose surface form runs from word `first` to word `last` of `text`."""
+    start, end = toks.span(first, last)
+    found.add(kind, name, text[start:end], source, (start, end) if source == "body" else None)
+
+
+def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
+    """End of an unknown place named before a word that says it is one ("सकरा थाना क्षेत्र",
+    "मझौलिया गांव", "Kurla area"): one or two name-like words, then the place word."""
+    for size in (1, 2):
+        after = i + size
+        if after >= len(info) or not info[after].place:
+            continue
+        if all(
+            info[j].name_like
+            and not info[j].particle
+            and not info[j].place
+            and (j == i or toks.adjacent(j - 1))
+            for j in range(i, after)
+        ) and toks.adjacent(after - 1):
+            return after
+    return 0
+
+
+def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
+    """End of a person's name that opens with a known given name at token i (0 if none): up to
+    the last known surname within three more words ("सुरेंद्र राय", "Rakesh Kumar Verma"); in
+    Latin script, over middle initials ("Rekha V. Pillai"), else the capitalised word that
+    follows ("Ding Liren"); in Devanagari, else the one word before "ने" ("अरशद नदीम ने")."""
+    if info[i].folded.casefold() not in idx.given_names:
+        return 0
+    latin = not is_devanagari(toks.words[i])
+    if latin and i + 1 < len(info) and toks.adjacent(i):
+        k = i + 1
+        while k < len(info) and info[k].initial and toks.gap(k) == ".":
+            k += 1  # middle initials: "Rekha V. Pillai"
+        if k > i + 1 and k < len(info) and info[k].capital and info[k].name_like:
+            return k + 1
+    end = 0
+    j = i + 1
+    while (
+        j < len(info)
+        and j - i <= 3
+        and toks.adjacent(j - 1)
+        and info[j].name_like
+        and not info[j].particle
+    ):
+        if info[j].folded.casefold() in idx.surnames:
+            end = j + 1
+        j += 1
+    if not end and latin and j > i + 1 and toks.words[i + 1] not in idx.roles:
+        end = i + 2
+    if not end and not latin and j == i + 2 and j < len(info) and info[j].folded in idx.agent:
+        end = j
+    return end
+
+
+def latin_words(text: str, toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> str:
+    """Words i to end - 1 as a Latin name: as written when initials are among them ("Rekha V.
+    Pillai"), else word by word."""
+    if any(info[j].initial for j in range(i, end)):
+        return surface(text, toks, i, end - 1)
+    return " ".join(latin_name(toks.words[j], info[j], idx) for j in range(i, end))
+
+
+def latin_name(word: str, info: Word, idx: Lexicon) -> str:
+    """A name word in Latin: its spelling in the names lists, else a romanisation."""
+    key = info.folded.casefold()
+    return idx.given_names.get(key) or idx.surnames.get(key) or idx.names.romanize(word)
+
+
+def role_at(info: list[Word], i: int, idx: Lexicon) -> int:
+    """Length in tokens of the role word starting at token i, 0 if none."""
+    if i >= len(info):
+        return 0
+    for role in idx.roles.get(info[i].folded, ()):
+        if tuple(w.folded for w in info[i : i + len(role)]) == role:
+            return len(role)
+    return 0
+
+
+def role_name_at(
+    toks: Tokens, info: list[Word], i: int, idx: Lexicon, authors: Authors
+) -> tuple[int, int]:
+    """The unknown name after role words at token i ("प्रदेश अध्यक्ष X ने", "पूर्व मुख्यमंत्री
+    डॉ. X"): its first and end token, or (0, 0). Up to three name-like words, ended by a
+    particle or the text's end; none when a known name follows the role (its own rule finds
+    it)."""
+    n = len(info)
+    role = role_at(info, i, idx)
+    while role and role_at(info, i + role, idx):
+        role += role_at(info, i + role, idx)
+    if not role or (i + role < n and match(toks, info, i + role, idx, authors)):
+        return 0, 0
+    start = name_end = i + role
+    while (
+        name_end < n
+        and name_end - start < 3
+        and not info[name_end].particle
+        and info[name_end].name_like
+        and (name_end == start or toks.adjacent(name_end - 1))
+    ):
+        name_end += 1
+    if name_end > start and (name_end == n or info[name_end].particle):
+        return start, name_end
+    return 0, 0

@@ -1,0 +1,26 @@
+"""Words: what every rule that counts, keys or tokenises words splits on."""
+
+from __future__ import annotations
+
+import re
+
+from workers.stages.text.scripts import INDIC_WORD
+
+# Letters and digits, the Indian scripts' vowel signs included. One character class is twice as
+# fast as excluding "_" in it: "_" is read as a space first (handles split into words).
+WORD_CHARS = rf"\w{INDIC_WORD}"
+WORD = re.compile(f"[{WORD_CHARS}]+")
+# A name's token: a word with Latin diacritics, joined only by "." and "&" (M.K., R&AW), so
+# "BJP's", "Chennai-born" and "O'Brien" split the same way in the text and in gazetteer aliases.
+NAME_TOKEN = re.compile(f"([{WORD_CHARS}\u0300-\u036f]+(?:[.&][{WORD_CHARS}]+)*)")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text."""
+    return WORD.findall(text.replace("_", " ") if "_" in text else text)
+
+
+def word_key(text: str) -> str:
+    """The text's words in lower case, one space apart: equal for texts that differ only in
+    punctuation, spacing and case."""
+    return " ".join(words(text.casefold()))
