@@ -17,10 +17,12 @@ import orjson
 import pytest
 from aiokafka import AIOKafkaProducer
 
-from workers.broker import EmbeddedBroker, ensure_topics
-from workers.clients import read_topic
-from workers.demo import start_worker, stop_worker
-from workers.settings import Settings
+from workers.config import Settings
+from workers.kafka.admin import ensure_topics
+from workers.kafka.clients import read_topic
+from workers.kafka.embedded import EmbeddedBroker
+from workers.kafka.worker import spawn_worker, stop_worker
+from workers.pipeline.table import Stage, Topic
 
 pytestmark = pytest.mark.integration
 
@@ -40,8 +42,9 @@ def bootstrap(tmp_path_factory) -> Iterator[str]:
 
 
 @pytest.fixture
-def settings(bootstrap) -> Settings:
-    """Settings of one test: its own topic prefix and consumer groups, so tests never mix."""
+def settings(bootstrap, tmp_path) -> Settings:
+    """Settings of one test: its own topic prefix, consumer groups, state and health file, so
+    tests never mix."""
     tag = uuid.uuid4().hex[:8]
     return Settings(
         broker=bootstrap,
@@ -50,6 +53,8 @@ def settings(bootstrap) -> Settings:
         session_timeout=6.0,
         stats_interval=2.0,
         log_level="DEBUG",
+        state_dir=str(tmp_path / "state"),
+        health_file=str(tmp_path / "health"),
     )
 
 
@@ -69,7 +74,7 @@ class WorkerProcess:
                     continue
         return events
 
-    def assignment(self, stage: str) -> list[int] | None:
+    def assignment(self, stage: Stage) -> list[int] | None:
         """The partitions this worker holds for `stage` by its latest rebalance log line."""
         lines = [
             e
@@ -89,13 +94,11 @@ class Cluster:
     def start(self, stages: list[str] | None = None) -> WorkerProcess:
         stages = stages or ["all"]
         log_path = self.tmp / f"worker{next(self._ids)}.log"
-        worker = WorkerProcess(log_path, start_worker(self.settings, stages, log_path), stages)
+        worker = WorkerProcess(log_path, spawn_worker(self.settings, stages, log_path), stages)
         self.workers.append(worker)
         return worker
 
-    def wait_balanced(
-        self, stages: tuple[str, ...] = ("cleanup", "extract"), timeout: float = 60
-    ) -> None:
+    def wait_balanced(self, stages: tuple[Stage, ...] = tuple(Stage), timeout: float = 60) -> None:
         """Until the live workers' latest assignments split every stage's partitions exactly."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -112,7 +115,7 @@ class Cluster:
             )
         )
 
-    def _balanced(self, stage: str) -> bool:
+    def _balanced(self, stage: Stage) -> bool:
         live = [
             w
             for w in self.workers
@@ -140,7 +143,7 @@ def cluster(settings, tmp_path) -> Iterator[Cluster]:
 
 
 async def send_raw(
-    settings: Settings, messages: list[tuple[bytes | None, bytes]], topic: str = "raw"
+    settings: Settings, messages: list[tuple[bytes | None, bytes]], topic: Topic = Topic.RAW
 ) -> None:
     """Send exact bytes, as a foreign producer would, bad ones included."""
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all")
@@ -154,12 +157,12 @@ async def send_raw(
         await producer.stop()
 
 
-async def collect(settings: Settings, alias: str, count: int, timeout: float = 60) -> list[Any]:
+async def collect(settings: Settings, topic: Topic, count: int, timeout: float = 60) -> list[Any]:
     """The first `count` messages of a topic (from the beginning), or fail after `timeout`."""
     found: list[Any] = []
 
     async def gather() -> None:
-        async for message in read_topic(settings, settings.topic(alias)):
+        async for message in read_topic(settings, settings.topic(topic)):
             found.append(message)
             if len(found) >= count:
                 return
@@ -167,5 +170,5 @@ async def collect(settings: Settings, alias: str, count: int, timeout: float = 6
     try:
         await asyncio.wait_for(gather(), timeout)
     except TimeoutError:
-        raise AssertionError(f"only {len(found)} of {count} messages on {alias}") from None
+        raise AssertionError(f"only {len(found)} of {count} messages on {topic}") from None
     return found

@@ -16,9 +16,10 @@ from aiokafka.partitioner import murmur2
 
 from tests.conftest import squash
 from tests.integration.conftest import collect, send_raw
-from workers.clients import replay
-from workers.demo import settings_env, stop_worker
-from workers.events import validate
+from workers.contract.events import validate
+from workers.kafka.clients import replay
+from workers.kafka.worker import stop_worker
+from workers.pipeline.table import Stage, Topic
 
 pytestmark = pytest.mark.integration
 
@@ -44,10 +45,10 @@ def test_seed_comes_out_enriched_and_bad_messages_dead_letter(cluster, seed_text
         )
     )
     # A broken message straight on the cleaned topic fails in the extract stage.
-    asyncio.run(send_raw(settings, [(b"bad-2", b'{"schema": "nope"}')], topic="cleaned"))
+    asyncio.run(send_raw(settings, [(b"bad-2", b'{"schema": "nope"}')], topic=Topic.CLEANED))
 
     enriched = {
-        orjson.loads(m.value)["id"]: m for m in asyncio.run(collect(settings, "enriched", 2))
+        orjson.loads(m.value)["id"]: m for m in asyncio.run(collect(settings, Topic.ENRICHED, 2))
     }
     assert set(enriched) == {"good-1", "good-2"}
     seed = orjson.loads(enriched["good-1"].value)
@@ -61,7 +62,7 @@ def test_seed_comes_out_enriched_and_bad_messages_dead_letter(cluster, seed_text
     assert (seed["language"], seed["script"], seed["dateline"]) == ("hi", "Deva", "नई दिल्ली")
     assert set(seed["pipeline"]["stages"]) == {"cleanup", "extract"}
 
-    dead = [orjson.loads(m.value) for m in asyncio.run(collect(settings, "deadletter", 4))]
+    dead = [orjson.loads(m.value) for m in asyncio.run(collect(settings, Topic.DEADLETTER, 4))]
     for record in dead:
         validate("deadletter", record)
     by_reason = {(d["stage"], d["error"]["reason"]): d for d in dead}
@@ -77,7 +78,9 @@ def test_seed_comes_out_enriched_and_bad_messages_dead_letter(cluster, seed_text
     assert decode["original"]["headers"] == [
         {"key": "origin", "value_b64": base64.b64encode(b"test").decode()}
     ]
-    assert decode["source"]["topic"] == settings.topic("raw") and decode["source"]["offset"] >= 0
+    assert (
+        decode["source"]["topic"] == settings.topic(Topic.RAW) and decode["source"]["offset"] >= 0
+    )
     assert by_reason[("cleanup", "schema")]["id"] == "no-body"
     stage_failure = by_reason[("cleanup", "stage")]
     assert (
@@ -87,7 +90,7 @@ def test_seed_comes_out_enriched_and_bad_messages_dead_letter(cluster, seed_text
 
     # Replayed as it was, the undecodable message comes back as a new dead letter, same bytes.
     assert asyncio.run(replay(settings, [decode])) == 1
-    again = [orjson.loads(m.value) for m in asyncio.run(collect(settings, "deadletter", 5))]
+    again = [orjson.loads(m.value) for m in asyncio.run(collect(settings, Topic.DEADLETTER, 5))]
     replayed = [d for d in again if d["error"]["reason"] == "decode"]
     assert len(replayed) == 2
     assert {d["original"]["value_b64"] for d in replayed} == {decode["original"]["value_b64"]}
@@ -121,7 +124,7 @@ def test_two_workers_split_partitions_and_deliver_each_article_once(cluster):
         for i in range(30)
     ]
     asyncio.run(send_raw(settings, articles))
-    events = [orjson.loads(m.value) for m in asyncio.run(collect(settings, "enriched", 30))]
+    events = [orjson.loads(m.value) for m in asyncio.run(collect(settings, Topic.ENRICHED, 30))]
     counts = Counter(e["id"] for e in events)
     assert set(counts) == {f"a{i}" for i in range(30)} and set(counts.values()) == {1}
     cleanup_workers = {e["pipeline"]["stages"]["cleanup"]["worker"] for e in events}
@@ -132,7 +135,7 @@ def test_two_workers_split_partitions_and_deliver_each_article_once(cluster):
 def test_worker_reports_health_while_running(cluster, tmp_path):
     health_file = tmp_path / "health"
     cluster.settings = dataclasses.replace(cluster.settings, health_file=str(health_file))
-    env = settings_env(cluster.settings)
+    env = cluster.settings.to_env()
 
     def probe() -> int:
         return subprocess.run(
@@ -141,7 +144,7 @@ def test_worker_reports_health_while_running(cluster, tmp_path):
 
     assert probe() == 1  # no worker yet
     cluster.start(["cleanup"])
-    cluster.wait_balanced(stages=("cleanup",))
+    cluster.wait_balanced(stages=(Stage.CLEANUP,))
     deadline = time.monotonic() + 20
     while probe() != 0 and time.monotonic() < deadline:
         time.sleep(0.5)
@@ -171,12 +174,12 @@ def test_near_duplicates_are_flagged_across_a_worker_restart(cluster):
     cluster.wait_balanced()
     # Partitions are processed in any order: the original goes first and is waited for.
     asyncio.run(send_raw(settings, [(b"story", orjson.dumps({"id": "story", "text": STORY}))]))
-    asyncio.run(collect(settings, "enriched", 1))
+    asyncio.run(collect(settings, Topic.ENRICHED, 1))
     copy_1 = orjson.dumps({"id": "copy-1", "text": STORY + "\nये भी पढ़ें: कुछ और खबर"})
     asyncio.run(send_raw(settings, [(b"copy-1", copy_1)]))
     before = {
         orjson.loads(m.value)["id"]: orjson.loads(m.value)
-        for m in asyncio.run(collect(settings, "enriched", 2))
+        for m in asyncio.run(collect(settings, Topic.ENRICHED, 2))
     }
     assert before["story"]["duplicate_of"] is None
     assert before["copy-1"]["duplicate_of"] == "story"
@@ -198,7 +201,7 @@ def test_near_duplicates_are_flagged_across_a_worker_restart(cluster):
             ],
         )
     )
-    events = [orjson.loads(m.value) for m in asyncio.run(collect(settings, "enriched", 5))]
+    events = [orjson.loads(m.value) for m in asyncio.run(collect(settings, Topic.ENRICHED, 5))]
     old_worker = before["story"]["pipeline"]["stages"]["extract"]["worker"]
     after = {
         e["id"]: e for e in events if e["pipeline"]["stages"]["extract"]["worker"] != old_worker
@@ -212,7 +215,7 @@ def test_near_duplicates_are_flagged_across_a_worker_restart(cluster):
 def test_worker_refuses_to_start_without_its_topics(settings):
     """With topic creation off (an operator manages topics), missing topics stop the worker
     at once with their names, instead of a worker that waits on nothing."""
-    env = settings_env(dataclasses.replace(settings, create_topics=False))
+    env = dataclasses.replace(settings, create_topics=False).to_env()
     result = subprocess.run(
         [sys.executable, "-m", "workers", "worker", "--stage", "cleanup"],
         env=env,
@@ -221,7 +224,7 @@ def test_worker_refuses_to_start_without_its_topics(settings):
         timeout=60,
     )
     assert result.returncode != 0
-    assert settings.topic("raw") in result.stderr + result.stdout
+    assert settings.topic(Topic.RAW) in result.stderr + result.stdout
 
 
 def test_a_worker_sees_the_fingerprints_of_another(cluster):
@@ -245,7 +248,7 @@ def test_a_worker_sees_the_fingerprints_of_another(cluster):
     asyncio.run(
         send_raw(settings, [(original.encode(), orjson.dumps({"id": original, "text": STORY}))])
     )
-    asyncio.run(collect(settings, "enriched", 1))
+    asyncio.run(collect(settings, Topic.ENRICHED, 1))
     time.sleep(2)  # the follower polls every second
     copy_text = STORY + "\nAdvertisement"
     asyncio.run(
@@ -253,7 +256,7 @@ def test_a_worker_sees_the_fingerprints_of_another(cluster):
     )
     events = {
         orjson.loads(m.value)["id"]: orjson.loads(m.value)
-        for m in asyncio.run(collect(settings, "enriched", 2))
+        for m in asyncio.run(collect(settings, Topic.ENRICHED, 2))
     }
     assert events[copy]["duplicate_of"] == original
     assert (

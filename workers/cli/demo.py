@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import dataclasses
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -70,7 +71,7 @@ def run_demo(seeds: list[str], *, out: TextIO, err: TextIO, timeout: float = 120
             worker_log = logs_dir / "worker.log"
             worker = spawn_worker(settings, ["all"], worker_log)
             try:
-                result = asyncio.run(_feed_and_collect(settings, seeds, timeout))
+                result = asyncio.run(_feed_and_collect(settings, seeds, timeout, worker))
             finally:
                 stop_worker(worker)
             result.seconds = time.monotonic() - started
@@ -97,7 +98,11 @@ def run_demo(seeds: list[str], *, out: TextIO, err: TextIO, timeout: float = 120
             return 0 if (result.enriched or result.dead) and not result.missing else 1
 
 
-async def _feed_and_collect(settings: Settings, seeds: list[str], timeout: float) -> DemoResult:
+async def _feed_and_collect(
+    settings: Settings, seeds: list[str], timeout: float, worker: subprocess.Popen[bytes]
+) -> DemoResult:
+    """Send the seeds, then read outputs until each has one, the time is up, or the worker
+    has died."""
     from workers.inputs import read_inputs
     from workers.kafka.clients import as_json, produce, read_topic
 
@@ -122,7 +127,7 @@ async def _feed_and_collect(settings: Settings, seeds: list[str], timeout: float
         asyncio.create_task(collect(Topic.DEADLETTER, dead)),
     ]
     try:
-        while waiting and time.monotonic() < deadline:
+        while waiting and time.monotonic() < deadline and worker.poll() is None:
             await asyncio.sleep(0.2)
     finally:
         for task in tasks:

@@ -67,72 +67,6 @@ _HEADERS = (
 def asyncapi(settings: Settings | None = None) -> dict[str, Any]:
     """The AsyncAPI 3.0 document of the topics for these settings (default: the defaults)."""
     settings = settings or Settings()
-    channels: dict[str, Any] = {}
-    messages: dict[str, Any] = {}
-    for topic in Topic:
-        alias, schema_name = topic.value, topic.schema
-        message_name, key_doc = _CHANNELS[topic]
-        schema = load_schema(schema_name)
-        messages[message_name] = {
-            "name": f"{schema_name}.v{SCHEMA_VERSION}",
-            "title": schema.get("title", schema_name),
-            "summary": schema.get("description", ""),
-            "contentType": "application/json",
-            "description": _HEADERS,
-            "payload": {"schemaFormat": SCHEMA_FORMAT, "schema": schema},
-            "bindings": {
-                "kafka": {
-                    "key": {"type": "string", "description": key_doc},
-                    "bindingVersion": KAFKA_BINDING_VERSION,
-                }
-            },
-        }
-        channels[alias] = {
-            "address": settings.topic(topic),
-            "title": settings.topic(topic),
-            "description": f"Written by {_WRITERS[topic]}. Events are JSON objects validated "
-            f"against `schemas/{schema_name}.v{SCHEMA_VERSION}.json`; each carries `schema` "
-            "(name and version) and `id`.",
-            "messages": {message_name: {"$ref": f"#/components/messages/{message_name}"}},
-            "bindings": {
-                "kafka": {
-                    "topic": settings.topic(topic),
-                    "partitions": settings.partitions,
-                    "replicas": settings.replication,
-                    "topicConfiguration": {"cleanup.policy": ["delete"]},
-                    "bindingVersion": KAFKA_BINDING_VERSION,
-                }
-            },
-        }
-    operations: dict[str, Any] = {}
-    for spec in STAGES.values():
-        stage, source, target = spec.stage, spec.source, spec.target
-        consumer_group = {
-            "kafka": {
-                "groupId": {"type": "string", "enum": [settings.group(stage)]},
-                "bindingVersion": KAFKA_BINDING_VERSION,
-            }
-        }
-        for action, alias, summary in (
-            ("receive", source, f"The {stage} stage consumes {settings.topic(source)}."),
-            ("send", target, f"The {stage} stage writes its output to {settings.topic(target)}."),
-            (
-                "send",
-                Topic.DEADLETTER,
-                f"The {stage} stage dead-letters a message it cannot decode, validate or "
-                "process, or whose output is too large.",
-            ),
-        ):
-            message_name = _CHANNELS[alias][0]
-            name = f"{stage}{action.capitalize()}{message_name[0].upper()}{message_name[1:]}"
-            operations[name] = {
-                "action": action,
-                "channel": {"$ref": f"#/channels/{alias.value}"},
-                "summary": summary,
-                "messages": [{"$ref": f"#/channels/{alias.value}/messages/{message_name}"}],
-            }
-            if action == "receive":
-                operations[name]["bindings"] = consumer_group
     return {
         "asyncapi": ASYNCAPI_VERSION,
         "id": "urn:khabar:worker",
@@ -154,10 +88,86 @@ def asyncapi(settings: Settings | None = None) -> dict[str, Any]:
                 "description": "The cluster named by KHABAR_BROKER.",
             }
         },
-        "channels": channels,
-        "operations": operations,
-        "components": {"messages": messages},
+        "channels": {topic.value: _channel(topic, settings) for topic in Topic},
+        "operations": _operations(settings),
+        "components": {"messages": {_CHANNELS[topic][0]: _message(topic) for topic in Topic}},
     }
+
+
+def _message(topic: Topic) -> dict[str, Any]:
+    """The message on a topic: its schema, and what its key is."""
+    schema_name = topic.schema
+    schema = load_schema(schema_name)
+    return {
+        "name": f"{schema_name}.v{SCHEMA_VERSION}",
+        "title": schema.get("title", schema_name),
+        "summary": schema.get("description", ""),
+        "contentType": "application/json",
+        "description": _HEADERS,
+        "payload": {"schemaFormat": SCHEMA_FORMAT, "schema": schema},
+        "bindings": {
+            "kafka": {
+                "key": {"type": "string", "description": _CHANNELS[topic][1]},
+                "bindingVersion": KAFKA_BINDING_VERSION,
+            }
+        },
+    }
+
+
+def _channel(topic: Topic, settings: Settings) -> dict[str, Any]:
+    """A topic as a channel: its address under these settings, who writes it, its message."""
+    message_name, schema_name = _CHANNELS[topic][0], topic.schema
+    return {
+        "address": settings.topic(topic),
+        "title": settings.topic(topic),
+        "description": f"Written by {_WRITERS[topic]}. Events are JSON objects validated "
+        f"against `schemas/{schema_name}.v{SCHEMA_VERSION}.json`; each carries `schema` "
+        "(name and version) and `id`.",
+        "messages": {message_name: {"$ref": f"#/components/messages/{message_name}"}},
+        "bindings": {
+            "kafka": {
+                "topic": settings.topic(topic),
+                "partitions": settings.partitions,
+                "replicas": settings.replication,
+                "topicConfiguration": {"cleanup.policy": ["delete"]},
+                "bindingVersion": KAFKA_BINDING_VERSION,
+            }
+        },
+    }
+
+
+def _operations(settings: Settings) -> dict[str, Any]:
+    """Per stage of the table: it receives its source (in its consumer group), sends its
+    target, and sends dead letters."""
+    operations: dict[str, Any] = {}
+    for spec in STAGES.values():
+        stage, source, target = spec.stage, spec.source, spec.target
+        for action, topic, summary in (
+            ("receive", source, f"The {stage} stage consumes {settings.topic(source)}."),
+            ("send", target, f"The {stage} stage writes its output to {settings.topic(target)}."),
+            (
+                "send",
+                Topic.DEADLETTER,
+                f"The {stage} stage dead-letters a message it cannot decode, validate or "
+                "process, or whose output is too large.",
+            ),
+        ):
+            message_name = _CHANNELS[topic][0]
+            name = f"{stage}{action.capitalize()}{message_name[0].upper()}{message_name[1:]}"
+            operations[name] = {
+                "action": action,
+                "channel": {"$ref": f"#/channels/{topic.value}"},
+                "summary": summary,
+                "messages": [{"$ref": f"#/channels/{topic.value}/messages/{message_name}"}],
+            }
+            if action == "receive":
+                operations[name]["bindings"] = {
+                    "kafka": {
+                        "groupId": {"type": "string", "enum": [settings.group(stage)]},
+                        "bindingVersion": KAFKA_BINDING_VERSION,
+                    }
+                }
+    return operations
 
 
 def to_yaml(document: dict[str, Any]) -> str:

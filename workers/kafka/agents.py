@@ -21,76 +21,89 @@ log = get_logger("khabar.agent")
 
 def attach_stage(stage_app: StageApp, processor: Processor, settings: Settings) -> StageStats:
     """Add the stage's agent, its stats timer and its rebalance log to the stage's app."""
-    app = stage_app.app
-    spec = processor.spec
-    source = stage_app.topics[spec.source]
-    target = stage_app.topics[spec.target]
-    dead = stage_app.topics[Topic.DEADLETTER]
-    stage = spec.stage.value
-    stats = StageStats(stage)
+    agent = StageAgent(stage_app, processor, settings)
+    app, stage = stage_app.app, agent.stage
+    app.agent(agent.source, name=f"khabar.{stage}")(agent.process)
+    app.timer(settings.stats_interval, name=f"khabar.{stage}.stats")(agent.report_stats)
+    app.on_partitions_assigned.connect(agent.on_assigned)  # type: ignore[arg-type]
+    return agent.stats
 
-    async def process(stream: Any) -> None:
+
+class StageAgent:
+    """What one stage's agent does with each message, and what it reports."""
+
+    def __init__(self, stage_app: StageApp, processor: Processor, settings: Settings) -> None:
+        spec = processor.spec
+        self.app = stage_app.app
+        self.topics = stage_app.topics
+        self.processor = processor
+        self.settings = settings
+        self.stage = spec.stage.value
+        self.source = stage_app.topics[spec.source]
+        self.target = stage_app.topics[spec.target]
+        self.stats = StageStats(self.stage)
+
+    async def process(self, stream: Any) -> None:
         async for event in stream.events():
             message = event.message
             headers = list(message.headers or ())
-            result = runner.run(processor, message.value, settings.max_message_bytes)
+            result = runner.run(self.processor, message.value, self.settings.max_message_bytes)
             if isinstance(result, runner.Success):
-                await target.send(key=result.key, value=result.value, headers=headers)
-                for topic, value in result.side_outputs:
-                    await stage_app.topics[topic].send(key=result.key, value=value)
-                stats.count(message.topic, message.partition, message.offset, dead=False)
-                log.debug(
-                    "article_processed",
-                    stage=stage,
-                    id=result.event["id"],
-                    partition=message.partition,
-                    offset=message.offset,
-                    ms=round(result.ms, 3),
-                    timings=result.event["pipeline"]["stages"],
-                    duplicate_of=result.event.get("duplicate_of"),
-                )
-                continue
-            origin = Origin(
-                message.topic,
-                message.partition,
-                message.offset,
-                message.timestamp,
-                message.key,
-                message.value,
-                headers,
-            )
-            record = result.dead_letter(stage, origin)
-            dead_key = message.key or record["id"].encode("utf-8")
-            await dead.send(key=dead_key, value=encode(record), headers=headers)
-            stats.count(message.topic, message.partition, message.offset, dead=True)
-            log.warning(
-                "dead_lettered",
-                stage=stage,
-                id=record["id"],
-                reason=result.reason,
-                error=record["error"]["type"],
-                message=record["error"]["message"][:300],
-                topic=message.topic,
-                partition=message.partition,
-                offset=message.offset,
-            )
+                await self._send(result, message, headers)
+            else:
+                await self._dead_letter(result, message, headers)
 
-    app.agent(source, name=f"khabar.{stage}")(process)
-
-    async def report_stats() -> None:
-        log.info("stage_stats", **stats.report(await _lag(app, source.get_topic_name(), stats)))
-        health.beat(settings.health_file)
-
-    app.timer(settings.stats_interval, name=f"khabar.{stage}.stats")(report_stats)
-
-    async def on_assigned(sender: Any, assigned: Any, **_: Any) -> None:
-        partitions = sorted(tp.partition for tp in assigned if tp.topic == source.get_topic_name())
-        log.info(
-            "partitions_assigned", stage=stage, topic=source.get_topic_name(), partitions=partitions
+    async def _send(self, result: runner.Success, message: Any, headers: list[Any]) -> None:
+        await self.target.send(key=result.key, value=result.value, headers=headers)
+        for topic, value in result.side_outputs:
+            await self.topics[topic].send(key=result.key, value=value)
+        self.stats.count(message.topic, message.partition, message.offset, dead=False)
+        log.debug(
+            "article_processed",
+            stage=self.stage,
+            id=result.event["id"],
+            partition=message.partition,
+            offset=message.offset,
+            ms=round(result.ms, 3),
+            timings=result.event["pipeline"]["stages"],
+            duplicate_of=result.event.get("duplicate_of"),
         )
 
-    app.on_partitions_assigned.connect(on_assigned)  # type: ignore[arg-type]
-    return stats
+    async def _dead_letter(self, result: runner.Failure, message: Any, headers: list[Any]) -> None:
+        origin = Origin(
+            message.topic,
+            message.partition,
+            message.offset,
+            message.timestamp,
+            message.key,
+            message.value,
+            headers,
+        )
+        record = result.dead_letter(self.stage, origin)
+        key = message.key or record["id"].encode("utf-8")
+        await self.topics[Topic.DEADLETTER].send(key=key, value=encode(record), headers=headers)
+        self.stats.count(message.topic, message.partition, message.offset, dead=True)
+        log.warning(
+            "dead_lettered",
+            stage=self.stage,
+            id=record["id"],
+            reason=result.reason,
+            error=record["error"]["type"],
+            message=record["error"]["message"][:300],
+            topic=message.topic,
+            partition=message.partition,
+            offset=message.offset,
+        )
+
+    async def report_stats(self) -> None:
+        lag = await _lag(self.app, self.source.get_topic_name(), self.stats)
+        log.info("stage_stats", **self.stats.report(lag))
+        health.beat(self.settings.health_file)
+
+    async def on_assigned(self, sender: Any, assigned: Any, **_: Any) -> None:
+        topic = self.source.get_topic_name()
+        partitions = sorted(tp.partition for tp in assigned if tp.topic == topic)
+        log.info("partitions_assigned", stage=self.stage, topic=topic, partitions=partitions)
 
 
 async def _lag(app: Any, topic: str, stats: StageStats) -> int | None:

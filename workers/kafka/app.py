@@ -25,12 +25,14 @@ class StageApp:
 
 def build_app(settings: Settings, stage: Stage) -> StageApp:
     """The Faust app of one stage, configured from the settings; agents are attached later."""
+    datadir = settings.state_path(stage)
+    datadir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
         settings.group(stage),
         broker=[f"kafka://{server}" for server in settings.bootstrap_servers.split(",")],
         broker_credentials=_credentials(settings),
         autodiscover=False,
-        datadir=str(settings.state_path(stage)),
+        datadir=str(datadir),
         store="memory://",
         web_enabled=False,
         topic_partitions=settings.partitions,

@@ -15,7 +15,6 @@ from workers.stages.extract.analysis import Analysis
 from workers.stages.extract.entities.found import Authors, Found, add_authors, add_handle
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import (
-    add_words,
     given_name_at,
     initials_at,
     latin_words,
@@ -54,7 +53,10 @@ class _Scan:
     authors: Authors
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
-        add_words(self.found, kind, name, self.text, self.toks, first, last, self.source)
+        """An entity whose surface form runs from word `first` to word `last` of the text."""
+        start, end = self.toks.span(first, last)
+        span = (start, end) if self.source == "body" else None
+        self.found.add(kind, name, self.text[start:end], self.source, span)
 
 
 class EntityFinder:
@@ -91,8 +93,8 @@ class EntityFinder:
         return found.records()
 
     def _scan(self, text: str, source: str, found: Found, authors: Authors) -> None:
-        toks = Tokens(text)
-        info = [self.word(w) for w in toks.words]
+        toks, word = Tokens(text), self.word
+        info = [word(w) for w in toks.words]
         scan = _Scan(
             text, source, toks, info, organisations(toks, info, self.lexicon), found, authors
         )

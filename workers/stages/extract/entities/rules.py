@@ -4,10 +4,10 @@ names, names with initials, places before a place word, known given names with s
 
 from __future__ import annotations
 
-from workers.stages.extract.entities.found import Authors, Found
+from workers.stages.extract.entities.found import Authors
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.words import Word
-from workers.stages.text.scripts import devanagari, is_devanagari
+from workers.stages.text.scripts import is_devanagari
 
 
 def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int]:
@@ -108,7 +108,7 @@ def match(
     """Longest gazetteer alias, author name or known acronym starting at token i."""
     word = info[i]
     first = word.folded
-    in_devanagari = devanagari(first[0])
+    in_devanagari = word.devanagari
     longest = idx.span.get(first, 0)
     if not in_devanagari:
         longest = max(longest, idx.span.get(first.casefold(), 0))
@@ -160,14 +160,6 @@ def longest_exact(info: list[Word], i: int, idx: Lexicon) -> tuple[int, tuple[st
         if hit is not None:
             best = (size, hit)
     return best
-
-
-def add_words(
-    found: Found, kind: str, name: str, text: str, toks: Tokens, first: int, last: int, source: str
-) -> None:
-    """An entity whose surface form runs from word `first` to word `last` of `text`."""
-    start, end = toks.span(first, last)
-    found.add(kind, name, text[start:end], source, (start, end) if source == "body" else None)
 
 
 def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:

@@ -22,6 +22,7 @@ class Word(NamedTuple):
     capital: bool  # a Latin word that starts with a capital ("Urban", "IT")
     org_head: bool  # a capitalised noun that ends an organisation's name: Authority, Group
     initial: bool  # a name's initials: "M" of "M.", "T.J" of "T.J.", "यू.आर" of "यू.आर."
+    devanagari: bool  # written in Devanagari (its first letter is)
 
 
 def word_facts(word: str, idx: Lexicon) -> Word:
@@ -48,4 +49,5 @@ def word_facts(word: str, idx: Lexicon) -> Word:
         capital,
         capital and lower in idx.org_heads,
         idx.names.initials(word),
+        in_devanagari,
     )

@@ -1,0 +1,41 @@
+"""Events: schemas load and compile, validation says where an event fails, coding is strict."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.contract.events import (
+    SCHEMA_NAMES,
+    DecodeError,
+    SchemaError,
+    decode,
+    encode,
+    load_schema,
+    schema_tag,
+    validate,
+)
+
+
+@pytest.mark.parametrize("name", SCHEMA_NAMES)
+def test_every_schema_is_versioned_and_names_itself(name):
+    schema = load_schema(name)
+    assert schema["$id"].endswith(f"{name}.v1.json")
+    assert schema["properties"]["schema"]["properties"]["name"]["const"] == name
+    assert schema_tag(name) == {"name": name, "version": 1}
+
+
+def test_raw_needs_text_or_html():
+    validate("article.raw", {"text": "x"})
+    validate("article.raw", {"html": "<p>x</p>"})
+    with pytest.raises(SchemaError, match=r"article\.raw v1"):
+        validate("article.raw", {"title": "only a title"})
+    with pytest.raises(SchemaError):
+        validate("article.raw", {"text": ""})
+
+
+def test_decode_rejects_non_objects():
+    assert decode(b'{"a": 1}') == {"a": 1}
+    assert decode(encode({"ख़बर": [1, None]})) == {"ख़बर": [1, None]}
+    for value, reason in ((b"not json", "not valid JSON"), (b"[1, 2]", "got list"), (None, "tomb")):
+        with pytest.raises(DecodeError, match=reason):
+            decode(value)

@@ -1,0 +1,60 @@
+"""The near-duplicate index kept in the compacted fingerprints topic, on a real broker: loaded
+to the end at start, then followed."""
+
+from __future__ import annotations
+
+import asyncio
+
+import orjson
+import pytest
+
+from tests.integration.conftest import send_raw
+from workers.contract.fingerprints import fingerprint_record
+from workers.kafka.admin import ensure_topics
+from workers.kafka.fingerprints import FingerprintStore
+from workers.pipeline.table import Topic
+from workers.stages.dedup.minhash import minhash, to_hex
+
+pytestmark = pytest.mark.integration
+
+
+def record(article_id: str, text: str, duplicate_of: str | None = None) -> tuple[bytes, bytes]:
+    enriched = {
+        "id": article_id,
+        "duplicate_of": duplicate_of,
+        "fingerprint": {"minhash": to_hex(minhash([text])), "content_hash": "0" * 64},
+    }
+    return article_id.encode(), orjson.dumps(fingerprint_record(enriched))
+
+
+STORY = "Counting of votes in the five states will begin at eight in the morning on Sunday."
+
+
+def test_load_reads_to_the_end_and_follow_learns_what_others_publish(settings):
+    asyncio.run(ensure_topics(settings))
+    asyncio.run(
+        send_raw(
+            settings,
+            [record("a", STORY), record("b", STORY, "a"), (b"junk", b"not json")],
+            topic=Topic.FINGERPRINTS,
+        )
+    )
+    store = FingerprintStore(settings)
+
+    async def scenario() -> None:
+        assert await store.load() == 3  # the unreadable record is counted, and skipped
+        assert set(store.index.signatures) == {"a", "b"} and store.index.roots == {"b": "a"}
+        follower = asyncio.create_task(store.follow())
+        try:
+            await send_raw(settings, [record("c", "Something else entirely.")], Topic.FINGERPRINTS)
+            for _ in range(100):
+                if "c" in store.index.signatures:
+                    break
+                await asyncio.sleep(0.1)
+        finally:
+            follower.cancel()
+            await asyncio.gather(follower, return_exceptions=True)
+        assert "c" in store.index.signatures
+        assert store.index.find("d", minhash([STORY]), 0.7) == "a"
+
+    asyncio.run(scenario())

@@ -1,0 +1,84 @@
+"""One message through a stage: the runner owns the envelope, and every failure becomes a
+dead-letter reason, never an exception."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import orjson
+
+from workers import __version__
+from workers.contract.deadletter import Origin
+from workers.contract.events import validate
+from workers.pipeline import runner
+from workers.pipeline.table import Stage, Topic
+
+
+def test_cleanup_then_extract_stamp_the_envelope(stages, seed_text):
+    cleaned = runner.run(stages[Stage.CLEANUP], orjson.dumps({"text": seed_text, "id": "s1"}))
+    assert isinstance(cleaned, runner.Success) and cleaned.key == b"s1"
+    assert cleaned.event["schema"] == {"name": "article.cleaned", "version": 1}
+    enriched = runner.run(stages[Stage.EXTRACT], cleaned.value)
+    assert isinstance(enriched, runner.Success)
+    pipeline = enriched.event["pipeline"]
+    assert pipeline["version"] == __version__
+    assert list(pipeline["stages"]) == ["cleanup", "extract"]
+    extract = pipeline["stages"]["extract"]
+    assert extract["worker"] == runner.WORKER and extract["ms"] > 0
+    assert list(extract["steps"])[-1] == "mark_duplicate"
+    assert "read_page" in pipeline["stages"]["cleanup"]["steps"]
+
+
+def test_side_outputs_are_built_and_checked(stages, seed_text):
+    cleaned = runner.run(stages[Stage.CLEANUP], orjson.dumps({"text": seed_text, "id": "s1"}))
+    enriched = runner.run(stages[Stage.EXTRACT], cleaned.value)
+    ((topic, value),) = enriched.side_outputs
+    assert topic is Topic.FINGERPRINTS
+    validate("fingerprint", orjson.loads(value))
+
+
+def test_failure_reasons(stages):
+    processor = stages[Stage.CLEANUP]
+    assert runner.run(processor, b"\xff not json").reason == "decode"
+    schema = runner.run(processor, b'{"id": "x1", "title": "no body"}')
+    assert schema.reason == "schema" and schema.article_id == "x1"
+    empty = runner.run(processor, orjson.dumps({"text": "Advertisement\n----"}))
+    assert empty.reason == "stage" and type(empty.error).__name__ == "EmptyArticleError"
+
+
+def test_any_stage_exception_is_caught(stages):
+    def broken(event, timings):
+        raise RuntimeError("bug in a stage")
+
+    processor = dataclasses.replace(stages[Stage.CLEANUP], function=broken)
+    result = runner.run(processor, b'{"text": "fine"}')
+    assert result.reason == "stage" and str(result.error) == "bug in a stage"
+
+
+def test_a_payload_that_breaks_the_schema_is_a_stage_failure(stages):
+    processor = dataclasses.replace(stages[Stage.CLEANUP], function=lambda event, t: {"x": 1})
+    result = runner.run(processor, b'{"id": "a", "text": "fine"}')
+    assert result.reason == "stage" and "article.cleaned" in str(result.error)
+    assert result.article_id == "a"
+
+
+def test_output_over_the_size_limit_is_a_dead_letter(stages, seed_text):
+    result = runner.run(stages[Stage.CLEANUP], orjson.dumps({"text": seed_text}), max_bytes=1000)
+    assert result.reason == "size" and "bytes > 1000" in str(result.error)
+
+
+def test_a_failure_becomes_the_dead_letter_of_its_message(stages):
+    failure = runner.run(stages[Stage.CLEANUP], b"\xff")
+    origin = Origin("articles.raw", 1, 7, None, b"k", b"\xff")
+    dead = validate("deadletter", failure.dead_letter("cleanup", origin))
+    assert (dead["stage"], dead["error"]["reason"], dead["source"]["offset"]) == (
+        "cleanup",
+        "decode",
+        7,
+    )
+
+
+def test_apply_wraps_the_payload_without_validating(stages):
+    cleaned = runner.apply(stages[Stage.CLEANUP], {"id": "a", "text": "One line of body text."})
+    assert cleaned["id"] == "a" and cleaned["paragraphs"] == ["One line of body text."]
+    assert set(cleaned["pipeline"]["stages"]) == {"cleanup"}

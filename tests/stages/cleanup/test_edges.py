@@ -1,0 +1,68 @@
+"""Page edges: the headline repeated at the top, date stamps at the top, trailers at the end;
+the same text in the middle of the body stays."""
+
+from __future__ import annotations
+
+from tests.stages.cleanup.drafts import draft, texts
+from workers.stages.cleanup.edges import drop_date_stamp, drop_title, drop_trailers
+
+BODY = [f"Body paragraph number {n} with enough words to be a real paragraph." for n in range(8)]
+
+
+def test_the_headline_repeated_at_the_top_goes(rules):
+    d = draft("Flood alert in Assam", *BODY[:3], title="Flood alert in Assam | News Site")
+    drop_title(d, rules.cleanup.edges)
+    assert texts(d) == BODY[:3] and d.removed[0]["kind"] == "title"
+
+
+def test_a_prefix_of_the_headline_goes_but_not_a_short_one(rules):
+    title = "Flood alert in Assam as Brahmaputra crosses danger mark"
+    d = draft("Flood alert in Assam as", *BODY[:2], title=title)
+    drop_title(d, rules.cleanup.edges)
+    assert texts(d) == BODY[:2]
+    d = draft("Flood alert", *BODY[:2], title=title)
+    drop_title(d, rules.cleanup.edges)
+    assert texts(d)[0] == "Flood alert"
+
+
+def test_the_headline_in_the_middle_stays(rules):
+    d = draft(*BODY[:4], "Flood alert in Assam", *BODY[4:], title="Flood alert in Assam")
+    drop_title(d, rules.cleanup.edges)
+    assert "Flood alert in Assam" in texts(d)
+
+
+def test_date_stamps_at_the_top_go(rules):
+    d = draft("November 20, 2019 - 11:28 AMT", "Updated: 12/03/2024 5:45 PM IST", *BODY[:3])
+    drop_date_stamp(d, rules.cleanup.edges)
+    assert texts(d) == BODY[:3]
+    d = draft("20 नवंबर 2019", *BODY[:2])
+    drop_date_stamp(d, rules.cleanup.edges)
+    assert texts(d) == BODY[:2]
+
+
+def test_a_sentence_with_a_date_at_the_top_stays(rules):
+    line = "Polling was held on November 20, 2019."
+    d = draft(line, *BODY[:2])
+    drop_date_stamp(d, rules.cleanup.edges)
+    assert texts(d)[0] == line
+
+
+def test_trailers_at_the_end_go(rules):
+    d = draft(*BODY, "Reporting by Jane Doe; Editing by John Roe", "© 2024 News Corp", "Tags:")
+    drop_trailers(d, rules.cleanup.edges)
+    assert texts(d) == BODY
+    assert {r["kind"] for r in d.removed} == {"credit"}
+
+
+def test_a_trailer_shaped_line_early_in_the_body_stays(rules):
+    line = "Reporting by the district team showed the water had risen overnight."
+    d = draft(BODY[0], line, *BODY[1:])
+    drop_trailers(d, rules.cleanup.edges)
+    assert line in texts(d)
+
+
+def test_newsletter_boxes_at_either_end_and_reading_time_anywhere(rules):
+    d = draft("Sign up for our daily newsletter", *BODY[:4], "5 min read", *BODY[4:])
+    drop_trailers(d, rules.cleanup.edges)
+    assert texts(d) == BODY
+    assert [r["kind"] for r in d.removed] == ["call_to_action", "reading_time"]

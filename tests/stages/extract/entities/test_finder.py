@@ -1,0 +1,156 @@
+"""Entity rules beyond the gazetteers, each with the look-alike it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.extract.articles import analysis
+from workers.stages.extract.entities.finder import EntityFinder, find_entities
+from workers.stages.rules import Rules
+
+
+@pytest.fixture(scope="module")
+def entities(rules: Rules):
+    def found(text: str) -> list[tuple[str, str]]:
+        return sorted((e["type"], e["name"]) for e in rules.extract.entities(text, None, None, []))
+
+    return found
+
+
+def test_capitalised_words_before_an_organisation_noun_are_an_org(entities):
+    assert entities("The Mysuru Urban Development Authority allotted 14 sites.") == [
+        ("ORG", "Mysuru Urban Development Authority")
+    ]
+    assert entities("Officers of the Anti-Narcotics Cell seized the drugs.") == [
+        ("ORG", "Anti-Narcotics Cell")
+    ]
+    # The longer name wins over the place it starts with.
+    assert entities("The Madras Engineer Group built the bridge.") == [
+        ("ORG", "Madras Engineer Group")
+    ]
+
+
+def test_an_organisation_name_goes_on_after_of_and_for_but_and_may_start_another(entities):
+    assert entities("The Africa Centres for Disease Control and Prevention said so.") == [
+        ("ORG", "Africa Centres for Disease Control and Prevention")
+    ]
+    assert entities("Shares of Adani Group and Tata Motors rose.") == [
+        ("ORG", "Adani Group"),
+        ("ORG", "Tata Motors"),
+    ]
+    assert entities("the health department said") == []  # no capitals, no name
+
+
+def test_names_written_with_initials(entities):
+    assert entities("Justice M. Nagaprasanna dismissed the plea.") == [
+        ("PERSON", "M. Nagaprasanna")
+    ]
+    assert entities("activist T.J. Abraham filed a complaint") == [("PERSON", "T.J. Abraham")]
+    assert entities("with Leader of Opposition R. Ashoka leading a protest") == [
+        ("PERSON", "R. Ashoka")
+    ]
+
+
+def test_a_lone_letter_before_a_capital_is_no_initial_without_a_name_or_role(entities):
+    assert entities("Take vitamin D. Officials said so.") == []
+    assert entities("Results of Class X. Students cheered.") == []
+
+
+def test_known_given_name_and_one_word_before_ne_is_a_person(entities):
+    assert entities("भाला फेंक में अरशद नदीम ने स्वर्ण जीता।") == [("PERSON", "Arshad Nadeem")]
+    # Without the doer's postposition the second word may be anything: no guess.
+    assert ("PERSON", "Arshad Nadeem") not in entities("अरशद नदीम का थ्रो")
+
+
+def test_words_after_a_role_that_are_no_names(entities):
+    assert entities("बैठक में प्रदेश अध्यक्ष मौजूद रहे।") == []
+
+
+def test_middle_initials_and_devanagari_initials(entities):
+    assert entities("a bench of Justices A.S. Deshmane and Rekha V. Pillai heard it") == [
+        ("PERSON", "A.S. Deshmane"),
+        ("PERSON", "Rekha V. Pillai"),
+    ]
+    assert ("PERSON", "U.R. Sahoo") in entities("पुलिस महानिदेशक यू.आर. साहू ने टीम को इनाम दिया।")
+
+
+def test_organisation_runs_take_the_longest_name_and_hyphens_but_not_amounts(entities):
+    assert entities("Parle Sahyog Co-operative Housing Society members met.") == [
+        ("ORG", "Parle Sahyog Co-operative Housing Society")
+    ]
+    assert entities("It barred Marudhar Capital Services on Monday.") == [
+        ("ORG", "Marudhar Capital Services")
+    ]
+    assert entities("The Soorma Hockey Club for Rs 2 crore") == [("ORG", "Soorma Hockey Club")]
+
+
+def test_a_word_that_only_sounds_like_a_known_name_is_not_it(entities):
+    # जीत डबल ("victory double") has the consonants of अजीत डोभाल (Ajit Doval), not its vowel.
+    assert entities("यह जीत डबल इंजन सरकार की नीतियों की है।") == []
+
+
+def test_a_place_before_a_hyphen_stays_out_of_the_company_name(entities):
+    assert entities("Pune-based Sahyadri Cement Ltd said so.") == [
+        ("LOC", "Pune"),
+        ("ORG", "Sahyadri Cement Ltd"),
+    ]
+
+
+def test_a_finder_built_from_other_rules_finds_only_what_they_know(rules, tiny):
+    text = "कलीमुल हफीज ने नई दिल्ली में Narendra Modi से मुलाकात की। मझौलिया गाँव में बारिश हुई।"
+    found = sorted((e["type"], e["name"]) for e in EntityFinder(tiny)(text, None, None, []))
+    assert found == [("LOC", "Mazhauliya"), ("PERSON", "Kaleemul Hafeez")]
+    shipped = sorted((e["type"], e["name"]) for e in rules.extract.entities(text, None, None, []))
+    assert ("LOC", "New Delhi") in shipped and ("PERSON", "Narendra Modi") in shipped
+
+
+def test_the_step_writes_the_entities_of_body_dateline_title_and_embeds(tiny):
+    article = analysis(
+        "कलीमुल हफीज ने कहा।",
+        "एफएसएल की रिपोर्ट आई।",
+        dateline="मझौलिया",
+        title="Kaleemul Hafeez speaks",
+        embeds=[
+            {
+                "author_name": "Kaleemul Hafeez",
+                "handle": "KaleemulHafeez",
+                "mentions": ["imtiaz_jaleel"],
+                "text": "Thanks @imtiaz_jaleel",
+            }
+        ],
+    )
+    find_entities(article, EntityFinder(tiny))
+    assert article.enriched["entities"] == [
+        {
+            "type": "PERSON",
+            "name": "Kaleemul Hafeez",
+            "aliases": ["@KaleemulHafeez", "कलीमुल हफीज", "Kaleemul Hafeez"],
+            "count": 3,
+            "spans": [[0, 11]],
+            "sources": ["embed", "body", "title"],
+        },
+        {
+            "type": "LOC",
+            "name": "Mazhauliya",
+            "aliases": ["मझौलिया"],
+            "count": 1,
+            "spans": [],
+            "sources": ["dateline"],
+        },
+        {
+            "type": "ORG",
+            "name": "Forensic Science Laboratory",
+            "aliases": ["एफएसएल"],
+            "count": 1,
+            "spans": [[21, 27]],
+            "sources": ["body"],
+        },
+        {
+            "type": "PERSON",
+            "name": "Imtiaz Jaleel",
+            "aliases": ["@imtiaz_jaleel"],
+            "count": 1,
+            "spans": [],
+            "sources": ["handle"],
+        },
+    ]

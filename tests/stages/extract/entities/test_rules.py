@@ -1,0 +1,192 @@
+"""Each matching rule on a few words, with the look-alike beside it that it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.extract.entities.finder import EntityFinder
+from workers.stages.extract.entities.found import Authors
+from workers.stages.extract.entities.lexicon import Tokens
+from workers.stages.extract.entities.rules import (
+    given_name_at,
+    initials_at,
+    latin_words,
+    longest_exact,
+    match,
+    organisations,
+    place_before_word_at,
+    role_at,
+    role_name_at,
+)
+from workers.stages.extract.entities.words import Word
+
+NO_AUTHORS = Authors.of({})
+
+
+@pytest.fixture(scope="module")
+def finder(rules) -> EntityFinder:
+    return rules.extract.entities
+
+
+@pytest.fixture(scope="module")
+def scan(finder):
+    def scanned(text: str) -> tuple[Tokens, list[Word]]:
+        toks = Tokens(text)
+        return toks, [finder.word(w) for w in toks.words]
+
+    return scanned
+
+
+@pytest.fixture(scope="module")
+def orgs(finder, scan):
+    def runs(text: str) -> dict[int, int]:
+        return organisations(*scan(text), finder.lexicon)
+
+    return runs
+
+
+def test_capitalised_words_before_a_head_noun_are_an_organisation(orgs):
+    assert orgs("The Mysuru Urban Development Authority allotted sites") == {1: 5}
+    assert orgs("Officers of the Anti-Narcotics Cell") == {3: 6}
+    assert orgs("the health department said") == {}
+    assert orgs("Mysuru, Authority said") == {}
+
+
+def test_an_organisation_goes_on_after_for_and_then_and(orgs):
+    assert orgs("The Africa Centres for Disease Control and Prevention said so.") == {1: 8}
+    assert orgs("The Soorma Hockey Club for Rs 2 crore") == {1: 4}
+
+
+def test_and_before_a_name_of_its_own_starts_a_second_organisation(orgs):
+    assert orgs("Shares of Adani Group and Tata Motors rose.") == {2: 4, 5: 7}
+
+
+def test_a_known_place_before_a_hyphen_stays_out_of_the_run(orgs):
+    assert orgs("Pune-based Sahyadri Cement Ltd said so.") == {2: 5}
+    assert orgs("Parle Sahyog Co-operative Housing Society members") == {0: 6}
+
+
+def test_initials_then_a_name_after_a_role(finder, scan):
+    toks, info = scan("Justice M. Nagaprasanna dismissed the plea.")
+    assert initials_at(toks, info, 1, finder.lexicon) == 3
+    toks, info = scan("activist T.J. Abraham filed")
+    assert initials_at(toks, info, 1, finder.lexicon) == 3
+    toks, info = scan("पुलिस महानिदेशक यू.आर. साहू ने")
+    assert initials_at(toks, info, 2, finder.lexicon) == 4
+
+
+def test_a_lone_latin_letter_without_a_role_or_known_name_is_no_initial(finder, scan):
+    toks, info = scan("Take vitamin D. Officials said so.")
+    assert initials_at(toks, info, 2, finder.lexicon) == 0
+    toks, info = scan("Results of Class X. Students cheered.")
+    assert initials_at(toks, info, 3, finder.lexicon) == 0
+
+
+@pytest.mark.xfail(
+    reason="initials_at's lone-letter guard tests len(word) == 1, and a Devanagari letter's "
+    "name is two or more characters (डी, एक्स): 'विटामिन डी. अधिकारियों' gives 3, "
+    "the finder a PERSON 'D. Adhikariyon'",
+    strict=True,
+)
+def test_a_lone_devanagari_letter_without_a_role_or_known_name_is_no_initial(finder, scan):
+    toks, info = scan("विटामिन डी. अधिकारियों ने कहा।")
+    assert initials_at(toks, info, 1, finder.lexicon) == 0
+
+
+def test_the_longest_alias_or_author_at_a_word(finder, scan):
+    idx = finder.lexicon
+    toks, info = scan("नई दिल्ली में")
+    assert match(toks, info, 0, idx, NO_AUTHORS) == (2, "LOC", "New Delhi")
+    assert longest_exact(info, 0, idx) == (2, ("LOC", "New Delhi"))
+    assert match(toks, info, 1, idx, NO_AUTHORS) == (1, "LOC", "Delhi")
+    assert match(toks, info, 2, idx, NO_AUTHORS) is None
+    toks, info = scan("कलीमुल हाफिज ने कहा")
+    assert match(toks, info, 0, idx, NO_AUTHORS) is None
+    authors = Authors.of({"klml hfj": ("PERSON", "Kaleemul Hafeez")})
+    assert match(toks, info, 0, idx, authors) == (2, "PERSON", "Kaleemul Hafeez")
+
+
+def test_a_devanagari_acronym_matches_its_latin_alias(tiny):
+    finder = EntityFinder(tiny)
+    toks = Tokens("एफएसएल की रिपोर्ट")
+    info = [finder.word(w) for w in toks.words]
+    assert match(toks, info, 0, tiny, NO_AUTHORS) == (1, "ORG", "Forensic Science Laboratory")
+
+
+def test_one_or_two_names_before_a_place_word_are_a_place(finder, scan):
+    idx = finder.lexicon
+    toks, info = scan("मझौलिया गांव में बारिश")
+    assert [place_before_word_at(toks, info, i, idx) for i in range(4)] == [1, 0, 0, 0]
+    toks, info = scan("राम नगर गांव में")
+    assert place_before_word_at(toks, info, 0, idx) == 2
+    toks, info = scan("प्रभावित गांव में")
+    assert place_before_word_at(toks, info, 0, idx) == 0
+    toks, info = scan("मझौलिया, गांव में")
+    assert place_before_word_at(toks, info, 0, idx) == 0
+
+
+def test_a_known_given_name_runs_to_the_last_known_surname(finder, scan):
+    idx = finder.lexicon
+    toks, info = scan("Rakesh Kumar Verma said")
+    assert given_name_at(toks, info, 0, idx) == 3
+    assert latin_words("Rakesh Kumar Verma said", toks, info, 0, 3, idx) == "Rakesh Kumar Verma"
+    toks, info = scan("सुरेंद्र राय को")
+    assert given_name_at(toks, info, 0, idx) == 2
+    assert latin_words("सुरेंद्र राय को", toks, info, 0, 2, idx) == "Surendra Roy"
+
+
+def test_a_given_name_over_middle_initials(finder, scan):
+    text = "Rekha V. Pillai heard it"
+    toks, info = scan(text)
+    assert given_name_at(toks, info, 0, finder.lexicon) == 3
+    assert latin_words(text, toks, info, 0, 3, finder.lexicon) == "Rekha V. Pillai"
+
+
+def test_a_given_name_alone_is_no_person(finder, scan):
+    idx = finder.lexicon
+    toks, info = scan("Rakesh said")
+    assert given_name_at(toks, info, 0, idx) == 0
+    toks, info = scan("Rakesh, Verma")
+    assert given_name_at(toks, info, 0, idx) == 0
+    toks, info = scan("Ding Liren won")
+    assert given_name_at(toks, info, 0, idx) == 0
+
+
+def test_a_devanagari_given_name_and_any_word_need_ne_after_them(finder, scan):
+    toks, info = scan("अरशद नदीम ने")
+    assert given_name_at(toks, info, 0, finder.lexicon) == 2
+    toks, info = scan("अरशद नदीम का")
+    assert given_name_at(toks, info, 0, finder.lexicon) == 0
+
+
+@pytest.mark.xfail(
+    reason="given_name_at compares the raw word ('Chief') with the folded role keys ('chief'), "
+    "so a role never stops the Latin fallback: the finder gives PERSON 'Nitish Chief'",
+    strict=True,
+)
+def test_a_role_after_a_given_name_is_no_surname(finder, scan):
+    toks, info = scan("The alliance made Nitish Chief Minister again.")
+    assert given_name_at(toks, info, 3, finder.lexicon) == 0
+
+
+def test_roles_match_longest_first(finder, scan):
+    _, info = scan("प्रदेश अध्यक्ष रामखिलावन ने")
+    assert [role_at(info, i, finder.lexicon) for i in range(4)] == [2, 1, 0, 0]
+
+
+def test_an_unknown_name_after_role_words(finder, scan):
+    idx = finder.lexicon
+    toks, info = scan("प्रदेश अध्यक्ष कलीमुल हफीज ने कहा")
+    assert role_name_at(toks, info, 0, idx, NO_AUTHORS) == (2, 4)
+    toks, info = scan("विधायक रामखिलावन।")
+    assert role_name_at(toks, info, 0, idx, NO_AUTHORS) == (1, 2)
+
+
+def test_no_name_after_a_role_when_a_non_name_known_name_or_long_run_follows(finder, scan):
+    idx = finder.lexicon
+    toks, info = scan("बैठक में प्रदेश अध्यक्ष मौजूद रहे।")
+    assert role_name_at(toks, info, 2, idx, NO_AUTHORS) == (0, 0)
+    toks, info = scan("पूर्व मुख्यमंत्री डॉ. रमन सिंह ने")
+    assert role_name_at(toks, info, 0, idx, NO_AUTHORS) == (0, 0)
+    toks, info = scan("विधायक राम खिलावन प्रसाद यादव ने")
+    assert role_name_at(toks, info, 0, idx, NO_AUTHORS) == (0, 0)
