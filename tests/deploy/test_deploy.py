@@ -15,13 +15,10 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pytest
 
 from tests.conftest import ROOT
 from workers.config import Settings, markdown_table
-from workers.contract import asyncapi as contract
-from workers.contract.events import load_schema
 from workers.ops.metrics import StageStats
 from workers.pipeline.table import STAGES, Topic
 
@@ -352,40 +349,6 @@ def test_k8s_topics_job(k8s):
 def test_configuration_doc_is_the_generated_table():
     text = (DOCS / "configuration.md").read_text("utf-8")
     assert markdown_table() in text, "regenerate the table in docs/configuration.md: khabar config"
-
-
-def test_asyncapi_doc_is_generated():
-    committed = (DOCS / "asyncapi.yaml").read_text("utf-8")
-    assert committed == contract.to_yaml(contract.asyncapi()), (
-        "docs/asyncapi.yaml is stale: python -m workers.contract.asyncapi > docs/asyncapi.yaml"
-    )
-
-
-def test_asyncapi_matches_schemas_and_settings():
-    settings = Settings(topic_prefix="prod.", app_id="news", partitions=24)
-    document = contract.asyncapi(settings)
-    assert document["asyncapi"].startswith("3.")
-    channels = document["channels"]
-    assert {c["address"] for c in channels.values()} == {settings.topic(t) for t in Topic}
-    for alias, channel in channels.items():
-        assert channel["bindings"]["kafka"]["partitions"] == 24
-        ((_, ref),) = channel["messages"].items()
-        message = document["components"]["messages"][ref["$ref"].rsplit("/", 1)[1]]
-        assert message["payload"]["schema"] == load_schema(Topic(alias).schema)
-        assert message["payload"]["schemaFormat"].startswith("application/schema+json")
-    received = {}
-    for operation in document["operations"].values():
-        alias = operation["channel"]["$ref"].rsplit("/", 1)[1]
-        assert alias in channels
-        if operation["action"] == "receive":
-            (group,) = operation["bindings"]["kafka"]["groupId"]["enum"]
-            received[alias] = group
-    assert received == {spec.source: settings.group(stage) for stage, spec in STAGES.items()}
-
-
-def test_contract_cli_json(capsys):
-    assert contract.main(["--json"]) == 0
-    assert orjson.loads(capsys.readouterr().out)["channels"]["raw"]["address"] == "articles.raw"
 
 
 def _log_events() -> dict[str, set[str]]:

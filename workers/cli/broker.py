@@ -24,11 +24,16 @@ def register(commands: Any) -> None:
 
 def _broker(args: argparse.Namespace, settings: Settings) -> int:
     from workers.kafka.admin import ensure_topics
-    from workers.kafka.embedded import EmbeddedBroker
+    from workers.kafka.embedded import BrokerError, EmbeddedBroker
     from workers.ops import logs
 
     logs.configure(settings.log_level)
-    with EmbeddedBroker(args.port) as broker:
+    try:
+        broker = EmbeddedBroker(args.port).start()
+    except BrokerError as exc:
+        print(f"khabar broker: {exc}", file=sys.stderr)
+        return 1
+    with broker:
         asyncio.run(ensure_topics(replace(settings, broker=broker.bootstrap)))
         print(
             f"embedded broker on {broker.bootstrap}; KHABAR_BROKER={broker.bootstrap}; "

@@ -35,7 +35,13 @@ def register(commands: Any) -> None:
 
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
-    return run_demo(args.seeds, out=sys.stdout, err=sys.stderr, timeout=args.timeout)
+    from workers.kafka.embedded import BrokerError
+
+    try:
+        return run_demo(args.seeds, out=sys.stdout, err=sys.stderr, timeout=args.timeout)
+    except BrokerError as exc:
+        print(f"khabar demo: {exc}", file=sys.stderr)
+        return 1
 
 
 @dataclasses.dataclass

@@ -37,6 +37,15 @@ def tansu_binary() -> Path:
     )
 
 
+def _port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -57,6 +66,8 @@ class EmbeddedBroker:
         return f"127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 15.0) -> EmbeddedBroker:
+        if not _port_free(self.port):  # else the check below would find the other listener
+            raise BrokerError(f"embedded broker: port {self.port} on 127.0.0.1 is already in use")
         url = f"tcp://127.0.0.1:{self.port}"
         output = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         self._process = subprocess.Popen(
@@ -97,12 +108,16 @@ class EmbeddedBroker:
             self._process.wait()
         log.info("broker_stopped", bootstrap=self.bootstrap)
 
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
     def wait(self) -> int:
         assert self._process is not None
         return self._process.wait()
 
     def __enter__(self) -> EmbeddedBroker:
-        return self.start()
+        return self if self.running else self.start()
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None

@@ -1,0 +1,60 @@
+"""The commands that run brokers and workers, as a user runs them: `khabar demo` (the README's
+first command) and `khabar broker`."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import subprocess
+import sys
+import time
+
+import orjson
+import pytest
+
+from tests.conftest import ROOT, squash
+from workers.config import Settings
+from workers.kafka.admin import missing_topics
+from workers.kafka.embedded import free_port
+
+pytestmark = pytest.mark.integration
+
+
+def test_demo_prints_the_seed_enriched(seed_expected, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "workers", "demo", str(ROOT / "seeds"), "--timeout", "90"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,  # the demo leaves nothing in the working directory
+        timeout=150,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    enriched = orjson.loads(result.stdout)
+    assert [squash(p) for p in enriched["paragraphs"]] == [
+        squash(p) for p in seed_expected["body_paragraphs"]
+    ]
+    assert result.stderr.splitlines()[-1].startswith("1 enriched, 0 dead-lettered, 0 not sent")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_broker_runs_in_the_foreground_with_the_topics_until_interrupted():
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workers", "broker", "--port", str(port)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    try:
+        line = ""
+        deadline = time.monotonic() + 60
+        while "Ctrl-C stops it" not in line and time.monotonic() < deadline:
+            line = process.stderr.readline() if process.stderr else ""
+        assert line.startswith(f"embedded broker on 127.0.0.1:{port};")
+        settings = Settings(broker=f"127.0.0.1:{port}")
+        assert asyncio.run(missing_topics(settings)) == []
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(20)
