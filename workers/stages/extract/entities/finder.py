@@ -137,11 +137,12 @@ class EntityFinder:
             size, kind, canonical = hit
             scan.add(kind, canonical, i, i + size - 1)
             return i + size
-        start, end = role_name_at(toks, info, i, idx, scan.authors)
-        if end:
-            name = " ".join(idx.names.romanize(w) for w in toks.words[start:end])
-            scan.add("PERSON", name, start, end - 1)
-            return end
+        if info[i].folded in idx.roles:  # a role word may open here: a name may follow it
+            start, end = role_name_at(toks, info, i, idx, scan.authors)
+            if end:
+                name = " ".join(idx.names.romanize(w) for w in toks.words[start:end])
+                scan.add("PERSON", name, start, end - 1)
+                return end
         end = initials_at(toks, info, i, idx)
         if end:
             name = " ".join(
