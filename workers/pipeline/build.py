@@ -10,7 +10,7 @@ from workers.contract.events import Event
 from workers.pipeline.table import STAGES, Stage, StageSpec
 from workers.stages.cleanup.stage import Cleanup, cleanup_steps
 from workers.stages.dedup.index import LshIndex
-from workers.stages.dedup.mark import NearDuplicates, mark_duplicate
+from workers.stages.extract.duplicates import NearDuplicates, mark_duplicate
 from workers.stages.extract.stage import Extraction, extract_steps
 from workers.stages.rules import Rules
 from workers.stages.steps import step

@@ -1,2 +1,2 @@
-"""Near-duplicates: fingerprints of the body, the index of earlier ones, and the step that
-marks an article as a copy of an earlier one."""
+"""Near-duplicate search: MinHash fingerprints of a body and the LSH index of earlier ones
+(the extraction steps that use them are in `stages/extract/duplicates.py`)."""

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from workers import data
-from workers.stages.dedup.mark import fingerprint
 from workers.stages.extract.analysis import Analysis
 from workers.stages.extract.category import CategoryRules, categorize
 from workers.stages.extract.dates import DateRules, find_dates
+from workers.stages.extract.duplicates import fingerprint
 from workers.stages.extract.entities.finder import EntityFinder, find_entities
 from workers.stages.extract.entities.lexicon import Lexicon
 from workers.stages.extract.entities.names import Names

@@ -6,8 +6,8 @@ from __future__ import annotations
 import orjson
 
 from tests.conftest import ROOT
+from workers import asyncapi as contract
 from workers.config import Settings
-from workers.contract import asyncapi as contract
 from workers.contract.events import load_schema
 from workers.pipeline.table import STAGES, Topic
 
@@ -17,7 +17,7 @@ DOCS = ROOT / "docs"
 def test_asyncapi_doc_is_generated():
     committed = (DOCS / "asyncapi.yaml").read_text("utf-8")
     assert committed == contract.to_yaml(contract.asyncapi()), (
-        "docs/asyncapi.yaml is stale: python -m workers.contract.asyncapi > docs/asyncapi.yaml"
+        "docs/asyncapi.yaml is stale: python -m workers.asyncapi > docs/asyncapi.yaml"
     )
 
 

@@ -1,5 +1,6 @@
-"""The extraction steps of near-duplicate search: the body's fingerprint, then a mark when an
-earlier article is a near-copy. The marking step is stateful: it receives its index."""
+"""Near-duplicates: the body's fingerprint, then a mark when an earlier article is a near-copy
+(MinHash and the index are in `stages/dedup/`). The marking step is the one stateful step of
+the stages: it receives its index."""
 
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from tests.stages.dedup.test_minhash import OTHER, STORY
 from tests.stages.extract.articles import analysis
 from workers.stages.dedup.index import LshIndex
-from workers.stages.dedup.mark import NearDuplicates, fingerprint, mark_duplicate
 from workers.stages.dedup.minhash import from_hex
+from workers.stages.extract.duplicates import NearDuplicates, fingerprint, mark_duplicate
 
 
 def marked(article_id: str, paragraphs: list[str], duplicates: NearDuplicates) -> str | None:
