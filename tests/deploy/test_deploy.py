@@ -309,6 +309,8 @@ def test_k8s_deployments(k8s):
         assert str(pod["securityContext"]["runAsUser"]) == dockerfile_uid.group(1)
         mounts = {m["mountPath"] for m in container["volumeMounts"]}
         assert str(Path(settings.health_file).parent) in mounts, "the health file is writable"
+        image_state = re.search(r"KHABAR_STATE_DIR=(\S+)", (DEPLOY / "Dockerfile").read_text())
+        assert image_state and str(Path(image_state.group(1)).parent) in mounts, "state is writable"
         pdb = pdbs[f"khabar-{stage}"]
         assert pdb["spec"]["selector"]["matchLabels"].items() <= labels.items()
 
