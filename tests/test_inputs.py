@@ -41,3 +41,10 @@ def test_a_missing_path_is_an_item_with_its_error():
 def test_wrap_tags_and_names_an_article_but_not_an_empty_one():
     assert wrap({"text": "x"})["id"] == wrap({"text": "x"})["id"]
     assert "id" not in wrap({"title": "no body"})
+
+
+def test_json_lines_end_at_newlines_only(tmp_path):
+    text = "one\u2028two\u0085three"  # line breaks to `str.splitlines`, valid inside JSON
+    path = tmp_path / "a.jsonl"
+    path.write_text(f'{{"text": "{text}"}}\r\n{{"text": "b"}}\n', "utf-8")
+    assert [i.event["text"] for i in read_inputs([str(path)])] == [text, "b"]

@@ -92,7 +92,8 @@ def _json_document(origin: str, content: str) -> Iterator[Item]:
 
 
 def _json_lines(origin: str, content: str) -> Iterator[Item]:
-    for number, line in enumerate(content.splitlines(), start=1):
+    # Lines end at "\n" only: JSON strings may hold U+2028 and other breaks `splitlines` knows.
+    for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
         try:

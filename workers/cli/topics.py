@@ -108,7 +108,7 @@ def _replay(args: argparse.Namespace, settings: Settings) -> int:
 
     text = sys.stdin.read() if args.path == "-" else Path(args.path).read_text("utf-8")
     try:
-        records = [orjson.loads(line) for line in text.splitlines() if line.strip()]
+        records = [orjson.loads(line) for line in text.split("\n") if line.strip()]
         sent = asyncio.run(replay(settings, records, dry_run=args.dry_run))
     except (orjson.JSONDecodeError, SchemaError) as exc:
         print(f"khabar replay: not a dead-letter record: {exc}", file=sys.stderr)
