@@ -21,7 +21,7 @@ from workers.stages.cleanup.draft import Draft, Line
 from workers.stages.cleanup.rules import Pattern
 from workers.stages.text.months import Months
 from workers.stages.text.normalize import match_key
-from workers.stages.text.social import HASHTAG, MENTION
+from workers.stages.text.social import HASHTAG, MENTION, unique
 
 _TRAILING_TAGS = re.compile(r"(?:\s*[@#][A-Za-z0-9_]{1,30})+\s*$")
 _DATE_PARTS = re.compile(r"[A-Za-z]+|\d+")
@@ -65,8 +65,7 @@ class Post:
 
     def record(self) -> dict[str, Any]:
         text = " ".join(self.segments)
-        mentions = list(dict.fromkeys(MENTION.findall(text)))
-        hashtags = list(dict.fromkeys(HASHTAG.findall(text)))
+        mentions, hashtags = unique(MENTION.findall(text)), unique(HASHTAG.findall(text))
         text = _TRAILING_TAGS.sub("", text).strip()
         return {
             "platform": self.platform,
