@@ -1,5 +1,11 @@
-"""Integration fixtures: a real broker (embedded Tansu on a free port, or KHABAR_TEST_BROKER),
-real `khabar worker` processes, and plain aiokafka clients to feed and read topics."""
+"""Integration fixtures: real brokers, real `khabar worker` processes, and plain aiokafka
+clients to feed and read topics.
+
+Every test that uses `settings` runs on each broker: the embedded one (Tansu) and Apache Kafka,
+started on free ports for the session, Apache Kafka's data in a temporary directory. Without
+Java or Maven the Apache Kafka runs skip, saying why. KHABAR_TEST_BROKER=host:port runs them on
+that broker instead; KHABAR_TEST_BROKERS=embedded (or kafka) on one of the two.
+"""
 
 from __future__ import annotations
 
@@ -19,26 +25,51 @@ from aiokafka import AIOKafkaProducer
 
 from workers.config import Settings
 from workers.kafka.admin import ensure_topics
+from workers.kafka.apache import ApacheKafka
 from workers.kafka.clients import read_topic
 from workers.kafka.embedded import EmbeddedBroker
+from workers.kafka.local import BrokerError, LocalBroker
 from workers.kafka.worker import spawn_worker, stop_worker
 from workers.pipeline.table import Stage, Topic
 
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="session")
-def bootstrap(tmp_path_factory) -> Iterator[str]:
-    """A broker for the whole session: a real one if KHABAR_TEST_BROKER names it."""
-    real = os.environ.get("KHABAR_TEST_BROKER")
-    if real:
-        yield real
+EXTERNAL = os.environ.get("KHABAR_TEST_BROKER")
+BROKERS = (
+    ["external"] if EXTERNAL else os.environ.get("KHABAR_TEST_BROKERS", "embedded,kafka").split(",")
+)
+
+
+def local_broker(kind: str, folder: Path) -> LocalBroker:
+    """A new local broker of a kind, its log (and Apache Kafka's data) in `folder`."""
+    if kind == "embedded":
+        return EmbeddedBroker(log_path=folder / "tansu.log")
+    return ApacheKafka(data_dir=folder / "data", log_path=folder / "kafka.log")
+
+
+@pytest.fixture(scope="session", params=BROKERS)
+def broker(request, tmp_path_factory) -> Iterator[LocalBroker | None]:
+    """The session's broker of each kind (None for KHABAR_TEST_BROKER's)."""
+    if request.param == "external":
+        yield None
         return
-    broker = EmbeddedBroker(log_path=tmp_path_factory.mktemp("broker") / "tansu.log").start()
+    broker = local_broker(request.param, tmp_path_factory.mktemp(request.param))
     try:
-        yield broker.bootstrap
+        broker.start()
+    except BrokerError as exc:
+        if "was not found" in str(exc):  # no Java or no Maven on this machine
+            pytest.skip(str(exc))
+        raise
+    try:
+        yield broker
     finally:
         broker.stop()
+
+
+@pytest.fixture(scope="session")
+def bootstrap(broker: LocalBroker | None) -> str:
+    return broker.bootstrap if broker is not None else str(EXTERNAL)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ first command) and `khabar broker`."""
 from __future__ import annotations
 
 import asyncio
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 from tests.conftest import ROOT, squash
 from workers.config import Settings
 from workers.kafka.admin import missing_topics
-from workers.kafka.embedded import free_port
+from workers.kafka.local import free_port
 
 pytestmark = pytest.mark.integration
 
@@ -37,10 +38,14 @@ def test_demo_prints_the_seed_enriched(seed_expected, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_broker_runs_in_the_foreground_with_the_topics_until_interrupted():
+@pytest.mark.parametrize("kind", ["embedded", "kafka"])
+def test_broker_runs_in_the_foreground_with_the_topics_until_interrupted(kind, tmp_path):
+    if kind == "kafka" and not (shutil.which("java") and shutil.which("mvn")):
+        pytest.skip("Apache Kafka needs Java and Maven on PATH")
     port = free_port()
+    extra = ["--kafka", "--data-dir", str(tmp_path / "kafka")] if kind == "kafka" else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "workers", "broker", "--port", str(port)],
+        [sys.executable, "-m", "workers", "broker", "--port", str(port), *extra],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
@@ -52,9 +57,12 @@ def test_broker_runs_in_the_foreground_with_the_topics_until_interrupted():
         deadline = time.monotonic() + 60
         while "Ctrl-C stops it" not in line and time.monotonic() < deadline:
             line = process.stderr.readline() if process.stderr else ""
-        assert line.startswith(f"embedded broker on 127.0.0.1:{port};")
+        name = "Apache Kafka" if kind == "kafka" else "embedded broker"
+        assert line.startswith(f"{name} on 127.0.0.1:{port};")
         settings = Settings(broker=f"127.0.0.1:{port}")
         assert asyncio.run(missing_topics(settings)) == []
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(20)
+        assert process.wait(40) == 130
+    if kind == "kafka":
+        assert (tmp_path / "kafka" / "logs" / "meta.properties").exists()

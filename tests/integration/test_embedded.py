@@ -6,7 +6,8 @@ import socket
 
 import pytest
 
-from workers.kafka.embedded import BrokerError, EmbeddedBroker, free_port
+from workers.kafka.embedded import EmbeddedBroker
+from workers.kafka.local import BrokerError, free_port
 
 pytestmark = pytest.mark.integration
 

@@ -35,7 +35,7 @@ def register(commands: Any) -> None:
 
 
 def _demo(args: argparse.Namespace, settings: Settings) -> int:
-    from workers.kafka.embedded import BrokerError
+    from workers.kafka.local import BrokerError
 
     try:
         return run_demo(args.seeds, out=sys.stdout, err=sys.stderr, timeout=args.timeout)

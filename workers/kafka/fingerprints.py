@@ -20,7 +20,7 @@ import time
 from typing import Any
 
 import orjson
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer
 
 from workers.config import Settings
 from workers.ops.logs import get_logger
@@ -41,10 +41,13 @@ class FingerprintStore:
         self.positions: dict[int, int] = {}
 
     def _consumer(self) -> AIOKafkaConsumer:
+        """A consumer of every partition of the topic, outside any group."""
         return AIOKafkaConsumer(
+            self.topic,
             bootstrap_servers=self.settings.bootstrap_servers,
             group_id=None,
             enable_auto_commit=False,
+            auto_offset_reset="earliest",
             **self.settings.kafka_security(),
         )
 
@@ -62,6 +65,17 @@ class FingerprintStore:
         for item in sorted(items, key=lambda i: str(i.get("at", ""))):
             self.index.add(item["id"], item["signature"], item.get("duplicate_of"))
 
+    async def _partitions(self, consumer: AIOKafkaConsumer, wait: float = 30.0) -> list[Any]:
+        """The topic's partitions, assigned to the consumer. A topic just created can take a
+        moment to reach a broker's metadata (Apache Kafka): wait up to `wait` seconds."""
+        deadline = time.monotonic() + wait
+        while not (assigned := consumer.assignment()):
+            if time.monotonic() > deadline:
+                log.warning("fingerprints_topic_missing", topic=self.topic, waited_s=wait)
+                return []
+            await asyncio.sleep(0.2)
+        return sorted(assigned, key=lambda tp: tp.partition)
+
     async def load(self, timeout: float = 120.0) -> int:
         """Read the topic from the beginning to its high-water marks; return how many records."""
         started = time.monotonic()
@@ -70,10 +84,9 @@ class FingerprintStore:
         count = 0
         items: list[dict[str, Any]] = []
         try:
-            partitions = consumer.partitions_for_topic(self.topic) or set()
-            assigned = [TopicPartition(self.topic, p) for p in sorted(partitions)]
-            consumer.assign(assigned)
-            await consumer.seek_to_beginning(*assigned)
+            assigned = await self._partitions(consumer)
+            if assigned:
+                await consumer.seek_to_beginning(*assigned)
             while assigned:
                 batches = await consumer.getmany(timeout_ms=500, max_records=5000)
                 for messages in batches.values():
@@ -111,12 +124,7 @@ class FingerprintStore:
         consumer = self._consumer()
         await consumer.start()
         try:
-            partitions = consumer.partitions_for_topic(self.topic) or set()
-            assigned = [TopicPartition(self.topic, p) for p in sorted(partitions)]
-            if not assigned:
-                log.warning("fingerprints_topic_missing", topic=self.topic)
-                return
-            consumer.assign(assigned)
+            assigned = await self._partitions(consumer)
             for tp in assigned:
                 if tp.partition in self.positions:
                     consumer.seek(tp, self.positions[tp.partition])
