@@ -99,6 +99,12 @@ class Settings:
         "Directory for the workers' local state (Faust's data directory, one per stage); "
         "never the working directory.",
     )
+    shutdown_timeout: float = _setting(
+        "KHABAR_SHUTDOWN_TIMEOUT",
+        30.0,
+        "Seconds a worker has, after SIGTERM or SIGINT, to finish its in-flight messages, flush, "
+        "commit and leave its groups; past it, it exits with code 1 (`shutdown_timed_out`).",
+    )
     session_timeout: float = _setting(
         "KHABAR_SESSION_TIMEOUT",
         10.0,

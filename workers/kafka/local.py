@@ -31,7 +31,10 @@ def free_port() -> int:
 
 
 def port_free(port: int) -> bool:
+    """Whether a server could listen on the port (connections of a process gone, still in
+    TIME_WAIT, do not count: servers bind with SO_REUSEADDR)."""
     with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
@@ -69,6 +72,8 @@ class LocalBroker:
         if not port_free(self.port):  # else the wait below would find the other listener
             raise BrokerError(f"{self.kind}: port {self.port} on 127.0.0.1 is already in use")
         self.prepare()
+        if self.log_path:
+            self.log_path.parent.mkdir(parents=True, exist_ok=True)
         output = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
         self._process = subprocess.Popen(
             self.command(), stdout=output, stderr=subprocess.STDOUT, start_new_session=True

@@ -8,7 +8,9 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import faust
 
@@ -58,8 +60,9 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
         stages=[s.value for s in stages],
         settings=settings.public(),
     )
-    worker = faust.Worker(
+    worker = StageWorker(
         *apps,
+        shutdown_timeout=settings.shutdown_timeout,
         loglevel=settings.log_level,
         logging_config=logs.logging_config(settings.log_level),
         quiet=True,
@@ -69,6 +72,35 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
         worker.execute_from_commandline()
     finally:
         log.info("worker_stopped", stages=[s.value for s in stages])
+
+
+class StageWorker(faust.Worker):
+    """Faust's worker, with a bound on how long it may take to stop: a stop that outlasts
+    `shutdown_timeout` seconds (a broker gone, a hung flush) ends the process with code 1."""
+
+    def __init__(self, *apps: faust.App, shutdown_timeout: float, **options: Any) -> None:
+        super().__init__(*apps, **options)
+        self.khabar_shutdown_timeout = shutdown_timeout
+        self._watchdog: threading.Timer | None = None
+
+    def _on_sigint(self) -> None:
+        self._watch_the_stop("SIGINT")
+        super()._on_sigint()
+
+    def _on_sigterm(self) -> None:
+        self._watch_the_stop("SIGTERM")
+        super()._on_sigterm()
+
+    def _watch_the_stop(self, signal_name: str) -> None:
+        log.info("worker_stopping", signal=signal_name, timeout_s=self.khabar_shutdown_timeout)
+        if self._watchdog is None:
+            self._watchdog = threading.Timer(self.khabar_shutdown_timeout, self._give_up)
+            self._watchdog.daemon = True
+            self._watchdog.start()
+
+    def _give_up(self) -> None:
+        log.error("shutdown_timed_out", timeout_s=self.khabar_shutdown_timeout)
+        os._exit(1)
 
 
 def spawn_worker(settings: Settings, stages: list[str], log_path: Path) -> subprocess.Popen[bytes]:

@@ -1,0 +1,107 @@
+"""Streams of articles for the fault tests: many distinct articles sent at a steady rate while
+something breaks, and a tally of what came out (every id once is the goal; more than once is a
+duplicate, never is lost)."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from workers.config import Settings
+from workers.pipeline.table import Topic
+
+# Words of Indian news to build articles from: distinct enough that no two are near-duplicates.
+_VOCABULARY = (
+    "council budget river flood court hearing police station minister district village rain "
+    "farmers market school teachers hospital doctors railway station bridge road election "
+    "voters counting result party leader protest strike power water supply metro airport "
+    "festival temple cricket match team coach player medal heat wave monsoon alert relief "
+    "camp families officials report inquiry order petition bail verdict session assembly"
+)
+WORDS = tuple(_VOCABULARY.split())
+
+
+def articles(count: int, tag: str, seed: int = 7) -> list[tuple[bytes, bytes]]:
+    """`count` raw articles keyed by their ids `<tag>-<n>`, three sentences each."""
+    rng = random.Random(seed)
+    found = []
+    for n in range(count):
+        sentences = [
+            " ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + f" on day {n}."
+            for _ in range(3)
+        ]
+        article_id = f"{tag}-{n}"
+        found.append(
+            (article_id.encode(), orjson.dumps({"id": article_id, "text": " ".join(sentences)}))
+        )
+    return found
+
+
+async def send_steadily(
+    settings: Settings, messages: list[tuple[bytes, bytes]], seconds: float
+) -> None:
+    """Send the messages to the raw topic spread over about `seconds`."""
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all")
+    await producer.start()
+    try:
+        pause = seconds / max(len(messages), 1)
+        for key, value in messages:
+            await producer.send(settings.topic(Topic.RAW), value, key=key)
+            await asyncio.sleep(pause)
+        await producer.flush()
+    finally:
+        await producer.stop()
+
+
+@dataclass
+class Tally:
+    """What reached the enriched topic of the ids sent."""
+
+    sent: int
+    seen: Counter[str]
+    seconds: float
+
+    @property
+    def lost(self) -> int:
+        return self.sent - len(self.seen)
+
+    @property
+    def duplicated(self) -> int:
+        return sum(n - 1 for n in self.seen.values())
+
+
+async def tally(settings: Settings, ids: set[str], timeout: float, settle: float = 3.0) -> Tally:
+    """Read the enriched topic until every id has come (then `settle` seconds more, for late
+    duplicates) or `timeout` seconds have passed."""
+    started = time.monotonic()
+    seen: Counter[str] = Counter()
+    consumer = AIOKafkaConsumer(
+        settings.topic(Topic.ENRICHED),
+        bootstrap_servers=settings.bootstrap_servers,
+        group_id=None,
+        auto_offset_reset="earliest",
+        isolation_level="read_committed",
+    )
+    await consumer.start()
+    try:
+        complete_at = None
+        while time.monotonic() - started < timeout:
+            batches = await consumer.getmany(timeout_ms=500)
+            for messages in batches.values():
+                for message in messages:
+                    article_id = orjson.loads(message.value)["id"]
+                    if article_id in ids:
+                        seen[article_id] += 1
+            if complete_at is None and len(seen) == len(ids):
+                complete_at = time.monotonic()
+            if complete_at is not None and time.monotonic() - complete_at > settle:
+                break
+    finally:
+        await consumer.stop()
+    return Tally(len(ids), seen, time.monotonic() - started)

@@ -1,0 +1,112 @@
+"""The broker itself failing under the workers, on a broker of each kind started for the test:
+the embedded one frozen (SIGSTOP, then SIGCONT), Apache Kafka killed (SIGKILL) and started again
+on its data directory. The workers recover without help and nothing is lost; and a worker whose
+broker is gone still stops within KHABAR_SHUTDOWN_TIMEOUT."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import signal
+import time
+import uuid
+
+import pytest
+
+from tests.integration.conftest import BROKERS, Cluster, local_broker
+from tests.integration.streams import articles, send_steadily, tally
+from tests.integration.test_faults import SCALE
+from workers.config import Settings
+from workers.kafka.admin import ensure_topics
+from workers.kafka.apache import ApacheKafka
+from workers.kafka.local import BrokerError, LocalBroker
+
+pytestmark = pytest.mark.integration
+KINDS = [kind for kind in ("embedded", "kafka") if kind in BROKERS]
+
+
+def started(kind: str, folder) -> LocalBroker:
+    broker = local_broker(kind, folder)
+    try:
+        return broker.start()
+    except BrokerError as exc:
+        if "was not found" in str(exc):
+            pytest.skip(str(exc))
+        raise
+
+
+def settings_for(broker: LocalBroker, tmp_path, **changes: object) -> Settings:
+    tag = uuid.uuid4().hex[:8]
+    settings = Settings(
+        broker=broker.bootstrap,
+        topic_prefix=f"f{tag}.",
+        app_id=f"khabar-f{tag}",
+        session_timeout=6.0,
+        stats_interval=2.0,
+        state_dir=str(tmp_path / "state"),
+        health_file=str(tmp_path / "health"),
+    )
+    return dataclasses.replace(settings, **changes)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_workers_recover_from_a_broker_outage(kind, tmp_path, capsys):
+    outage = 10 * SCALE
+    broker = started(kind, tmp_path / "broker")
+    cluster = None
+    try:
+        settings = settings_for(broker, tmp_path)
+        asyncio.run(ensure_topics(settings))
+        cluster = Cluster(settings, tmp_path)
+        cluster.start(["all"])
+        cluster.wait_balanced()
+        before, after = articles(300, "before"), articles(300, "after", seed=8)
+        asyncio.run(send_steadily(settings, before, 2))
+        if isinstance(broker, ApacheKafka):  # killed, and started again on its data
+            broker.signal(signal.SIGKILL)
+            time.sleep(outage)
+            broker = ApacheKafka(broker.port, data_dir=broker.data_dir, log_path=broker.log_path)
+            broker.start()
+        else:  # frozen: memory only, so it keeps what it holds
+            broker.signal(signal.SIGSTOP)
+            time.sleep(outage)
+            broker.signal(signal.SIGCONT)
+        back = time.monotonic()
+        asyncio.run(send_steadily(settings, after, 2))
+        ids = {key.decode() for key, _ in before + after}
+        result = asyncio.run(tally(settings, ids, timeout=240))
+        resumed = time.monotonic() - back
+        with capsys.disabled():
+            print(
+                f"\n[{kind}] broker out for {outage:.0f} s: lost {result.lost}, duplicated "
+                f"{result.duplicated}, all {len(ids)} out {resumed:.1f} s after it came back"
+            )
+        assert result.lost == 0
+        assert all(w.process.poll() is None for w in cluster.workers), "no worker gave up"
+    finally:
+        if cluster is not None:
+            cluster.stop()
+        broker.signal(signal.SIGCONT)
+        broker.stop()
+
+
+def test_a_worker_whose_broker_is_frozen_stops_within_its_shutdown_timeout(tmp_path):
+    broker = started("embedded", tmp_path / "broker")
+    try:
+        settings = settings_for(broker, tmp_path, shutdown_timeout=5.0)
+        asyncio.run(ensure_topics(settings))
+        cluster = Cluster(settings, tmp_path)
+        worker = cluster.start(["all"])
+        cluster.wait_balanced()
+        broker.signal(signal.SIGSTOP)
+        began = time.monotonic()
+        worker.process.terminate()
+        code = worker.process.wait(60)
+        took = time.monotonic() - began
+        events = [e["event"] for e in worker.log_events()]
+        assert "worker_stopping" in events and took < 5 + 5
+        # Either it stopped without the broker, or it gave up at the timeout, and says so.
+        assert code == 0 or (code == 1 and "shutdown_timed_out" in events), (code, events[-5:])
+    finally:
+        broker.signal(signal.SIGCONT)
+        broker.stop()
