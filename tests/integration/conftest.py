@@ -158,6 +158,11 @@ class Cluster:
         flat = sorted(p for h in held for p in h)  # type: ignore[union-attr]
         return flat == list(range(self.settings.partitions))
 
+    def retire(self, worker: WorkerProcess) -> None:
+        """Stop one worker (SIGTERM) and leave it out of the cluster from now on."""
+        stop_worker(worker.process)
+        self.workers.remove(worker)
+
     def stop(self) -> None:
         for w in self.workers:
             stop_worker(w.process)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import random
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass
 
 import orjson
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from workers.config import Settings
 from workers.pipeline.table import Topic
@@ -43,6 +44,10 @@ def articles(count: int, tag: str, seed: int = 7) -> list[tuple[bytes, bytes]]:
     return found
 
 
+def ids_of(messages: list[tuple[bytes, bytes]]) -> set[str]:
+    return {key.decode() for key, _ in messages}
+
+
 async def send_steadily(
     settings: Settings, messages: list[tuple[bytes, bytes]], seconds: float
 ) -> None:
@@ -57,6 +62,17 @@ async def send_steadily(
         await producer.flush()
     finally:
         await producer.stop()
+
+
+def send_in_background(
+    settings: Settings, messages: list[tuple[bytes, bytes]], seconds: float
+) -> threading.Thread:
+    """`send_steadily` in a thread, started; join it to wait for the last message."""
+    sender = threading.Thread(
+        target=lambda: asyncio.run(send_steadily(settings, messages, seconds))
+    )
+    sender.start()
+    return sender
 
 
 @dataclass
@@ -105,3 +121,29 @@ async def tally(settings: Settings, ids: set[str], timeout: float, settle: float
     finally:
         await consumer.stop()
     return Tally(len(ids), seen, time.monotonic() - started)
+
+
+async def group_lag(
+    settings: Settings, group: str, topic: str, timeout: float = 30
+) -> dict[int, int]:
+    """Per partition of `topic`: its high-water mark minus the group's committed offset. The
+    high-water marks come from fetch responses (right on every broker, the embedded one too);
+    the committed offsets are read without joining the group."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=settings.bootstrap_servers, group_id=group, enable_auto_commit=False
+    )
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in range(settings.partitions)]
+        consumer.assign(partitions)
+        committed = {tp: (await consumer.committed(tp)) or 0 for tp in partitions}
+        for tp in partitions:
+            consumer.seek(tp, committed[tp])
+        deadline = time.monotonic() + timeout
+        while any(consumer.highwater(tp) is None for tp in partitions):
+            if time.monotonic() > deadline:
+                break
+            await consumer.getmany(timeout_ms=200, max_records=1)
+        return {tp.partition: (consumer.highwater(tp) or 0) - committed[tp] for tp in partitions}
+    finally:
+        await consumer.stop()

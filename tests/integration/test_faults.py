@@ -7,56 +7,55 @@ from __future__ import annotations
 
 import asyncio
 import os
-import threading
+import random
 import time
 
 import pytest
 
-from tests.integration.streams import articles, send_steadily, tally
-from workers.pipeline.table import Stage
+from tests.integration.streams import articles, group_lag, ids_of, send_in_background, tally
+from workers.kafka.local import LocalBroker
+from workers.pipeline.table import Stage, Topic
 
 pytestmark = pytest.mark.integration
 
 SCALE = float(os.environ.get("KHABAR_FAULT_SCALE", "1"))
 
 
-def test_killed_workers_lose_nothing(cluster, capsys):
+def kind_of(broker: LocalBroker | None) -> str:
+    return broker.kind if broker is not None else "KHABAR_TEST_BROKER"
+
+
+def test_killed_workers_lose_nothing(cluster, broker, capsys):
     settings = cluster.settings
-    count, kills, seconds = int(1000 * SCALE), 2, 12 * SCALE
+    count, kills, seconds = int(1000 * SCALE), 2 if SCALE == 1 else 5, 12 * SCALE
     messages = articles(count, "crash")
-    cleanup, extract = cluster.start([Stage.CLEANUP]), cluster.start([Stage.EXTRACT])
+    workers = {stage: cluster.start([stage]) for stage in (Stage.CLEANUP, Stage.EXTRACT)}
     cluster.wait_balanced()
-    sender = threading.Thread(
-        target=lambda: asyncio.run(send_steadily(settings, messages, seconds))
-    )
-    sender.start()
-    workers = {Stage.CLEANUP: cleanup, Stage.EXTRACT: extract}
-    for n in range(kills):
-        time.sleep(seconds / (kills + 1))
-        stage = (Stage.CLEANUP, Stage.EXTRACT)[n % 2]
-        workers[stage].process.kill()
+    sender = send_in_background(settings, messages, seconds)
+    began, rng = time.monotonic(), random.Random(kills)
+    for at in sorted(rng.uniform(0.1, 0.9) * seconds for _ in range(kills)):
+        time.sleep(max(0.0, began + at - time.monotonic()))
+        stage = rng.choice((Stage.CLEANUP, Stage.EXTRACT))
+        workers[stage].process.kill()  # SIGKILL: no chance to commit or flush
         workers[stage].process.wait()
         workers[stage] = cluster.start([stage])
     sender.join()
-    result = asyncio.run(tally(settings, {key.decode() for key, _ in messages}, timeout=240))
+    result = asyncio.run(tally(settings, ids_of(messages), timeout=240 * SCALE))
     with capsys.disabled():
         print(
-            f"\n[{settings.broker}] {count} articles, {kills} SIGKILLs: lost {result.lost}, "
+            f"\n[{kind_of(broker)}] {count} articles, {kills} SIGKILLs: lost {result.lost}, "
             f"duplicated {result.duplicated}, all out in {result.seconds:.1f} s"
         )
     assert result.lost == 0
 
 
-def test_sigterm_under_load_exits_cleanly_and_loses_nothing(cluster, capsys):
+def test_sigterm_under_load_exits_cleanly_and_loses_nothing(cluster, broker, capsys):
     settings = cluster.settings
     count, seconds = int(600 * SCALE), 8 * SCALE
     messages = articles(count, "term")
     worker = cluster.start(["all"])
     cluster.wait_balanced()
-    sender = threading.Thread(
-        target=lambda: asyncio.run(send_steadily(settings, messages, seconds))
-    )
-    sender.start()
+    sender = send_in_background(settings, messages, seconds)
     time.sleep(seconds / 2)
     started = time.monotonic()
     worker.process.terminate()
@@ -64,10 +63,42 @@ def test_sigterm_under_load_exits_cleanly_and_loses_nothing(cluster, capsys):
     stopped_in = time.monotonic() - started
     cluster.start(["all"])
     sender.join()
-    result = asyncio.run(tally(settings, {key.decode() for key, _ in messages}, timeout=240))
+    result = asyncio.run(tally(settings, ids_of(messages), timeout=240 * SCALE))
     with capsys.disabled():
         print(
-            f"\n[{settings.broker}] SIGTERM under load: exit {code} in {stopped_in:.1f} s; "
+            f"\n[{kind_of(broker)}] SIGTERM under load: exit {code} in {stopped_in:.1f} s; "
             f"{count} articles: lost {result.lost}, duplicated {result.duplicated}"
         )
     assert code == 0 and result.lost == 0
+
+
+def test_scaling_each_stage_out_and_in_while_streaming_loses_nothing(cluster, broker, capsys):
+    settings = cluster.settings
+    count, seconds = int(1000 * SCALE), 16 * SCALE
+    messages = articles(count, "scale")
+    firsts = [cluster.start([Stage.CLEANUP]), cluster.start([Stage.EXTRACT])]
+    cluster.wait_balanced()
+    sender = send_in_background(settings, messages, seconds)
+    time.sleep(seconds / 4)
+    extra = [cluster.start([stage]) for stage in (Stage.CLEANUP, Stage.EXTRACT) for _ in range(2)]
+    cluster.wait_balanced()  # 1 -> 3 workers per stage, the partitions split among them
+    time.sleep(seconds / 4)
+    for worker in extra:  # 3 -> 1: the extra ones leave with SIGTERM
+        cluster.retire(worker)
+    cluster.wait_balanced()
+    sender.join()
+    result = asyncio.run(tally(settings, ids_of(messages), timeout=240 * SCALE))
+    time.sleep(3)  # the last commits (every second)
+    lags = {
+        stage: asyncio.run(group_lag(settings, settings.group(stage), settings.topic(source)))
+        for stage, source in ((Stage.CLEANUP, Topic.RAW), (Stage.EXTRACT, Topic.CLEANED))
+    }
+    with capsys.disabled():
+        print(
+            f"\n[{kind_of(broker)}] 1 -> 3 -> 1 workers per stage: {count} articles, lost "
+            f"{result.lost}, duplicated {result.duplicated}; lag at the end {lags}"
+        )
+    assert result.lost == 0
+    assert all(lag == 0 for per_stage in lags.values() for lag in per_stage.values()), lags
+    assert all(len(per_stage) == settings.partitions for per_stage in lags.values())
+    assert all(w.process.poll() is None for w in firsts)
