@@ -4,6 +4,7 @@ to the end at start, then followed."""
 from __future__ import annotations
 
 import asyncio
+import time
 
 import orjson
 import pytest
@@ -58,3 +59,32 @@ def test_load_reads_to_the_end_and_follow_learns_what_others_publish(settings):
         assert store.index.find("d", minhash([STORY]), 0.7) == "a"
 
     asyncio.run(scenario())
+
+
+def test_load_ends_at_the_start_s_end_while_others_keep_publishing(settings):
+    asyncio.run(ensure_topics(settings))
+    asyncio.run(
+        send_raw(
+            settings, [record(f"old{i}", f"{STORY} {i}") for i in range(200)], Topic.FINGERPRINTS
+        )
+    )
+    store = FingerprintStore(settings)
+
+    async def publish_meanwhile(stop: asyncio.Event) -> None:
+        n = 0
+        while not stop.is_set():
+            await send_raw(settings, [record(f"new{n}", f"Other story {n}.")], Topic.FINGERPRINTS)
+            n += 1
+
+    async def scenario() -> tuple[int, float]:
+        stop = asyncio.Event()
+        publisher = asyncio.create_task(publish_meanwhile(stop))
+        await asyncio.sleep(0.5)
+        began = time.monotonic()
+        loaded = await store.load()
+        stop.set()
+        await publisher
+        return loaded, time.monotonic() - began
+
+    loaded, seconds = asyncio.run(scenario())
+    assert loaded >= 200 and seconds < 15, (loaded, seconds)

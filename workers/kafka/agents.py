@@ -26,6 +26,7 @@ def attach_stage(stage_app: StageApp, processor: Processor, settings: Settings) 
     app.agent(agent.source, name=f"khabar.{stage}")(agent.process)
     app.timer(settings.stats_interval, name=f"khabar.{stage}.stats")(agent.report_stats)
     app.on_partitions_assigned.connect(agent.on_assigned)  # type: ignore[arg-type]
+    app.on_partitions_revoked.connect(agent.on_revoked)  # type: ignore[arg-type]
     return agent.stats
 
 
@@ -101,9 +102,18 @@ class StageAgent:
         health.beat(self.settings.health_file)
 
     async def on_assigned(self, sender: Any, assigned: Any, **_: Any) -> None:
+        topic, mine = self._source_partitions(assigned)
+        log.info("partitions_assigned", stage=self.stage, topic=topic, partitions=mine)
+
+    async def on_revoked(self, sender: Any, revoked: Any, **_: Any) -> None:
+        """A rebalance takes partitions away (a worker joined or left): what this one gives up,
+        after committing what it has processed of them."""
+        topic, mine = self._source_partitions(revoked)
+        log.info("partitions_revoked", stage=self.stage, topic=topic, partitions=mine)
+
+    def _source_partitions(self, partitions: Any) -> tuple[str, list[int]]:
         topic = self.source.get_topic_name()
-        partitions = sorted(tp.partition for tp in assigned if tp.topic == topic)
-        log.info("partitions_assigned", stage=self.stage, topic=topic, partitions=partitions)
+        return topic, sorted(tp.partition for tp in partitions if tp.topic == topic)
 
 
 async def _lag(app: Any, topic: str, stats: StageStats) -> int | None:

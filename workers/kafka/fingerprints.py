@@ -77,7 +77,8 @@ class FingerprintStore:
         return sorted(assigned, key=lambda tp: tp.partition)
 
     async def load(self, timeout: float = 120.0) -> int:
-        """Read the topic from the beginning to its high-water marks; return how many records."""
+        """Read the topic from the beginning to the high-water marks it had when loading began
+        (what other workers publish meanwhile, `follow` reads); return how many records."""
         started = time.monotonic()
         consumer = self._consumer()
         await consumer.start()
@@ -87,6 +88,7 @@ class FingerprintStore:
             assigned = await self._partitions(consumer)
             if assigned:
                 await consumer.seek_to_beginning(*assigned)
+            ends: dict[Any, int] = {}  # per partition, its first high-water mark seen
             while assigned:
                 batches = await consumer.getmany(timeout_ms=500, max_records=5000)
                 for messages in batches.values():
@@ -95,13 +97,12 @@ class FingerprintStore:
                         if item is not None:
                             items.append(item)
                         count += 1
-                done = [
-                    tp
-                    for tp in assigned
-                    if consumer.highwater(tp) is not None
-                    and await consumer.position(tp) >= consumer.highwater(tp)
-                ]
-                if len(done) == len(assigned) and not batches:
+                for tp in assigned:
+                    if tp not in ends and (highwater := consumer.highwater(tp)) is not None:
+                        ends[tp] = highwater
+                if len(ends) == len(assigned) and all(
+                    [await consumer.position(tp) >= ends[tp] for tp in assigned]
+                ):
                     break
                 if time.monotonic() - started > timeout:
                     log.warning("fingerprints_partly_loaded", records=count, timeout_s=timeout)
