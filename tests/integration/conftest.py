@@ -28,7 +28,7 @@ from workers.kafka.admin import ensure_topics
 from workers.kafka.apache import ApacheKafka
 from workers.kafka.clients import read_topic
 from workers.kafka.embedded import EmbeddedBroker
-from workers.kafka.local import BrokerError, LocalBroker
+from workers.kafka.local import LocalBroker, ToolMissingError
 from workers.kafka.worker import spawn_worker, stop_worker
 from workers.pipeline.table import Stage, Topic
 
@@ -48,19 +48,21 @@ def local_broker(kind: str, folder: Path) -> LocalBroker:
     return ApacheKafka(data_dir=folder / "data", log_path=folder / "kafka.log")
 
 
+def start_or_skip(broker: LocalBroker) -> LocalBroker:
+    """Start a local broker; skip the test, saying why, where a program it needs is missing."""
+    try:
+        return broker.start()
+    except ToolMissingError as exc:
+        pytest.skip(str(exc))
+
+
 @pytest.fixture(scope="session", params=BROKERS)
 def broker(request, tmp_path_factory) -> Iterator[LocalBroker | None]:
     """The session's broker of each kind (None for KHABAR_TEST_BROKER's)."""
     if request.param == "external":
         yield None
         return
-    broker = local_broker(request.param, tmp_path_factory.mktemp(request.param))
-    try:
-        broker.start()
-    except BrokerError as exc:
-        if "was not found" in str(exc):  # no Java or no Maven on this machine
-            pytest.skip(str(exc))
-        raise
+    broker = start_or_skip(local_broker(request.param, tmp_path_factory.mktemp(request.param)))
     try:
         yield broker
     finally:

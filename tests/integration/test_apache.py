@@ -7,24 +7,17 @@ import asyncio
 
 import pytest
 
-from tests.integration.conftest import collect, send_raw
+from tests.integration.conftest import collect, send_raw, start_or_skip
 from workers.config import Settings
 from workers.kafka.admin import ensure_topics
 from workers.kafka.apache import ApacheKafka
-from workers.kafka.local import BrokerError
 from workers.pipeline.table import Topic
 
 pytestmark = pytest.mark.integration
 
 
 def test_a_restart_on_the_same_data_directory_keeps_topics_and_messages(tmp_path):
-    kafka = ApacheKafka(data_dir=tmp_path / "data", log_path=tmp_path / "kafka.log")
-    try:
-        kafka.start()
-    except BrokerError as exc:
-        if "was not found" in str(exc):
-            pytest.skip(str(exc))
-        raise
+    kafka = start_or_skip(ApacheKafka(data_dir=tmp_path / "data", log_path=tmp_path / "kafka.log"))
     with kafka:
         settings = Settings(broker=kafka.bootstrap, topic_prefix="durable.")
         asyncio.run(ensure_topics(settings))

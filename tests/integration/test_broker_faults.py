@@ -13,26 +13,16 @@ import uuid
 
 import pytest
 
-from tests.integration.conftest import BROKERS, Cluster, local_broker
+from tests.integration.conftest import BROKERS, Cluster, local_broker, start_or_skip
 from tests.integration.streams import articles, send_steadily, tally
 from tests.integration.test_faults import SCALE
 from workers.config import Settings
 from workers.kafka.admin import ensure_topics
 from workers.kafka.apache import ApacheKafka
-from workers.kafka.local import BrokerError, LocalBroker
+from workers.kafka.local import LocalBroker
 
 pytestmark = pytest.mark.integration
 KINDS = [kind for kind in ("embedded", "kafka") if kind in BROKERS]
-
-
-def started(kind: str, folder) -> LocalBroker:
-    broker = local_broker(kind, folder)
-    try:
-        return broker.start()
-    except BrokerError as exc:
-        if "was not found" in str(exc):
-            pytest.skip(str(exc))
-        raise
 
 
 def settings_for(broker: LocalBroker, tmp_path, **changes: object) -> Settings:
@@ -52,7 +42,7 @@ def settings_for(broker: LocalBroker, tmp_path, **changes: object) -> Settings:
 @pytest.mark.parametrize("kind", KINDS)
 def test_workers_recover_from_a_broker_outage(kind, tmp_path, capsys):
     outage = 10 if SCALE == 1 else 30
-    broker = started(kind, tmp_path / "broker")
+    broker = start_or_skip(local_broker(kind, tmp_path / "broker"))
     cluster = None
     try:
         settings = settings_for(broker, tmp_path)
@@ -92,7 +82,7 @@ def test_workers_recover_from_a_broker_outage(kind, tmp_path, capsys):
 
 
 def test_a_worker_whose_broker_is_frozen_stops_within_its_shutdown_timeout(tmp_path):
-    broker = started("embedded", tmp_path / "broker")
+    broker = start_or_skip(local_broker("embedded", tmp_path / "broker"))
     try:
         settings = settings_for(broker, tmp_path, shutdown_timeout=5.0)
         asyncio.run(ensure_topics(settings))

@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 
 from workers import data
-from workers.kafka.local import BrokerError, LocalBroker, free_port
+from workers.kafka.local import BrokerError, LocalBroker, ToolMissingError, free_port
 
 HEAP = ("-Xms256m", "-Xmx512m")
 MAIN = "kafka.Kafka"
@@ -38,7 +38,7 @@ def require(tool: str) -> str:
     """The path of a tool the broker needs, else one line saying what is missing."""
     found = shutil.which(tool)
     if found is None:
-        raise BrokerError(
+        raise ToolMissingError(
             f"Apache Kafka needs Java 17+ and Maven on PATH: `{tool}` was not found "
             "(the embedded broker needs neither: leave out --kafka)"
         )
@@ -98,12 +98,15 @@ class ApacheKafka(LocalBroker):
         self.data_dir = data_dir
         self.cache = cache or default_cache()
         self.controller_port = free_port()
+        self._java_path = "java"
         self._classpath = ""
 
     def prepare(self) -> None:
-        java = require("java")
-        if java_major(java) < 17:
-            raise BrokerError(f"Apache Kafka {kafka_version()} needs Java 17+; `{java}` is older")
+        self._java_path = require("java")
+        if java_major(self._java_path) < 17:
+            raise BrokerError(
+                f"Apache Kafka {kafka_version()} needs Java 17+; `{self._java_path}` is older"
+            )
         self._classpath = str(resolve_jars(self.cache) / "*")
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.config.write_text(self.properties(), "utf-8")
@@ -151,7 +154,16 @@ class ApacheKafka(LocalBroker):
 
     def _java_command(self, main: str, *args: str) -> list[str]:
         logging = f"-Dlog4j2.configurationFile={self.data_dir / 'log4j2.properties'}"
-        return ["java", *HEAP, "-XX:+UseG1GC", logging, "-cp", self._classpath, main, *args]
+        return [
+            self._java_path,
+            *HEAP,
+            "-XX:+UseG1GC",
+            logging,
+            "-cp",
+            self._classpath,
+            main,
+            *args,
+        ]
 
     def _java(self, main: str, *args: str) -> None:
         result = subprocess.run(

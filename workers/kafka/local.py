@@ -23,6 +23,10 @@ class BrokerError(RuntimeError):
     """A local broker could not be found, prepared or started."""
 
 
+class ToolMissingError(BrokerError):
+    """A program the broker needs (java, mvn, tansu) is not installed here."""
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from workers.contract.events import Event
 from workers.stages.cleanup.boilerplate import BoilerplateRules, drop_boilerplate, drop_separators
 from workers.stages.cleanup.dateline import DatelineRules, split_dateline
 from workers.stages.cleanup.draft import Draft
@@ -25,8 +25,6 @@ from workers.stages.cleanup.repair import repair_glued_sentences, split_glued_ha
 from workers.stages.gazetteer import Gazetteer
 from workers.stages.steps import Step, run_steps, step
 from workers.stages.text.months import Months
-
-Event = dict[str, Any]
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
 
 import numpy as np
 
+from workers.contract.events import Event
 from workers.stages.text.sentences import SentenceSplitter
 from workers.stages.text.words import words
 
-Event = dict[str, Any]
 PARAGRAPH_SEPARATOR = "\n\n"
 # Fields of the cleaned article the enriched one carries as they are.
 CARRIED = (

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from workers import data
+from workers.contract.events import Event
 from workers.stages.extract.analysis import Analysis
 from workers.stages.extract.category import CategoryRules, categorize
 from workers.stages.extract.dates import DateRules, find_dates
@@ -28,8 +28,6 @@ from workers.stages.gazetteer import Gazetteer
 from workers.stages.steps import Step, run_steps, step
 from workers.stages.text.months import Months
 from workers.stages.text.sentences import SentenceSplitter
-
-Event = dict[str, Any]
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from lxml.html import HtmlElement
 
+from workers.stages.cleanup.draft import Record
 from workers.stages.cleanup.embeds import EmbedRules, Platform, Post, parse_date
 from workers.stages.cleanup.html.tree import drop, text_of
 
-Record = dict[str, Any]
 _PLAYER_TITLES = {"youtube video player", "youtube video", "youtube", "video player"}
 _PIC_LINK = re.compile(r"(?:https?://)?pic\.twitter\.com/\w+")
 

@@ -7,7 +7,6 @@ import contextlib
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 import trafilatura
 from lxml import etree
@@ -21,7 +20,7 @@ from lxml.html import (
 )
 from trafilatura.utils import is_dubious_html, repair_faulty_html
 
-from workers.stages.cleanup.draft import Draft
+from workers.stages.cleanup.draft import Draft, Record
 from workers.stages.cleanup.embeds import EmbedRules
 from workers.stages.cleanup.html.embeds import EmbedMarkup, take_embeds
 from workers.stages.cleanup.html.related import take_related
@@ -52,8 +51,6 @@ _PARSER.set_element_class_lookup(
         element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
     )
 )
-
-Record = dict[str, Any]
 
 
 @dataclass(frozen=True)

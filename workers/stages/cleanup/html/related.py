@@ -8,10 +8,10 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
+from workers.stages.cleanup.draft import Record
 from workers.stages.cleanup.html.tree import drop, text_of
 from workers.stages.cleanup.promos import PromoRules, first_word
 
-Record = dict[str, Any]
 # Short text that is not only space (filtered further in Python: faster than in XPath).
 _SHORT_TEXTS = etree.XPath("/html/body/descendant::text()[string-length() < 80][normalize-space()]")
 _LABEL_LEAD = " \t\n\r*•►▶➤>»[(|:-"
