@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from workers.kafka.apache import ApacheKafka, default_cache, java_major, kafka_version, require
+from workers.kafka.apache import (
+    ApacheKafka,
+    cluster_id,
+    default_cache,
+    java_major,
+    kafka_version,
+    require,
+)
 from workers.kafka.local import BrokerError
 
 
@@ -43,3 +50,8 @@ def test_java_versions_old_and_new(tmp_path):
     assert java_major(str(fake)) == 8
     fake.write_text("#!/bin/sh\necho 'openjdk version \"17.0.15\" 2025-04-15' >&2\n")
     assert java_major(str(fake)) == 17
+
+
+def test_cluster_ids_are_22_characters_and_never_open_with_a_dash():
+    ids = [cluster_id() for _ in range(2000)]  # about 30 would open with "-" by chance
+    assert all(len(i) == 22 and not i.startswith("-") for i in ids) and len(set(ids)) == 2000

@@ -114,7 +114,7 @@ class ApacheKafka(LocalBroker):
             data.text("kafka", "log4j2.properties"), "utf-8"
         )
         if not (self.logs / "meta.properties").exists():  # formatted once per data directory
-            self._java(STORAGE_TOOL, "format", "-t", _cluster_id(), "-c", str(self.config))
+            self._java(STORAGE_TOOL, "format", "-t", cluster_id(), "-c", str(self.config))
 
     @property
     def config(self) -> Path:
@@ -174,6 +174,10 @@ class ApacheKafka(LocalBroker):
             raise BrokerError(f"Apache Kafka: {main} {args[0]} failed: {' / '.join(tail)}")
 
 
-def _cluster_id() -> str:
-    """A new cluster id, as `kafka-storage.sh random-uuid` makes one (16 bytes, base64url)."""
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode("ascii")
+def cluster_id() -> str:
+    """A new cluster id, as `kafka-storage.sh random-uuid` makes one: 16 bytes in base64url,
+    never with a leading "-" (a command line would read it as an option)."""
+    while True:
+        found = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode("ascii")
+        if not found.startswith("-"):
+            return found
