@@ -37,6 +37,10 @@ def test_bad_value_names_the_variable():
 
 def test_choices_are_checked_and_case_does_not_matter():
     assert Settings.from_env({"KHABAR_LOG_LEVEL": "debug"}).log_level == "DEBUG"
+    guarantee = Settings.from_env({"KHABAR_PROCESSING_GUARANTEE": " Exactly_Once "})
+    assert guarantee.processing_guarantee == "exactly_once"
+    with pytest.raises(ValueError, match="is not one of at_least_once, exactly_once"):
+        Settings.from_env({"KHABAR_PROCESSING_GUARANTEE": "exactly-once"})
     with pytest.raises(ValueError, match="KHABAR_SECURITY_PROTOCOL='TLS' is not one of"):
         Settings.from_env({"KHABAR_SECURITY_PROTOCOL": "TLS"})
 

@@ -126,24 +126,31 @@ async def tally(settings: Settings, ids: set[str], timeout: float, settle: float
 async def group_lag(
     settings: Settings, group: str, topic: str, timeout: float = 30
 ) -> dict[int, int]:
-    """Per partition of `topic`: its high-water mark minus the group's committed offset. The
-    high-water marks come from fetch responses (right on every broker, the embedded one too);
-    the committed offsets are read without joining the group."""
+    """Per partition of `topic`: the committed records after the group's committed offset, i.e.
+    what the group has yet to process. Counted by reading them, not as high-water mark minus
+    offset: a transaction's commit marker takes an offset too, and is no record to process.
+    The committed offsets are read without joining the group."""
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=settings.bootstrap_servers, group_id=group, enable_auto_commit=False
+        bootstrap_servers=settings.bootstrap_servers,
+        group_id=group,
+        enable_auto_commit=False,
+        isolation_level="read_committed",
     )
     await consumer.start()
     try:
         partitions = [TopicPartition(topic, p) for p in range(settings.partitions)]
         consumer.assign(partitions)
-        committed = {tp: (await consumer.committed(tp)) or 0 for tp in partitions}
+        waiting = dict.fromkeys(range(settings.partitions), 0)
         for tp in partitions:
-            consumer.seek(tp, committed[tp])
+            consumer.seek(tp, (await consumer.committed(tp)) or 0)
         deadline = time.monotonic() + timeout
-        while any(consumer.highwater(tp) is None for tp in partitions):
-            if time.monotonic() > deadline:
+        while time.monotonic() < deadline:
+            for tp, messages in (await consumer.getmany(timeout_ms=200)).items():
+                waiting[tp.partition] += len(messages)
+            ends = [consumer.highwater(tp) for tp in partitions]
+            positions = [await consumer.position(tp) for tp in partitions]
+            if all(end is not None and at >= end for at, end in zip(positions, ends, strict=True)):
                 break
-            await consumer.getmany(timeout_ms=200, max_records=1)
-        return {tp.partition: (consumer.highwater(tp) or 0) - committed[tp] for tp in partitions}
+        return waiting
     finally:
         await consumer.stop()

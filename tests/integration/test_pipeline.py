@@ -17,6 +17,7 @@ from aiokafka.partitioner import murmur2
 from tests.conftest import squash
 from tests.integration.conftest import collect, send_raw
 from workers.contract.events import validate
+from workers.kafka.admin import idempotence_refused
 from workers.kafka.clients import replay
 from workers.kafka.worker import stop_worker
 from workers.pipeline.table import Stage, Topic
@@ -263,3 +264,29 @@ def test_a_worker_sees_the_fingerprints_of_another(cluster):
         events[copy]["pipeline"]["stages"]["extract"]["worker"]
         != events[original]["pipeline"]["stages"]["extract"]["worker"]
     )
+
+
+def test_each_delivery_mode_starts_only_where_the_broker_can_keep_it(cluster, broker):
+    """At-least-once runs on any broker, with the idempotent producer where the broker grants
+    producer ids (Apache Kafka; not the embedded broker); exactly-once needs transactions: where
+    the broker refuses them, the worker stops at start with one line that says so."""
+    settings = cluster.settings
+    refused = asyncio.run(idempotence_refused(settings))
+    if broker is not None:
+        assert (refused is None) == (broker.kind == "Apache Kafka")
+    worker = cluster.start([Stage.CLEANUP])
+    cluster.wait_balanced((Stage.CLEANUP,))
+    (starting,) = [e for e in worker.log_events() if e["event"] == "worker_starting"]
+    assert starting["idempotent_producer"] is (refused is None)
+    if refused:
+        result = subprocess.run(
+            [sys.executable, "-m", "workers", "worker", "--stage", "cleanup"],
+            env=dataclasses.replace(settings, processing_guarantee="exactly_once").to_env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode != 0
+        assert "Traceback" not in result.stderr + result.stdout
+        (line,) = [x for x in result.stderr.splitlines() if x.startswith("khabar worker:")]
+        assert "exactly_once needs Kafka transactions" in line and refused in line

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.client import AIOKafkaClient
+from aiokafka.errors import KafkaError, TopicAlreadyExistsError, for_code
+from aiokafka.protocol.transaction import InitProducerIdRequest
 
 from workers.config import Settings
 from workers.ops.logs import get_logger
@@ -96,3 +99,31 @@ async def missing_topics(settings: Settings) -> list[str]:
     async with admin(settings) as client:
         present = set(await client.list_topics())
     return [settings.topic(topic) for topic in Topic if settings.topic(topic) not in present]
+
+
+async def idempotence_refused(settings: Settings, timeout: float = 30.0) -> str | None:
+    """Why the broker refuses a producer id (no idempotent producer, hence no transactions), or
+    None where it grants one. Asked, not read from ApiVersions: the embedded broker lists the
+    request there and then fails it. A retriable answer (a new cluster still creating its
+    transaction log) is asked again until `timeout`."""
+    client = AIOKafkaClient(
+        bootstrap_servers=settings.bootstrap_servers, **settings.kafka_security()
+    )
+    deadline = time.monotonic() + timeout
+    try:
+        await client.bootstrap()
+        while True:
+            request = InitProducerIdRequest(transactional_id=None, transaction_timeout_ms=60_000)
+            response = await asyncio.wait_for(
+                client.send(client.get_random_node(), request), timeout
+            )
+            error: type[KafkaError] = for_code(response.error_code)
+            if response.error_code == 0:
+                return None
+            if not error.retriable or time.monotonic() > deadline:
+                return error.__name__
+            await asyncio.sleep(0.5)
+    except (KafkaError, TimeoutError) as exc:
+        return type(exc).__name__
+    finally:
+        await client.close()

@@ -1,8 +1,15 @@
 """The agents: per stage, each message through `runner.run`, then its output or a dead letter
-sent on. An agent only moves bytes between topics, keeps counters and logs."""
+sent on. An agent only moves bytes between topics, keeps counters and logs.
+
+`StageAgent` decides what a message becomes; who consumes and sends is the delivery mode's
+business: a Faust agent here (at-least-once), a transaction per batch in `transactions.py`
+(exactly-once).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from workers.config import Settings
@@ -19,45 +26,68 @@ from workers.pipeline.table import Topic
 log = get_logger("khabar.agent")
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """A message to send: to which of the deployment's topics, with its key, value, headers."""
+
+    topic: Topic
+    key: bytes | None
+    value: bytes
+    headers: list[tuple[str, bytes]]
+
+
 def attach_stage(stage_app: StageApp, processor: Processor, settings: Settings) -> StageStats:
-    """Add the stage's agent, its stats timer and its rebalance log to the stage's app."""
-    agent = StageAgent(stage_app, processor, settings)
-    app, stage = stage_app.app, agent.stage
-    app.agent(agent.source, name=f"khabar.{stage}")(agent.process)
-    app.timer(settings.stats_interval, name=f"khabar.{stage}.stats")(agent.report_stats)
-    app.on_partitions_assigned.connect(agent.on_assigned)  # type: ignore[arg-type]
-    app.on_partitions_revoked.connect(agent.on_revoked)  # type: ignore[arg-type]
+    """Add the stage's Faust agent, its stats timer and its rebalance log to the stage's app."""
+    agent = StageAgent(processor, settings)
+    app, topics = stage_app.app, stage_app.topics
+
+    async def process(stream: Any) -> None:
+        async for event in stream.events():
+            for out in agent.handle(event.message):
+                await topics[out.topic].send(key=out.key, value=out.value, headers=out.headers)
+
+    async def report_stats() -> None:
+        await agent.report_stats(app.consumer)
+
+    async def on_assigned(sender: Any, assigned: Any, **_: Any) -> None:
+        agent.partitions_assigned(assigned)
+
+    async def on_revoked(sender: Any, revoked: Any, **_: Any) -> None:
+        agent.partitions_revoked(revoked)
+
+    app.agent(topics[processor.spec.source], name=f"khabar.{agent.stage}")(process)
+    app.timer(settings.stats_interval, name=f"khabar.{agent.stage}.stats")(report_stats)
+    app.on_partitions_assigned.connect(on_assigned)  # type: ignore[arg-type]
+    app.on_partitions_revoked.connect(on_revoked)  # type: ignore[arg-type]
     return agent.stats
 
 
 class StageAgent:
-    """What one stage's agent does with each message, and what it reports."""
+    """What one stage does with each message, and what it reports."""
 
-    def __init__(self, stage_app: StageApp, processor: Processor, settings: Settings) -> None:
+    def __init__(self, processor: Processor, settings: Settings) -> None:
         spec = processor.spec
-        self.app = stage_app.app
-        self.topics = stage_app.topics
         self.processor = processor
         self.settings = settings
         self.stage = spec.stage.value
-        self.source = stage_app.topics[spec.source]
-        self.target = stage_app.topics[spec.target]
+        self.source = settings.topic(spec.source)
+        self.target = spec.target
         self.stats = StageStats(self.stage)
 
-    async def process(self, stream: Any) -> None:
-        async for event in stream.events():
-            message = event.message
-            headers = list(message.headers or ())
-            result = runner.run(self.processor, message.value, self.settings.max_message_bytes)
-            if isinstance(result, runner.Success):
-                await self._send(result, message, headers)
-            else:
-                await self._dead_letter(result, message, headers)
+    def handle(self, message: Any) -> list[Outgoing]:
+        """What one consumed message becomes: its output (and side outputs) or a dead letter;
+        counted and logged here, sent by whoever consumed it."""
+        headers = list(message.headers or ())
+        result = runner.run(self.processor, message.value, self.settings.max_message_bytes)
+        if isinstance(result, runner.Success):
+            return self._processed(result, message, headers)
+        return [self._dead_letter(result, message, headers)]
 
-    async def _send(self, result: runner.Success, message: Any, headers: list[Any]) -> None:
-        await self.target.send(key=result.key, value=result.value, headers=headers)
-        for topic, value in result.side_outputs:
-            await self.topics[topic].send(key=result.key, value=value)
+    def _processed(
+        self, result: runner.Success, message: Any, headers: list[Any]
+    ) -> list[Outgoing]:
+        outgoing = [Outgoing(self.target, result.key, result.value, headers)]
+        outgoing += [Outgoing(topic, result.key, value, []) for topic, value in result.side_outputs]
         self.stats.count(message.topic, message.partition, message.offset, dead=False)
         log.debug(
             "article_processed",
@@ -69,8 +99,9 @@ class StageAgent:
             timings=result.event["pipeline"]["stages"],
             duplicate_of=result.event.get("duplicate_of"),
         )
+        return outgoing
 
-    async def _dead_letter(self, result: runner.Failure, message: Any, headers: list[Any]) -> None:
+    def _dead_letter(self, result: runner.Failure, message: Any, headers: list[Any]) -> Outgoing:
         origin = Origin(
             message.topic,
             message.partition,
@@ -82,7 +113,6 @@ class StageAgent:
         )
         record = result.dead_letter(self.stage, origin)
         key = message.key or record["id"].encode("utf-8")
-        await self.topics[Topic.DEADLETTER].send(key=key, value=encode(record), headers=headers)
         self.stats.count(message.topic, message.partition, message.offset, dead=True)
         log.warning(
             "dead_lettered",
@@ -95,35 +125,43 @@ class StageAgent:
             partition=message.partition,
             offset=message.offset,
         )
+        return Outgoing(Topic.DEADLETTER, key, encode(record), headers)
 
-    async def report_stats(self) -> None:
-        lag = await _lag(self.app, self.source.get_topic_name(), self.stats)
+    async def report_stats(self, consumer: Any) -> None:
+        """The periodic stats line (and health beat), with the lag of `consumer`'s partitions."""
+        lag = await _lag(consumer, self.source, self.stats)
         log.info("stage_stats", **self.stats.report(lag))
         health.beat(self.settings.health_file)
 
-    async def on_assigned(self, sender: Any, assigned: Any, **_: Any) -> None:
-        topic, mine = self._source_partitions(assigned)
-        log.info("partitions_assigned", stage=self.stage, topic=topic, partitions=mine)
+    def partitions_assigned(self, assigned: Iterable[Any]) -> None:
+        log.info(
+            "partitions_assigned",
+            stage=self.stage,
+            topic=self.source,
+            partitions=self._mine(assigned),
+        )
 
-    async def on_revoked(self, sender: Any, revoked: Any, **_: Any) -> None:
+    def partitions_revoked(self, revoked: Iterable[Any]) -> None:
         """A rebalance takes partitions away (a worker joined or left): what this one gives up,
         after committing what it has processed of them."""
-        topic, mine = self._source_partitions(revoked)
-        log.info("partitions_revoked", stage=self.stage, topic=topic, partitions=mine)
+        log.info(
+            "partitions_revoked",
+            stage=self.stage,
+            topic=self.source,
+            partitions=self._mine(revoked),
+        )
 
-    def _source_partitions(self, partitions: Any) -> tuple[str, list[int]]:
-        topic = self.source.get_topic_name()
-        return topic, sorted(tp.partition for tp in partitions if tp.topic == topic)
+    def _mine(self, partitions: Iterable[Any]) -> list[int]:
+        return sorted(tp.partition for tp in partitions if tp.topic == self.source)
 
 
-async def _lag(app: Any, topic: str, stats: StageStats) -> int | None:
+async def _lag(consumer: Any, topic: str, stats: StageStats) -> int | None:
     """Messages waiting on this worker's partitions: high-water mark minus the next offset.
 
     The high-water mark comes from fetch responses (`consumer.highwater`), which is right even on
     brokers whose ListOffsets answer is not.
     """
     try:
-        consumer = app.consumer
         total = 0
         for tp in consumer.assignment():
             if tp.topic != topic:

@@ -12,6 +12,7 @@ from typing import Any
 import faust
 
 from workers.config import Settings
+from workers.kafka.transport import SCHEME
 from workers.pipeline.table import Stage, Topic
 
 
@@ -23,13 +24,15 @@ class StageApp:
     topics: dict[Topic, Any]
 
 
-def build_app(settings: Settings, stage: Stage) -> StageApp:
-    """The Faust app of one stage, configured from the settings; agents are attached later."""
+def build_app(settings: Settings, stage: Stage, *, idempotent: bool = False) -> StageApp:
+    """The Faust app of one stage, configured from the settings; agents are attached later.
+    `idempotent`: the broker has the idempotent producer, so the app's producer uses it."""
+    scheme = SCHEME if idempotent else "kafka"
     datadir = settings.state_path(stage)
     datadir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
         settings.group(stage),
-        broker=[f"kafka://{server}" for server in settings.bootstrap_servers.split(",")],
+        broker=[f"{scheme}://{server}" for server in settings.bootstrap_servers.split(",")],
         broker_credentials=_credentials(settings),
         autodiscover=False,
         datadir=str(datadir),

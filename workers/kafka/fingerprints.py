@@ -41,11 +41,13 @@ class FingerprintStore:
         self.positions: dict[int, int] = {}
 
     def _consumer(self) -> AIOKafkaConsumer:
-        """A consumer of every partition of the topic, outside any group."""
+        """A consumer of every partition of the topic, outside any group; committed records
+        only (with exactly-once, a fingerprint counts once its article's transaction has)."""
         return AIOKafkaConsumer(
             self.topic,
             bootstrap_servers=self.settings.bootstrap_servers,
             group_id=None,
+            isolation_level="read_committed",
             enable_auto_commit=False,
             auto_offset_reset="earliest",
             **self.settings.kafka_security(),

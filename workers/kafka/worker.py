@@ -1,5 +1,6 @@
 """A worker process: topics first, the near-duplicate index loaded, then Faust's worker loop
-over the stage apps; and the same worker started as a child process (the demo, the tests)."""
+over the stage apps (at-least-once) or mode's over the transactional stages (exactly-once); and
+the same worker started as a child process (the demo, the tests)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import faust
+import mode
 
 from workers import __version__
 from workers.config import Settings
-from workers.kafka.admin import ensure_topics, missing_topics
-from workers.kafka.agents import attach_stage
+from workers.kafka.admin import ensure_topics, idempotence_refused, missing_topics
+from workers.kafka.agents import StageAgent, attach_stage
 from workers.kafka.app import build_app
 from workers.kafka.fingerprints import FingerprintStore
+from workers.kafka.transactions import TransactionalStage
 from workers.ops import logs
-from workers.pipeline.build import build_stages
+from workers.pipeline.build import Processor, build_stages
 from workers.pipeline.table import Stage
 
 log = logs.get_logger("khabar.worker")
@@ -31,55 +34,92 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
     """Serve the given stages until SIGINT/SIGTERM; each stage is its own consumer group. The
     extract stage first loads its near-duplicate index from the fingerprints topic."""
     logs.configure(settings.log_level)
-    if settings.create_topics:
-        asyncio.run(ensure_topics(settings))
-    else:
-        missing = asyncio.run(missing_topics(settings))
-        if missing:
-            log.error(
-                "topics_missing",
-                topics=missing,
-                hint="create them or set KHABAR_CREATE_TOPICS=true",
-            )
-            raise SystemExit(f"khabar worker: missing topics: {', '.join(missing)}")
+    idempotent = asyncio.run(_check_broker(settings))
     store = FingerprintStore(settings)
     if Stage.EXTRACT in stages:
         asyncio.run(store.load())
     processors = build_stages(index=store.index, threshold=settings.duplicate_threshold)
     asyncio.set_event_loop(asyncio.new_event_loop())
-    apps = []
-    for stage in stages:
-        stage_app = build_app(settings, stage)
-        attach_stage(stage_app, processors[stage], settings)
-        if stage is Stage.EXTRACT:
-            stage_app.app.task(store.follow)
-        apps.append(stage_app.app)
     log.info(
         "worker_starting",
         version=__version__,
         stages=[s.value for s in stages],
+        idempotent_producer=idempotent,
         settings=settings.public(),
     )
-    worker = StageWorker(
-        *apps,
-        shutdown_timeout=settings.shutdown_timeout,
-        loglevel=settings.log_level,
-        logging_config=logs.logging_config(settings.log_level),
-        quiet=True,
-        redirect_stdouts=False,
-    )
+    options: dict[str, Any] = {
+        "shutdown_timeout": settings.shutdown_timeout,
+        "loglevel": settings.log_level,
+        "logging_config": logs.logging_config(settings.log_level),
+        "quiet": True,
+        "redirect_stdouts": False,
+    }
+    worker: mode.Worker
+    if settings.processing_guarantee == "exactly_once":
+        services = [
+            TransactionalStage(
+                StageAgent(processors[stage], settings),
+                settings,
+                stage,
+                background=[store.follow] if stage is Stage.EXTRACT else [],
+            )
+            for stage in stages
+        ]
+        worker = ServiceWorker(*services, **options)
+    else:
+        worker = StageWorker(
+            *_faust_apps(settings, stages, processors, store, idempotent), **options
+        )
     try:
         worker.execute_from_commandline()
     finally:
         log.info("worker_stopped", stages=[s.value for s in stages])
 
 
-class StageWorker(faust.Worker):
-    """Faust's worker, with a bound on how long it may take to stop: a stop that outlasts
+async def _check_broker(settings: Settings) -> bool:
+    """Topics there (or created), and whether the broker has the idempotent producer; a mode
+    this broker cannot serve, or missing topics, end the start with one clear line."""
+    if settings.create_topics:
+        await ensure_topics(settings)
+    elif missing := await missing_topics(settings):
+        log.error(
+            "topics_missing", topics=missing, hint="create them or set KHABAR_CREATE_TOPICS=true"
+        )
+        raise SystemExit(f"khabar worker: missing topics: {', '.join(missing)}")
+    refused = await idempotence_refused(settings)
+    if refused and settings.processing_guarantee == "exactly_once":
+        log.error("exactly_once_unsupported", broker=settings.bootstrap_servers, error=refused)
+        raise SystemExit(
+            "khabar worker: KHABAR_PROCESSING_GUARANTEE=exactly_once needs Kafka transactions, "
+            f"which the broker at {settings.bootstrap_servers} refuses ({refused}); "
+            "run it on Apache Kafka, or use at_least_once"
+        )
+    return refused is None
+
+
+def _faust_apps(
+    settings: Settings,
+    stages: list[Stage],
+    processors: dict[Stage, Processor],
+    store: FingerprintStore,
+    idempotent: bool,
+) -> list[faust.App]:
+    apps = []
+    for stage in stages:
+        stage_app = build_app(settings, stage, idempotent=idempotent)
+        attach_stage(stage_app, processors[stage], settings)
+        if stage is Stage.EXTRACT:
+            stage_app.app.task(store.follow)
+        apps.append(stage_app.app)
+    return apps
+
+
+class BoundedStop(mode.Worker):
+    """A worker with a bound on how long it may take to stop: a stop that outlasts
     `shutdown_timeout` seconds (a broker gone, a hung flush) ends the process with code 1."""
 
-    def __init__(self, *apps: faust.App, shutdown_timeout: float, **options: Any) -> None:
-        super().__init__(*apps, **options)
+    def __init__(self, *services: Any, shutdown_timeout: float, **options: Any) -> None:
+        super().__init__(*services, **options)
         self.khabar_shutdown_timeout = shutdown_timeout
         self._watchdog: threading.Timer | None = None
 
@@ -101,6 +141,14 @@ class StageWorker(faust.Worker):
     def _give_up(self) -> None:
         log.error("shutdown_timed_out", timeout_s=self.khabar_shutdown_timeout)
         os._exit(1)
+
+
+class StageWorker(BoundedStop, faust.Worker):
+    """Faust's worker over the stages' apps (at-least-once), with a bounded stop."""
+
+
+class ServiceWorker(BoundedStop):
+    """mode's worker over the transactional stages (exactly-once), with a bounded stop."""
 
 
 def spawn_worker(settings: Settings, stages: list[str], log_path: Path) -> subprocess.Popen[bytes]:
