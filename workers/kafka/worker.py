@@ -23,6 +23,7 @@ from workers.kafka.agents import StageAgent, attach_stage
 from workers.kafka.app import build_app
 from workers.kafka.fingerprints import FingerprintStore
 from workers.kafka.transactions import TransactionalStage
+from workers.kafka.watch import BrokerWatch
 from workers.ops import logs
 from workers.pipeline.build import Processor, build_stages
 from workers.pipeline.table import Stage
@@ -65,11 +66,10 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
             )
             for stage in stages
         ]
-        worker = ServiceWorker(*services, **options)
+        worker = ServiceWorker(*services, BrokerWatch(settings), **options)
     else:
-        worker = StageWorker(
-            *_faust_apps(settings, stages, processors, store, idempotent), **options
-        )
+        apps = _faust_apps(settings, stages, processors, store, idempotent)
+        worker = StageWorker(*apps, BrokerWatch(settings), **options)
     try:
         worker.execute_from_commandline()
     finally:

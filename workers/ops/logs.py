@@ -17,6 +17,31 @@ _SHARED: list[Any] = [
 ]
 
 
+class Throttle(logging.Filter):
+    """At most one record per message template and `period` seconds from the libraries' loggers
+    (Khabar's own events pass untouched): with a broker down, each aiokafka client logs
+    "Unable connect to node" hundreds of times a second. The next record let through says how
+    many like it were dropped; `broker_unreachable` and `broker_back` tell the outage itself."""
+
+    def __init__(self, period: float = 30.0) -> None:
+        super().__init__()
+        self.period = period
+        self.last: dict[tuple[str, object], float] = {}
+        self.dropped: dict[tuple[str, object], int] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("khabar") or record.levelno < logging.WARNING:
+            return True
+        key = (record.name, record.msg)
+        if record.created - self.last.get(key, -self.period) < self.period:
+            self.dropped[key] = self.dropped.get(key, 0) + 1
+            return False
+        self.last[key] = record.created
+        if dropped := self.dropped.pop(key, 0):
+            record.msg = f"{record.msg} ({dropped} more like this in the last {self.period:g} s)"
+        return True
+
+
 def logging_config(level: str = "INFO", stream: Any = None) -> dict[str, Any]:
     """A dictConfig that renders every stdlib record (Faust, aiokafka) as one JSON line."""
     return {
@@ -33,11 +58,13 @@ def logging_config(level: str = "INFO", stream: Any = None) -> dict[str, Any]:
                 "foreign_pre_chain": _SHARED,
             }
         },
+        "filters": {"throttle": {"()": Throttle}},
         "handlers": {
             "stdout": {
                 "class": "logging.StreamHandler",
                 "stream": stream or sys.stdout,
                 "formatter": "json",
+                "filters": ["throttle"],
             }
         },
         "root": {"handlers": ["stdout"], "level": level.upper()},
