@@ -19,6 +19,7 @@ import pytest
 
 from tests.conftest import ROOT
 from workers.config import Settings, markdown_table
+from workers.kafka.admin import topic_configs
 from workers.kafka.apache import kafka_version
 from workers.ops.metrics import StageStats
 from workers.pipeline.table import STAGES, Topic
@@ -189,6 +190,7 @@ def test_create_topics_script(tmp_path, prefix):
         "KHABAR_PARTITIONS": "12",
         "KHABAR_REPLICATION": "3",
         "KHABAR_MAX_MESSAGE_BYTES": "1000000",
+        "KHABAR_DUPLICATE_WINDOW": "50000",
     }
     settings = Settings.from_env(env)
     calls = _run_create_topics(tmp_path, env)
@@ -207,11 +209,18 @@ def test_create_topics_script(tmp_path, prefix):
         else:
             assert settings.max_message_bytes < limit < 2 * settings.max_message_bytes
         assert configs["min.insync.replicas"] == "2"
-        assert int(configs["retention.ms"]) > 0
-        policy = "compact" if topic.compacted else "delete"
-        assert configs["cleanup.policy"] == policy
-    altered = [_arg(c, "--entity-name")[0] for c in calls if "--alter" in c]
-    assert altered == names, "existing topics get their settings too"
+        if topic.compacted:  # the same settings as a worker creates it with
+            assert topic_configs(settings, topic).items() <= configs.items()
+        else:
+            assert int(configs["retention.ms"]) > 0 and configs["cleanup.policy"] == "delete"
+    alters = [c for c in calls if "--alter" in c]
+    assert [_arg(c, "--entity-name")[0] for c in alters] == names, "existing topics updated too"
+    for create, alter in zip(creates, alters, strict=True):
+        (listed,) = _arg(alter, "--add-config")
+        # kafka-configs reads a list value in brackets: cleanup.policy=[compact,delete]
+        altered = dict(re.findall(r"([\w.]+)=(\[[^]]*\]|[^,]+)", listed))
+        created = dict(c.split("=", 1) for c in _arg(create, "--config"))
+        assert {k: v.strip("[]") for k, v in altered.items()} == created
 
 
 # --- deploy/Dockerfile ---------------------------------------------------------------------------

@@ -4,9 +4,13 @@ missing ones named."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import time
 
 import pytest
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
+from workers.config import Settings
 from workers.kafka.admin import admin, ensure_topics, missing_topics
 from workers.pipeline.table import Topic
 
@@ -25,3 +29,34 @@ def test_topics_are_created_once_with_their_partitions(settings):
         return {d["topic"]: len(d["partitions"]) for d in described}
 
     assert set(asyncio.run(partitions()).values()) == {settings.partitions}
+
+
+async def fingerprints_config(settings: Settings, wait: float = 15) -> dict[str, str]:
+    """The topic's settings, once the broker describes them (Apache Kafka takes a moment to
+    know a topic just created)."""
+    deadline = time.monotonic() + wait
+    async with admin(settings) as client:
+        topic = ConfigResource(ConfigResourceType.TOPIC, settings.topic(Topic.FINGERPRINTS))
+        while True:
+            (response,) = await client.describe_configs([topic])
+            ((code, *_, entries),) = response.resources
+            if code == 0 or time.monotonic() > deadline:
+                return {name: value for name, value, *_ in entries}
+            await asyncio.sleep(0.2)
+
+
+def test_the_fingerprints_topic_keeps_the_duplicate_window_and_follows_it(settings, broker):
+    """Compacted and deleted by size: what the near-duplicate index holds, and no more; a
+    changed window changes the retention of the topic that exists (on a durable broker: the
+    embedded one keeps topics in memory, and has no AlterConfigs)."""
+    small = dataclasses.replace(settings, duplicate_window=6_000, partitions=6)
+    asyncio.run(ensure_topics(small))
+    config = asyncio.run(fingerprints_config(small))
+    assert config["cleanup.policy"] == "compact,delete"
+    assert int(config["retention.bytes"]) == 1_000 * 1024 * 2  # 6,000 articles / 6 partitions
+    assert config["retention.ms"] == "-1"
+    if broker is not None and broker.kind == "embedded broker":
+        return
+    larger = dataclasses.replace(small, duplicate_window=60_000)
+    asyncio.run(ensure_topics(larger))
+    assert int(asyncio.run(fingerprints_config(larger))["retention.bytes"]) == 10_000 * 1024 * 2

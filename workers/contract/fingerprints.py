@@ -7,6 +7,10 @@ import datetime as dt
 
 from workers.contract.events import Event, schema_tag
 
+# What one record takes on the topic, as budgeted: ~750 bytes of JSON (a 512-character MinHash)
+# with its key and record overhead, rounded up. The topic's retention is sized from it.
+RECORD_BYTES = 1024
+
 
 def fingerprint_record(enriched: Event) -> Event:
     """The fingerprint of an enriched article, stamped with the time it was made (readers

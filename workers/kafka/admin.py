@@ -8,11 +8,18 @@ import time
 from collections.abc import AsyncIterator
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.client import AIOKafkaClient
-from aiokafka.errors import KafkaError, TopicAlreadyExistsError, for_code
+from aiokafka.errors import (
+    IncompatibleBrokerVersion,
+    KafkaError,
+    TopicAlreadyExistsError,
+    for_code,
+)
 from aiokafka.protocol.transaction import InitProducerIdRequest
 
 from workers.config import Settings
+from workers.contract.fingerprints import RECORD_BYTES
 from workers.ops.logs import get_logger
 from workers.pipeline.table import Topic
 
@@ -36,6 +43,26 @@ async def admin(settings: Settings) -> AsyncIterator[AIOKafkaAdminClient]:
         await client.close()
 
 
+def topic_configs(settings: Settings, topic: Topic) -> dict[str, str]:
+    """Topic settings Khabar needs beyond the broker's defaults.
+
+    The fingerprints topic holds what the near-duplicate index holds, the last
+    `KHABAR_DUPLICATE_WINDOW` articles: compacted (a re-scraped article replaces its record) and
+    deleted by size, twice the window's bytes per partition (the spread of keys over partitions,
+    longer ids), in segments of an eighth of that, so deletion follows the window closely. An
+    extract worker reads the whole topic at start, so this bounds its start-up as well.
+    """
+    if not topic.compacted:
+        return {}
+    per_partition = -(-settings.duplicate_window // settings.partitions) * RECORD_BYTES * 2
+    return {
+        "cleanup.policy": "compact,delete",
+        "retention.ms": "-1",
+        "retention.bytes": str(per_partition),
+        "segment.bytes": str(max(per_partition // 8, 1 << 20)),
+    }
+
+
 async def ensure_topics(settings: Settings, *, attempts: int = 20) -> list[str]:
     """Create the topics with the configured partitions; return the names created.
 
@@ -48,7 +75,7 @@ async def ensure_topics(settings: Settings, *, attempts: int = 20) -> list[str]:
             settings.topic(topic),
             settings.partitions,
             settings.replication,
-            topic_configs={"cleanup.policy": "compact"} if topic.compacted else {},
+            topic_configs=topic_configs(settings, topic),
         )
         for topic in Topic
     ]
@@ -65,6 +92,7 @@ async def ensure_topics(settings: Settings, *, attempts: int = 20) -> list[str]:
                 if failed:
                     raise TopicsError(f"could not create topics: {failed}")
                 await _check_partitions(client, settings, names)
+                await _update_configs(client, settings, set(names) - set(created))
                 log.info(
                     "topics_ready", topics=names, created=created, partitions=settings.partitions
                 )
@@ -77,6 +105,34 @@ async def ensure_topics(settings: Settings, *, attempts: int = 20) -> list[str]:
             log.info("broker_not_ready", error=repr(exc), attempt=attempt + 1)
             await asyncio.sleep(min(0.25 * 2**attempt, 3.0))
     return []
+
+
+async def _update_configs(
+    client: AIOKafkaAdminClient, settings: Settings, existing: set[str]
+) -> None:
+    """Bring the settings of topics that already existed up to date (the duplicate window, and
+    with it the fingerprints topic's retention, may have changed since they were created)."""
+    resources = [
+        ConfigResource(ConfigResourceType.TOPIC, settings.topic(topic), configs)
+        for topic in Topic
+        if settings.topic(topic) in existing and (configs := topic_configs(settings, topic))
+    ]
+    if not resources:
+        return
+    try:
+        responses = await client.alter_configs(resources)
+    except IncompatibleBrokerVersion as exc:  # the embedded broker (memory only: topics are new)
+        log.info("topic_config_not_updated", topics=sorted(existing), error=repr(exc))
+        return
+    for response in responses:
+        for code, message, _, name in response.resources:
+            if code != 0:
+                log.warning(
+                    "topic_config_not_updated",
+                    topic=name,
+                    error=for_code(code).__name__,
+                    message=message,
+                )
 
 
 async def _check_partitions(
