@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import orjson
+
 from tests.cli.test_pipeline import khabar
 
 
@@ -29,3 +31,13 @@ def test_speed_on_the_seed_prints_a_row_per_stage():
     assert result.returncode == 0, result.stderr
     rows = [line.split()[0] for line in result.stdout.splitlines()[1:]]
     assert rows == ["cleanup", "extract", "both"]
+
+
+def test_fingerprints_start_up_on_a_small_topic_prints_its_figures():
+    result = khabar("bench", "fingerprints", "--records", "300")
+    assert result.returncode == 0, result.stderr
+    figures = orjson.loads(result.stdout.splitlines()[-1])
+    assert figures["broker"] == "embedded broker"
+    assert figures["records"] == figures["index_articles"] == 300
+    assert figures["load_s"] >= 0 and figures["rss_after_mb"] > 0
+    assert khabar("bench", "fingerprints", "--records", "0").returncode == 2

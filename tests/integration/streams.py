@@ -28,14 +28,17 @@ _VOCABULARY = (
 WORDS = tuple(_VOCABULARY.split())
 
 
-def articles(count: int, tag: str, seed: int = 7) -> list[tuple[bytes, bytes]]:
-    """`count` raw articles keyed by their ids `<tag>-<n>`, three sentences each."""
+def articles(
+    count: int, tag: str, seed: int = 7, length: tuple[int, int] = (3, 3)
+) -> list[tuple[bytes, bytes]]:
+    """`count` raw articles keyed by their ids `<tag>-<n>`, of `length` (at least, at most)
+    sentences each."""
     rng = random.Random(seed)
     found = []
     for n in range(count):
         sentences = [
             " ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + f" on day {n}."
-            for _ in range(3)
+            for _ in range(rng.randint(*length))
         ]
         article_id = f"{tag}-{n}"
         found.append(

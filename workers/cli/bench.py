@@ -52,6 +52,20 @@ def register(commands: Any) -> None:
         "FOLDER (e.g. ../shared/bench/zyte), page by page",
     )
     speed.set_defaults(run=_speed)
+    fingerprints = kinds.add_parser(
+        "fingerprints",
+        help="an extract worker's start-up with a full fingerprints topic",
+        description="Fill a new fingerprints topic with N records on a broker started for the "
+        "run, then time loading it into the near-duplicate index as an extract worker does at "
+        "start; prints the time, the rate and the memory it took, as a table and as JSON.",
+    )
+    fingerprints.add_argument(
+        "--records", type=int, default=1_000_000, help="records (default 1,000,000)"
+    )
+    fingerprints.add_argument(
+        "--kafka", action="store_true", help="on Apache Kafka (default: the embedded broker)"
+    )
+    fingerprints.set_defaults(run=_fingerprints)
 
 
 def _missing(path: Path, what: str) -> bool:
@@ -112,4 +126,20 @@ def _speed(args: argparse.Namespace, settings: Settings) -> int:
         seed_chars = round(statistics.mean(len(a.get("text") or "") for a in articles.values()))
         print()
         print(speed.page_report(speed.measure_pages(pages, stages[Stage.CLEANUP]), seed_chars))
+    return 0
+
+
+def _fingerprints(args: argparse.Namespace, settings: Settings) -> int:
+    import dataclasses
+
+    import orjson
+
+    from workers.bench import fingerprints
+
+    if args.records < 1:
+        print("khabar bench: --records must be at least 1", file=sys.stderr)
+        return 2
+    result = fingerprints.run("kafka" if args.kafka else "embedded", args.records)
+    print(fingerprints.report(result))
+    print(orjson.dumps(dataclasses.asdict(result)).decode())
     return 0
