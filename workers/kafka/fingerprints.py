@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
 import orjson
 from aiokafka import AIOKafkaConsumer
 
@@ -29,6 +30,15 @@ from workers.stages.dedup.index import LshIndex
 from workers.stages.dedup.minhash import from_hex
 
 log = get_logger("khabar.fingerprints")
+
+
+class Fingerprint(NamedTuple):
+    """What the index needs of a record (the rest of it is dropped as it is read)."""
+
+    at: str
+    id: str
+    signature: np.ndarray
+    duplicate_of: str | None
 
 
 class FingerprintStore:
@@ -53,19 +63,23 @@ class FingerprintStore:
             **self.settings.kafka_security(),
         )
 
-    def _read(self, value: bytes | None) -> dict[str, Any] | None:
+    def _read(self, value: bytes | None) -> Fingerprint | None:
         try:
             item: dict[str, Any] = orjson.loads(value or b"")
-            item["signature"] = from_hex(item["minhash"])
-            return item
+            signature = from_hex(item["minhash"])
+            return Fingerprint(
+                str(item.get("at", "")), item["id"], signature, item.get("duplicate_of")
+            )
         except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
             log.warning("fingerprint_unreadable", topic=self.topic)
             return None
 
-    def _apply(self, items: list[dict[str, Any]]) -> None:
-        """Add records to the index in the order they were made (partitions interleave)."""
-        for item in sorted(items, key=lambda i: str(i.get("at", ""))):
-            self.index.add(item["id"], item["signature"], item.get("duplicate_of"))
+    def _apply(self, items: list[Fingerprint]) -> None:
+        """Add records to the index in the order they were made (partitions interleave); of a
+        topic longer than the index, only the newest it can hold."""
+        newest = sorted(items, key=lambda item: item.at)[-self.index.capacity :]
+        for item in newest:
+            self.index.add(item.id, item.signature, item.duplicate_of)
 
     async def _partitions(self, consumer: AIOKafkaConsumer, wait: float = 30.0) -> list[Any]:
         """The topic's partitions, assigned to the consumer. A topic just created can take a
@@ -85,7 +99,7 @@ class FingerprintStore:
         consumer = self._consumer()
         await consumer.start()
         count = 0
-        items: list[dict[str, Any]] = []
+        items: list[Fingerprint] = []
         try:
             assigned = await self._partitions(consumer)
             if assigned:
