@@ -15,6 +15,7 @@ Faust's own exactly-once mode is not used: it logs and carries on when a transac
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -50,6 +51,7 @@ class TransactionalStage(Service):
         self.topics = {topic: settings.topic(topic) for topic in Topic}
         self.producers: dict[TopicPartition, AIOKafkaProducer] = {}
         self.next_offsets: dict[TopicPartition, int] = {}  # per partition, the first not committed
+        self.fenced: set[TopicPartition] = set()  # taken over by another worker
         self.batch = asyncio.Lock()  # a rebalance waits for the batch in flight
         self.consumer: AIOKafkaConsumer
 
@@ -86,8 +88,14 @@ class TransactionalStage(Service):
                 return
             for tp, messages in batches.items():
                 async with self.batch:
-                    if tp in self.producers and not self.should_stop:
-                        await self._commit(tp, messages)
+                    if self.should_stop or tp not in self.consumer.assignment():
+                        continue  # fetched before a rebalance took the partition away
+                    if tp in self.fenced:
+                        continue  # another worker has it; our rebalance is on its way
+                    if tp not in self.producers:
+                        await self._open(tp)  # after a failed batch: from the committed offset
+                        continue
+                    await self._commit(tp, messages)
 
     @Service.task
     async def _report(self) -> None:
@@ -112,17 +120,12 @@ class TransactionalStage(Service):
                         )
                 next_offset = {tp: messages[-1].offset + 1}
                 await producer.send_offsets_to_transaction(next_offset, self.group)
-            self.next_offsets[tp] = messages[-1].offset + 1
-            log.debug(
-                "transaction_committed",
-                stage=self.agent.stage,
-                partition=tp.partition,
-                offsets=[messages[0].offset, messages[-1].offset],
-            )
         except ProducerFenced:
             log.warning("producer_fenced", stage=self.agent.stage, partition=tp.partition)
+            self.fenced.add(tp)
             await self._close([tp])
-        except KafkaError as exc:
+            return
+        except KafkaError as exc:  # the producer starts anew: its open transaction aborts
             log.warning(
                 "transaction_aborted",
                 stage=self.agent.stage,
@@ -130,33 +133,51 @@ class TransactionalStage(Service):
                 offsets=[messages[0].offset, messages[-1].offset],
                 error=repr(exc),
             )
-            self.consumer.seek(tp, messages[0].offset)  # the batch again, in a new transaction
+            await self._close([tp])
+            return
+        self.next_offsets[tp] = messages[-1].offset + 1
+        log.debug(
+            "transaction_committed",
+            stage=self.agent.stage,
+            partition=tp.partition,
+            offsets=[messages[0].offset, messages[-1].offset],
+        )
 
     async def take(self, assigned: set[TopicPartition]) -> None:
-        """Start a producer per new partition (fencing its previous owner), then read from the
-        partition's committed offset as it stands once that owner can no longer commit."""
+        """Open a producer per new partition; one that fails to open (broker gone) is opened
+        again when the partition's next batch comes."""
         async with self.batch:
+            self.fenced -= assigned
             for tp in sorted(assigned - self.producers.keys()):
-                producer = AIOKafkaProducer(
-                    bootstrap_servers=self.settings.bootstrap_servers,
-                    transactional_id=f"{self.group}.{tp.topic}.{tp.partition}",
-                    transaction_timeout_ms=max(int(self.settings.session_timeout * 3000), 10_000),
-                    max_request_size=2 * self.settings.max_message_bytes,
-                    **self.settings.kafka_security(),
-                )
-                await producer.start()
-                self.producers[tp] = producer
-                committed = await self.consumer.committed(tp)
-                if committed is not None:
-                    self.consumer.seek(tp, committed)
-                self.next_offsets[tp] = committed or 0
-                log.info(
-                    "partition_resumed",
-                    stage=self.agent.stage,
-                    partition=tp.partition,
-                    offset=committed,
-                )
+                await self._open(tp)
         self.agent.partitions_assigned(assigned)
+
+    async def _open(self, tp: TopicPartition) -> None:
+        """Start the partition's producer, which fences its previous owner and aborts its open
+        transaction; then read on from the committed offset as it stands once that owner can no
+        longer commit."""
+        producer = AIOKafkaProducer(
+            bootstrap_servers=self.settings.bootstrap_servers,
+            transactional_id=f"{self.group}.{tp.topic}.{tp.partition}",
+            transaction_timeout_ms=max(int(self.settings.session_timeout * 3000), 10_000),
+            max_request_size=2 * self.settings.max_message_bytes,
+            **self.settings.kafka_security(),
+        )
+        try:
+            await producer.start()
+            committed = await self.consumer.committed(tp)
+        except KafkaError as exc:
+            log.warning("producer_start_failed", partition=tp.partition, error=repr(exc))
+            with contextlib.suppress(KafkaError):
+                await producer.stop()
+            return
+        if committed is not None:
+            self.consumer.seek(tp, committed)
+        self.producers[tp] = producer
+        self.next_offsets[tp] = committed or 0
+        log.info(
+            "partition_resumed", stage=self.agent.stage, partition=tp.partition, offset=committed
+        )
 
     async def give_up(self, revoked: set[TopicPartition]) -> None:
         """Hand partitions back after the batch in flight has committed."""
