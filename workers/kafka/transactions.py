@@ -171,6 +171,9 @@ class TransactionalStage(Service):
             with contextlib.suppress(KafkaError):
                 await producer.stop()
             return
+        if tp not in self.consumer.assignment():  # a rebalance took it meanwhile
+            await producer.stop()
+            return
         if committed is not None:
             self.consumer.seek(tp, committed)
         self.producers[tp] = producer
