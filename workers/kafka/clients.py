@@ -74,11 +74,13 @@ async def read_topic(
     from_beginning: bool = True,
     idle_timeout: float | None = None,
 ) -> AsyncIterator[Any]:
-    """Messages of `topic`, outside any consumer group; ends after `idle_timeout` s of silence."""
+    """Messages of `topic`, outside any consumer group; ends after `idle_timeout` s of silence.
+    Committed ones only: with exactly-once, an aborted attempt's output is not an article."""
     consumer = AIOKafkaConsumer(
         topic,
         bootstrap_servers=settings.bootstrap_servers,
         group_id=None,
+        isolation_level="read_committed",
         enable_auto_commit=False,
         auto_offset_reset="earliest" if from_beginning else "latest",
         metadata_max_age_ms=2000,
