@@ -31,8 +31,32 @@ def test_defaults_and_overrides():
 def test_bad_value_names_the_variable():
     with pytest.raises(ValueError, match="KHABAR_PARTITIONS"):
         Settings.from_env({"KHABAR_PARTITIONS": "many"})
-    with pytest.raises(ValueError, match="KHABAR_PARTITIONS and KHABAR_REPLICATION"):
+    with pytest.raises(ValueError, match="KHABAR_PARTITIONS=0 is out of range: 1 to 10,000"):
         Settings.from_env({"KHABAR_PARTITIONS": "0"})
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("KHABAR_DUPLICATE_THRESHOLD", "7", "out of range: 0.05 to 1.0"),
+        ("KHABAR_STATS_INTERVAL", "-1", "out of range: at least 0.1"),
+        ("KHABAR_SHUTDOWN_TIMEOUT", "0", "out of range: at least 0.5"),
+        ("KHABAR_DUPLICATE_WINDOW", "0", "out of range: at least 1"),
+        ("KHABAR_MAX_MESSAGE_BYTES", "10", "out of range: at least 1,024"),
+        ("KHABAR_BROKER", "localhost", "'localhost' is not host:port"),
+        ("KHABAR_BROKER", "kafka-1:9092,kafka-2", "'kafka-2' is not host:port"),
+        ("KHABAR_BROKER", "kafka-1:99999", "'kafka-1:99999' is not host:port"),
+    ],
+)
+def test_values_out_of_their_range_are_refused(variable, value, message):
+    with pytest.raises(ValueError, match=f"^{variable}=.*{message}"):
+        Settings.from_env({variable: value})
+
+
+def test_settings_built_in_code_are_checked_too():
+    with pytest.raises(ValueError, match="KHABAR_PROCESSING_GUARANTEE='twice' is not one of"):
+        Settings(processing_guarantee="twice")
+    assert Settings(broker="kafka://a:1, b:2").bootstrap_servers == "a:1,b:2"
 
 
 def test_choices_are_checked_and_case_does_not_matter():

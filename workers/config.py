@@ -18,11 +18,18 @@ from workers.pipeline.table import Stage, Topic
 
 
 def _setting(
-    env: str, default: Any, doc: str, *, secret: bool = False, choices: tuple[str, ...] = ()
+    env: str,
+    default: Any,
+    doc: str,
+    *,
+    secret: bool = False,
+    choices: tuple[str, ...] = (),
+    bounds: tuple[float, float | None] | None = None,
 ) -> Any:
-    return field(
-        default=default, metadata={"env": env, "doc": doc, "secret": secret, "choices": choices}
-    )
+    """A setting: its variable, default and meaning; `choices` or inclusive `bounds` (no upper
+    bound: None) limit its values."""
+    metadata = {"env": env, "doc": doc, "secret": secret, "choices": choices, "bounds": bounds}
+    return field(default=default, metadata=metadata)
 
 
 @dataclass(frozen=True)
@@ -43,11 +50,13 @@ class Settings:
         "KHABAR_PARTITIONS",
         6,
         "Partitions of each topic created at start-up; the most consumers one stage can use.",
+        bounds=(1, 10_000),
     )
     replication: int = _setting(
         "KHABAR_REPLICATION",
         1,
         "Replication factor of topics created at start-up (3 on a production cluster).",
+        bounds=(1, 100),
     )
     create_topics: bool = _setting(
         "KHABAR_CREATE_TOPICS",
@@ -59,17 +68,20 @@ class Settings:
         1_000_000,
         "Largest output event sent; a larger one is dead-lettered (keep below the broker's "
         "`message.max.bytes`).",
+        bounds=(1024, None),
     )
     duplicate_threshold: float = _setting(
         "KHABAR_DUPLICATE_THRESHOLD",
         0.7,
         "Estimated Jaccard similarity (word 3-shingles) from which an article is a near-duplicate "
         "of an earlier one (`duplicate_of`).",
+        bounds=(0.05, 1.0),
     )
     duplicate_window: int = _setting(
         "KHABAR_DUPLICATE_WINDOW",
         200_000,
         "How many recent articles the near-duplicate index holds per extract worker (~1 KB each).",
+        bounds=(1, None),
     )
     app_id: str = _setting(
         "KHABAR_APP_ID",
@@ -80,6 +92,7 @@ class Settings:
         "KHABAR_STATS_INTERVAL",
         10.0,
         "Seconds between the per-stage stats log lines (processed, dead-lettered, rate, lag).",
+        bounds=(0.1, None),
     )
     health_file: str = _setting(
         "KHABAR_HEALTH_FILE",
@@ -104,6 +117,7 @@ class Settings:
         30.0,
         "Seconds a worker has, after SIGTERM or SIGINT, to finish its in-flight messages, flush, "
         "commit and leave its groups; past it, it exits with code 1 (`shutdown_timed_out`).",
+        bounds=(0.5, None),
     )
     processing_guarantee: str = _setting(
         "KHABAR_PROCESSING_GUARANTEE",
@@ -118,6 +132,7 @@ class Settings:
         "KHABAR_SESSION_TIMEOUT",
         10.0,
         "Consumer-group session timeout in seconds: how soon a dead worker's partitions move.",
+        bounds=(1.0, 3600.0),
     )
     security_protocol: str = _setting(
         "KHABAR_SECURITY_PROTOCOL",
@@ -148,10 +163,28 @@ class Settings:
             values[f.name] = _parse(f.metadata["env"], raw, type(f.default))
             if choices := f.metadata["choices"]:
                 values[f.name] = _choose(f.metadata["env"], raw, choices)
-        settings = cls(**values)
-        if settings.partitions < 1 or settings.replication < 1:
-            raise ValueError("KHABAR_PARTITIONS and KHABAR_REPLICATION must be at least 1")
-        return settings
+        return cls(**values)
+
+    def __post_init__(self) -> None:
+        """Every value in its range, the broker list well formed: a bad one raises ValueError
+        naming its variable (the CLI prints it and exits with code 2)."""
+        for f in dataclasses.fields(self):
+            value, env = getattr(self, f.name), f.metadata["env"]
+            if f.metadata["choices"] and value not in f.metadata["choices"]:
+                raise ValueError(
+                    f"{env}={value!r} is not one of {', '.join(f.metadata['choices'])}"
+                )
+            if bounds := f.metadata["bounds"]:
+                low, high = bounds
+                if value < low or (high is not None and value > high):
+                    raise ValueError(f"{env}={value!r} is out of range: {_range(bounds)}")
+        for server in self.bootstrap_servers.split(","):
+            host, _, port = server.rpartition(":")
+            if not host or not port.isdigit() or not 0 < int(port) < 65536:
+                raise ValueError(
+                    f"KHABAR_BROKER={self.broker!r}: {server!r} is not host:port "
+                    "(e.g. kafka-1:9092,kafka-2:9092)"
+                )
 
     def to_env(self) -> dict[str, str]:
         """The environment that gives a child process these settings."""
@@ -228,6 +261,11 @@ def _choose(env: str, raw: str, choices: tuple[str, ...]) -> str:
     return choice
 
 
+def _range(bounds: tuple[float, float | None]) -> str:
+    low, high = bounds
+    return f"at least {low:,}" if high is None else f"{low:,} to {high:,}"
+
+
 def markdown_table() -> str:
     """The configuration reference table, generated from the fields above."""
     rows = ["| Variable | Default | Meaning |", "| --- | --- | --- |"]
@@ -235,5 +273,8 @@ def markdown_table() -> str:
         default = f.default if f.default != "" else "(empty)"
         if isinstance(default, bool):
             default = str(default).lower()
-        rows.append(f"| `{f.metadata['env']}` | `{default}` | {f.metadata['doc']} |")
+        doc = f.metadata["doc"]
+        if bounds := f.metadata["bounds"]:
+            doc += f" Range: {_range(bounds)}."
+        rows.append(f"| `{f.metadata['env']}` | `{default}` | {doc} |")
     return "\n".join(rows)
