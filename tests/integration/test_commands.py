@@ -66,3 +66,25 @@ def test_broker_runs_in_the_foreground_with_the_topics_until_interrupted(kind, t
         assert process.wait(40) == 130
     if kind == "kafka":
         assert (tmp_path / "kafka" / "logs" / "meta.properties").exists()
+
+
+def test_clients_never_create_a_topic(settings):
+    """A wrong prefix or a topic not yet created: the command says so and creates nothing."""
+    env = {**settings.to_env(), "PATH": "/usr/bin:/bin"}
+    for args, stdin in (
+        (["tail", "enriched", "--idle-timeout", "1"], None),
+        (["produce", "-"], "x"),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "workers", *args],
+            env=env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 1, result.stderr
+        (line,) = result.stderr.strip().splitlines()[-1:]
+        assert line.startswith(f"khabar {args[0]}: no topic {settings.topic_prefix}articles.")
+        assert "KHABAR_TOPIC_PREFIX" in line
+    assert len(asyncio.run(missing_topics(settings))) == 5, "nothing was created"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from workers import __version__
 from workers.cli import bench, broker, demo, ops, pipeline, topics
 from workers.config import Settings
+from workers.kafka.clients import BrokerProblem
 
 GROUPS = (demo, pipeline, topics, broker, bench, ops)
 
@@ -24,10 +27,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"khabar: {exc}", file=sys.stderr)
         return 2
+    command = f"khabar {args.command}" if getattr(args, "command", None) else "khabar"
+    # A command says in one line what went wrong; the client library's own log lines (each
+    # failed connection attempt) would only repeat it. The worker configures its logs itself.
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     try:
         code: int = args.run(args, settings)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `khabar tail ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except BrokerProblem as exc:
+        print(f"{command}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a path the user gave: missing, a folder, not readable
+        if exc.filename is None:
+            raise
+        print(f"{command}: {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
     return code
 
 
@@ -38,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Configuration comes from KHABAR_* environment variables (`khabar config`).",
     )
     parser.add_argument("--version", action="version", version=f"khabar {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
     for group in GROUPS:
         group.register(commands)
     return parser

@@ -63,6 +63,11 @@ def _produce(args: argparse.Namespace, settings: Settings) -> int:
     from workers.kafka.clients import produce
 
     items = [(item.origin, item.event, item.error) for item in read_inputs(args.paths)]
+    if not any(event is not None for _, event, _ in items):  # nothing to send: no broker needed
+        for origin, _, error in items:
+            print(f"not sent: {origin}: {error}", file=sys.stderr)
+        print("khabar produce: nothing to send", file=sys.stderr)
+        return 1
     with tqdm(total=len(items), unit="article", file=sys.stderr, disable=None) as bar:
         report = asyncio.run(produce(settings, items, on_sent=bar.update))
     for origin, error in report.rejected:

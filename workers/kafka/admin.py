@@ -36,8 +36,8 @@ async def admin(settings: Settings) -> AsyncIterator[AIOKafkaAdminClient]:
     client = AIOKafkaAdminClient(
         bootstrap_servers=settings.bootstrap_servers, **settings.kafka_security()
     )
-    await client.start()
     try:
+        await client.start()
         yield client
     finally:
         await client.close()

@@ -1,21 +1,75 @@
-"""Plain Kafka clients for the command line: sending raw articles and reading a topic."""
+"""Plain Kafka clients for the command line: sending raw articles and reading a topic.
+
+They never create a topic (a typo or a wrong prefix would make a new, empty one): a topic that
+is not there is a `BrokerProblem`, as is a broker that does not answer; both are one line for
+the user.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.errors import KafkaError
 
 from workers.config import Settings
 from workers.contract.deadletter import original_message
 from workers.contract.events import Event, SchemaError, encode, validate
 from workers.contract.ids import message_key
+from workers.kafka.admin import admin
 from workers.pipeline.table import Topic
+
+Client = TypeVar("Client", AIOKafkaConsumer, AIOKafkaProducer)
+
+
+class BrokerProblem(RuntimeError):
+    """The broker cannot serve a command: unreachable, or without a topic it needs."""
+
+
+@contextlib.asynccontextmanager
+async def started(
+    settings: Settings, client: Client, topics: Iterable[str]
+) -> AsyncIterator[Client]:
+    """`client` started, once `topics` are known to exist; stopped however the block ends (a
+    client whose start failed too, so nothing is left unclosed)."""
+    try:
+        await require_topics(settings, topics)
+        await client.start()
+    except KafkaError as exc:
+        await client.stop()
+        raise BrokerProblem(_unreachable(settings, exc)) from None
+    except BrokerProblem:
+        await client.stop()
+        raise
+    try:
+        yield client
+    finally:
+        await client.stop()
+
+
+async def require_topics(settings: Settings, topics: Iterable[str]) -> None:
+    """Raise `BrokerProblem` unless the broker answers and has every one of `topics`."""
+    try:
+        async with admin(settings) as client:
+            present = set(await client.list_topics())
+    except (KafkaError, OSError) as exc:
+        raise BrokerProblem(_unreachable(settings, exc)) from None
+    if missing := sorted(set(topics) - present):
+        raise BrokerProblem(
+            f"no topic {', '.join(missing)} on the broker at {settings.bootstrap_servers} "
+            "(a worker creates the topics when it starts; or check KHABAR_TOPIC_PREFIX)"
+        )
+
+
+def _unreachable(settings: Settings, exc: Exception) -> str:
+    detail = str(exc) if type(exc).__name__ in str(exc) else f"{type(exc).__name__}: {exc}"
+    return f"cannot reach the broker at {settings.bootstrap_servers} ({detail})"
 
 
 @dataclass
@@ -43,9 +97,7 @@ async def produce(
     """Validate each raw event and send it to articles.raw keyed by its id; report what failed."""
     report = ProduceReport()
     topic = settings.topic(Topic.RAW)
-    client = producer(settings)
-    await client.start()
-    try:
+    async with started(settings, producer(settings), [topic]) as client:
         pending = []
         for origin, event, error in items:
             if event is not None:
@@ -62,8 +114,6 @@ async def produce(
             if on_sent is not None:
                 on_sent()
         await asyncio.gather(*pending)
-    finally:
-        await client.stop()
     return report
 
 
@@ -86,8 +136,7 @@ async def read_topic(
         metadata_max_age_ms=2000,
         **settings.kafka_security(),
     )
-    await consumer.start()
-    try:
+    async with started(settings, consumer, [topic]):
         while True:
             batches = await consumer.getmany(timeout_ms=int((idle_timeout or 1.0) * 1000))
             if not batches and idle_timeout is not None:
@@ -95,8 +144,6 @@ async def read_topic(
             for _, messages in sorted(batches.items()):
                 for message in messages:
                     yield message
-    finally:
-        await consumer.stop()
 
 
 def as_json(value: bytes | None) -> Any:
@@ -109,21 +156,16 @@ def as_json(value: bytes | None) -> Any:
 
 async def replay(settings: Settings, records: Iterable[Event], *, dry_run: bool = False) -> int:
     """Send the originals held by dead-letter records back to the topics they came from, with
-    their key, value and headers as they were; return how many were (or would be) sent."""
-    client = None if dry_run else producer(settings)
-    if client is not None:
-        await client.start()
-    sent = 0
-    try:
-        for record in records:
-            validate(Topic.DEADLETTER.schema, record)
-            key, value, headers = original_message(record)
-            if client is not None:
-                await client.send_and_wait(
-                    record["source"]["topic"], value, key=key, headers=headers
-                )
-            sent += 1
-    finally:
-        if client is not None:
-            await client.stop()
-    return sent
+    their key, value and headers as they were; return how many were (or would be) sent. Every
+    record is checked before anything is sent."""
+    originals = []
+    for record in records:
+        validate(Topic.DEADLETTER.schema, record)
+        originals.append((record["source"]["topic"], *original_message(record)))
+    if dry_run:
+        return len(originals)
+    topics = {topic for topic, *_ in originals}
+    async with started(settings, producer(settings), topics) as client:
+        for topic, key, value, headers in originals:
+            await client.send_and_wait(topic, value, key=key, headers=headers)
+    return len(originals)
