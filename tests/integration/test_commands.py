@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import ROOT, squash
 from workers.config import Settings
 from workers.kafka.admin import missing_topics
-from workers.kafka.local import free_port
+from workers.kafka.local import free_port, port_free
 
 pytestmark = pytest.mark.integration
 
@@ -38,8 +38,18 @@ def test_demo_prints_the_seed_enriched(seed_expected, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("kind", ["embedded", "kafka"])
-def test_broker_runs_in_the_foreground_with_the_topics_until_interrupted(kind, tmp_path):
+@pytest.mark.parametrize(
+    ("kind", "stop", "code"),
+    [
+        ("embedded", signal.SIGINT, 130),
+        ("embedded", signal.SIGTERM, 0),
+        ("kafka", signal.SIGINT, 130),
+        ("kafka", signal.SIGTERM, 0),
+    ],
+)
+def test_broker_runs_in_the_foreground_with_the_topics_until_stopped(kind, stop, code, tmp_path):
+    """Ctrl-C or SIGTERM (a service manager) stops the broker it runs too; a second one on the
+    same port is refused instead of attaching to the first."""
     if kind == "kafka" and not (shutil.which("java") and shutil.which("mvn")):
         pytest.skip("Apache Kafka needs Java and Maven on PATH")
     port = free_port()
@@ -61,9 +71,18 @@ def test_broker_runs_in_the_foreground_with_the_topics_until_interrupted(kind, t
         assert line.startswith(f"{name} on 127.0.0.1:{port};")
         settings = Settings(broker=f"127.0.0.1:{port}")
         assert asyncio.run(missing_topics(settings)) == []
+        second = subprocess.run(
+            [sys.executable, "-m", "workers", "broker", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert second.returncode == 1
+        assert f"port {port} on 127.0.0.1 is already in use" in second.stderr
     finally:
-        process.send_signal(signal.SIGINT)
-        assert process.wait(40) == 130
+        process.send_signal(stop)
+        assert process.wait(40) == code
+    assert port_free(port), "the broker stopped with the command"
     if kind == "kafka":
         assert (tmp_path / "kafka" / "logs" / "meta.properties").exists()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -65,6 +66,9 @@ def _broker(args: argparse.Namespace, settings: Settings) -> int:
     except BrokerError as exc:
         print(f"khabar broker: {exc}", file=sys.stderr)
         return 1
+    # SIGTERM (a service manager, `kill`) ends the command as Ctrl-C does: through the `with`
+    # below, which stops the broker; by default Python would die and leave it running.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with broker:
         asyncio.run(ensure_topics(replace(settings, broker=broker.bootstrap)))
         print(
