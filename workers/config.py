@@ -128,6 +128,13 @@ class Settings:
         "consumers see every article once (Apache Kafka; refused at start on the embedded broker).",
         choices=("at_least_once", "exactly_once"),
     )
+    broker_wait: float = _setting(
+        "KHABAR_BROKER_WAIT",
+        60.0,
+        "Seconds a worker waits at start for the broker to answer, logging `broker_unreachable` "
+        "at each attempt; then it exits with code 1 (`broker_wait_exceeded`). 0: wait forever.",
+        bounds=(0.0, None),
+    )
     session_timeout: float = _setting(
         "KHABAR_SESSION_TIMEOUT",
         10.0,

@@ -36,3 +36,19 @@ def test_khabar_process_exits_1_when_an_input_fails():
 def test_worker_stages_are_the_table_s():
     result = khabar("worker", "--stage", "clean")
     assert result.returncode == 2 and "invalid choice: 'clean'" in result.stderr
+
+
+def test_a_worker_waits_for_its_broker_as_long_as_told_then_says_so():
+    env = {"KHABAR_BROKER": "127.0.0.1:1", "KHABAR_BROKER_WAIT": "2", "PATH": "/usr/bin:/bin"}
+    result = khabar("worker", "--stage", "cleanup", env=env, timeout=60)
+    assert result.returncode == 1
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out and "Unclosed" not in out
+    events = [orjson.loads(line) for line in out.splitlines() if line.startswith("{")]
+    waits = [e for e in events if e["event"] == "broker_unreachable"]
+    assert [e["attempt"] for e in waits] == list(range(1, len(waits) + 1)) and len(waits) >= 2
+    assert all(0 <= e["deadline_s"] <= 2 for e in waits)
+    assert events[-1]["event"] == "broker_wait_exceeded" and events[-1]["waited_s"] >= 2
+    assert result.stderr.strip().splitlines()[-1].startswith(
+        "khabar worker: the broker at 127.0.0.1:1 did not answer within 2 s (KHABAR_BROKER_WAIT)"
+    )

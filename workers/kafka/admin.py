@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import time
 from collections.abc import AsyncIterator
 
@@ -41,6 +42,42 @@ async def admin(settings: Settings) -> AsyncIterator[AIOKafkaAdminClient]:
         yield client
     finally:
         await client.close()
+
+
+async def wait_for_broker(settings: Settings) -> None:
+    """Return once the broker answers; until then retry with back-off, logging each attempt,
+    for `KHABAR_BROKER_WAIT` seconds (0: forever); past it, exit with one line."""
+    began = time.monotonic()
+    for attempt in itertools.count(1):
+        try:
+            async with admin(settings) as client:
+                await client.list_topics()
+            return
+        except (KafkaError, OSError) as exc:
+            waited = time.monotonic() - began
+            error = repr(exc)
+            if settings.broker_wait and waited >= settings.broker_wait:
+                log.error(
+                    "broker_wait_exceeded",
+                    broker=settings.bootstrap_servers,
+                    attempts=attempt,
+                    waited_s=round(waited, 1),
+                    error=error,
+                )
+                raise SystemExit(
+                    f"khabar worker: the broker at {settings.bootstrap_servers} did not answer "
+                    f"within {settings.broker_wait:g} s (KHABAR_BROKER_WAIT): {error}"
+                ) from None
+            log.warning(
+                "broker_unreachable",
+                broker=settings.bootstrap_servers,
+                error=error,
+                attempt=attempt,
+                deadline_s=round(settings.broker_wait - waited, 1)
+                if settings.broker_wait
+                else None,
+            )
+            await asyncio.sleep(min(0.5 * 2 ** (attempt - 1), 5.0))
 
 
 def topic_configs(settings: Settings, topic: Topic) -> dict[str, str]:

@@ -18,7 +18,12 @@ import mode
 
 from workers import __version__
 from workers.config import Settings
-from workers.kafka.admin import ensure_topics, idempotence_refused, missing_topics
+from workers.kafka.admin import (
+    ensure_topics,
+    idempotence_refused,
+    missing_topics,
+    wait_for_broker,
+)
 from workers.kafka.agents import StageAgent, attach_stage
 from workers.kafka.app import build_app
 from workers.kafka.fingerprints import FingerprintStore
@@ -79,6 +84,7 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
 async def _check_broker(settings: Settings) -> bool:
     """Topics there (or created), and whether the broker has the idempotent producer; a mode
     this broker cannot serve, or missing topics, end the start with one clear line."""
+    await wait_for_broker(settings)
     if settings.create_topics:
         await ensure_topics(settings)
     elif missing := await missing_topics(settings):
