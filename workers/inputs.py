@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 import orjson
 
+from workers.charsets import decode
 from workers.contract.events import Event, schema_tag
 from workers.contract.ids import article_id
 
@@ -26,11 +29,12 @@ class Item:
     error: str | None = None
 
 
-def read_inputs(paths: list[str], stdin: TextIO | None = None) -> Iterator[Item]:
-    """Every input named by `paths` ("-" is stdin), folders walked in name order."""
+def read_inputs(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Every input named by `paths` ("-" is stdin), folders walked in name order. JSON lines are
+    read one line at a time, so a file or stream of any length takes constant memory."""
     for name in paths:
         if name == "-":
-            yield from _from_stdin(stdin or sys.stdin)
+            yield from _from_stdin(stdin or sys.stdin.buffer)
             continue
         path = Path(name)
         if path.is_dir():
@@ -50,58 +54,96 @@ def _readable(path: Path) -> bool:
 def _from_file(path: Path) -> Iterator[Item]:
     suffix = path.suffix.lower()
     try:
-        content = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        yield Item(str(path), None, f"cannot read: {exc}")
+        if suffix not in TEXT_SUFFIXES and suffix != ".json":  # JSON lines
+            with path.open("rb") as lines:
+                yield from _json_lines(str(path), lines)
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Item(str(path), None, f"cannot read: {exc.strerror}")
         return
     if suffix in TEXT_SUFFIXES:
-        yield Item(str(path), wrap({TEXT_SUFFIXES[suffix]: content, "meta": {"file": path.name}}))
-    elif suffix == ".json":
-        yield from _json_document(str(path), content)
+        kind = TEXT_SUFFIXES[suffix]
+        content = decode(data, html=kind == "html")
+        yield Item(str(path), wrap({kind: content, "meta": {"file": path.name}}))
     else:
-        yield from _json_lines(str(path), content)
+        yield from _json_document(str(path), data)
 
 
-def _from_stdin(stream: TextIO) -> Iterator[Item]:
-    content = stream.read()
-    if content.lstrip().startswith(("{", "[")):
+def _from_stdin(stream: BinaryIO) -> Iterator[Item]:
+    """JSON lines when the first line is a JSON value by itself (read as they come); else one
+    JSON document over several lines, or one plain-text article (read whole)."""
+    first = stream.readline()
+    while first and not first.strip():
+        first = stream.readline()
+    head = first.removeprefix(codecs.BOM_UTF8).lstrip()
+    if head.startswith((b"{", b"[")):
         try:
-            yield from _json_document("<stdin>", content)
-        except _NotOneDocument:
-            yield from _json_lines("<stdin>", content)
-    elif content.strip():
-        yield Item("<stdin>", wrap({"text": content}))
+            _parse(first)
+        except _NotJson:  # a document that goes on over more lines
+            yield from _json_document("<stdin>", first + stream.read())
+        else:
+            yield from _json_lines("<stdin>", itertools.chain([first], stream))
+    elif first.strip():
+        yield Item("<stdin>", wrap({"text": decode(first + stream.read())}))
 
 
-class _NotOneDocument(ValueError):
+class _NotJson(ValueError):
     pass
 
 
-def _json_document(origin: str, content: str) -> Iterator[Item]:
+def _parse(data: bytes) -> object:
+    """A JSON value from bytes in UTF-8 or, failing that, in the encoding they appear to be in;
+    `_NotJson` with the parser's message if they are not JSON."""
+    data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        data = orjson.loads(content)
+        return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        if origin == "<stdin>":
-            raise _NotOneDocument from exc
-        yield Item(origin, None, f"not valid JSON: {exc}")
+        if _is_utf8(data):
+            raise _NotJson(f"not valid JSON: {exc}") from None
+    try:
+        return orjson.loads(decode(data))
+    except orjson.JSONDecodeError as exc:
+        raise _NotJson(f"not valid JSON: {exc}") from None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _json_document(origin: str, data: bytes) -> Iterator[Item]:
+    try:
+        document = _parse(data)
+    except _NotJson as exc:
+        yield Item(origin, None, str(exc))
         return
-    documents = data if isinstance(data, list) else [data]
-    for index, document in enumerate(documents):
-        where = origin if len(documents) == 1 else f"{origin}[{index}]"
-        yield _as_item(where, document)
+    yield from _documents(origin, document)
 
 
-def _json_lines(origin: str, content: str) -> Iterator[Item]:
+def _json_lines(origin: str, lines: Iterable[bytes]) -> Iterator[Item]:
     # Lines end at "\n" only: JSON strings may hold U+2028 and other breaks `splitlines` knows.
-    for number, line in enumerate(content.split("\n"), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            document = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            yield Item(f"{origin}:{number}", None, f"not valid JSON: {exc}")
+            document = _parse(line)
+        except _NotJson as exc:
+            yield Item(f"{origin}:{number}", None, str(exc))
             continue
-        yield _as_item(f"{origin}:{number}", document)
+        yield from _documents(f"{origin}:{number}", document)
+
+
+def _documents(origin: str, document: object) -> Iterator[Item]:
+    """The items of one JSON value: an object, or each object of a list."""
+    if not isinstance(document, list):
+        yield _as_item(origin, document)
+        return
+    for index, element in enumerate(document):
+        yield _as_item(origin if len(document) == 1 else f"{origin}[{index}]", element)
 
 
 def _as_item(origin: str, document: object) -> Item:

@@ -49,6 +49,5 @@ def test_a_worker_waits_for_its_broker_as_long_as_told_then_says_so():
     assert [e["attempt"] for e in waits] == list(range(1, len(waits) + 1)) and len(waits) >= 2
     assert all(0 <= e["deadline_s"] <= 2 for e in waits)
     assert events[-1]["event"] == "broker_wait_exceeded" and events[-1]["waited_s"] >= 2
-    assert result.stderr.strip().splitlines()[-1].startswith(
-        "khabar worker: the broker at 127.0.0.1:1 did not answer within 2 s (KHABAR_BROKER_WAIT)"
-    )
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("khabar worker: the broker at 127.0.0.1:1 did not answer within 2 s")

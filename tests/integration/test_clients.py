@@ -25,9 +25,18 @@ def test_produce_sends_valid_articles_keyed_by_id_and_rejects_the_rest(settings)
         ("b.json", {"id": "b1", "title": "no body"}, None),
         ("c.json", None, "not valid JSON"),
     ]
-    report = asyncio.run(produce(settings, items))
-    assert report.sent == ["a1"]
-    assert [origin for origin, _ in report.rejected] == ["b.json", "c.json"]
+    sent: list[str] = []
+    refused: list[str] = []
+    report = asyncio.run(
+        produce(
+            settings,
+            items,
+            on_sent=sent.append,
+            on_rejected=lambda origin, _: refused.append(origin),
+        )
+    )
+    assert (report.sent, report.rejected) == (1, 2)
+    assert sent == ["a1"] and refused == ["b.json", "c.json"]
     (message,) = asyncio.run(collect(settings, Topic.RAW, 1))
     assert message.key == b"a1" and as_json(message.value)["text"] == "Body."
 

@@ -16,7 +16,7 @@ STORY = "Heavy rain lashed Guwahati on Monday and the Brahmaputra rose above the
 
 
 def test_process_keeps_ids_and_reports_failures():
-    items = read_inputs(["-"], io.StringIO('{"id": "k1", "text": "Body."}\n{"id": "k2"}\n'))
+    items = read_inputs(["-"], io.BytesIO(b'{"id": "k1", "text": "Body."}\n{"id": "k2"}\n'))
     out, err = io.StringIO(), io.StringIO()
     assert process_items(items, out=out, err=err) == 1
     assert orjson.loads(out.getvalue())["id"] == "k1"
@@ -26,7 +26,7 @@ def test_process_keeps_ids_and_reports_failures():
 
 
 def test_unreadable_inputs_are_reported_with_their_origin():
-    items = read_inputs(["-"], io.StringIO('{"id": "k1", "text": "Body."}\nnot json\n'))
+    items = read_inputs(["-"], io.BytesIO(b'{"id": "k1", "text": "Body."}\nnot json\n'))
     out, err = io.StringIO(), io.StringIO()
     assert process_items(items, out=out, err=err) == 1
     failure = orjson.loads(err.getvalue())
@@ -38,7 +38,7 @@ def test_near_duplicates_are_marked_within_the_run():
         orjson.dumps({"id": i, "text": STORY}).decode() + "\n" for i in ("first", "second")
     )
     out, err = io.StringIO(), io.StringIO()
-    process_items(read_inputs(["-"], io.StringIO(lines)), out=out, err=err)
+    process_items(read_inputs(["-"], io.BytesIO(lines.encode())), out=out, err=err)
     marks = [orjson.loads(line)["duplicate_of"] for line in out.getvalue().splitlines()]
     assert marks == [None, "first"]
 

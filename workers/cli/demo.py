@@ -113,8 +113,15 @@ async def _feed_and_collect(
     from workers.kafka.clients import as_json, produce, read_topic
 
     items = [(item.origin, item.event, item.error) for item in read_inputs(seeds)]
-    report = await produce(settings, items)
-    waiting = set(report.sent)
+    sent: list[str] = []
+    rejected: list[tuple[str, str]] = []
+    await produce(
+        settings,
+        items,
+        on_sent=sent.append,
+        on_rejected=lambda origin, error: rejected.append((origin, error)),
+    )
+    waiting = set(sent)
     enriched: dict[str, dict[str, Any]] = {}
     dead: dict[str, dict[str, Any]] = {}
     deadline = time.monotonic() + timeout
@@ -139,5 +146,5 @@ async def _feed_and_collect(
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-    ordered = [enriched[i] for i in report.sent if i in enriched]
-    return DemoResult(ordered, list(dead.values()), report.rejected, sorted(waiting), 0.0)
+    ordered = [enriched[i] for i in sent if i in enriched]
+    return DemoResult(ordered, list(dead.values()), rejected, sorted(waiting), 0.0)

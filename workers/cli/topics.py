@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import sys
 from pathlib import Path
 from typing import Any
@@ -62,18 +63,30 @@ def _produce(args: argparse.Namespace, settings: Settings) -> int:
     from workers.inputs import read_inputs
     from workers.kafka.clients import produce
 
-    items = [(item.origin, item.event, item.error) for item in read_inputs(args.paths)]
-    if not any(event is not None for _, event, _ in items):  # nothing to send: no broker needed
-        for origin, _, error in items:
+    items = ((item.origin, item.event, item.error) for item in read_inputs(args.paths))
+    before = []  # what cannot be sent, up to the first that can: without one, no broker needed
+    for item in items:
+        before.append(item)
+        if item[1] is not None:
+            break
+    else:
+        for origin, _, error in before:
             print(f"not sent: {origin}: {error}", file=sys.stderr)
         print("khabar produce: nothing to send", file=sys.stderr)
         return 1
-    with tqdm(total=len(items), unit="article", file=sys.stderr, disable=None) as bar:
-        report = asyncio.run(produce(settings, items, on_sent=bar.update))
-    for origin, error in report.rejected:
-        print(f"not sent: {origin}: {error}", file=sys.stderr)
+    with tqdm(unit="article", file=sys.stderr, disable=None) as bar:
+        report = asyncio.run(
+            produce(
+                settings,
+                itertools.chain(before, items),
+                on_sent=lambda _: bar.update(),
+                on_rejected=lambda origin, error: bar.write(
+                    f"not sent: {origin}: {error}", file=sys.stderr
+                ),
+            )
+        )
     print(
-        f"sent {len(report.sent)} to {settings.topic(Topic.RAW)}, {len(report.rejected)} rejected",
+        f"sent {report.sent} to {settings.topic(Topic.RAW)}, {report.rejected} rejected",
         file=sys.stderr,
     )
     return 1 if report.rejected else 0

@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
-from collections.abc import AsyncIterator, Iterable
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import orjson
@@ -72,12 +72,6 @@ def _unreachable(settings: Settings, exc: Exception) -> str:
     return f"cannot reach the broker at {settings.bootstrap_servers} ({detail})"
 
 
-@dataclass
-class ProduceReport:
-    sent: list[str] = field(default_factory=list)
-    rejected: list[tuple[str, str]] = field(default_factory=list)
-
-
 def producer(settings: Settings) -> AIOKafkaProducer:
     return AIOKafkaProducer(
         bootstrap_servers=settings.bootstrap_servers,
@@ -88,13 +82,21 @@ def producer(settings: Settings) -> AIOKafkaProducer:
     )
 
 
+@dataclass
+class ProduceReport:
+    sent: int = 0
+    rejected: int = 0
+
+
 async def produce(
     settings: Settings,
     items: Iterable[tuple[str, Event | None, str | None]],
     *,
-    on_sent: Any = None,
+    on_sent: Callable[[str], object] = lambda article_id: None,
+    on_rejected: Callable[[str, str], object] = lambda origin, error: None,
 ) -> ProduceReport:
-    """Validate each raw event and send it to articles.raw keyed by its id; report what failed."""
+    """Validate each raw event and send it to articles.raw keyed by its id, as the items come
+    (in constant memory); say each id sent and each item refused as it happens."""
     report = ProduceReport()
     topic = settings.topic(Topic.RAW)
     async with started(settings, producer(settings), [topic]) as client:
@@ -106,13 +108,15 @@ async def produce(
                 except SchemaError as exc:
                     error = str(exc)
             if error is not None or event is None:
-                report.rejected.append((origin, error or "unreadable"))
+                report.rejected += 1
+                on_rejected(origin, error or "unreadable")
                 continue
-            future = await client.send(topic, encode(event), key=message_key(event["id"]))
-            pending.append(future)
-            report.sent.append(event["id"])
-            if on_sent is not None:
-                on_sent()
+            pending.append(await client.send(topic, encode(event), key=message_key(event["id"])))
+            report.sent += 1
+            on_sent(event["id"])
+            if len(pending) >= 1000:  # acknowledged in batches, not all held to the end
+                await asyncio.gather(*pending)
+                pending.clear()
         await asyncio.gather(*pending)
     return report
 
