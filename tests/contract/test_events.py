@@ -27,10 +27,18 @@ def test_every_schema_is_versioned_and_names_itself(name):
 def test_raw_needs_text_or_html():
     validate("article.raw", {"text": "x"})
     validate("article.raw", {"html": "<p>x</p>"})
-    with pytest.raises(SchemaError, match=r"article\.raw v1"):
+    plain = r"^article\.raw v1: the event needs `text` or `html` \(a non-empty string\)$"
+    with pytest.raises(SchemaError, match=plain):
         validate("article.raw", {"title": "only a title"})
-    with pytest.raises(SchemaError):
+    with pytest.raises(SchemaError, match=plain):
         validate("article.raw", {"text": ""})
+
+
+def test_a_bad_field_is_named_by_its_path():
+    with pytest.raises(SchemaError, match=r"^article\.raw v1: `meta` must be object$"):
+        validate("article.raw", {"text": "x", "meta": "tags"})
+    with pytest.raises(SchemaError, match=r"^article\.raw v1: `text` must be string$"):
+        validate("article.raw", {"text": 5})
 
 
 def test_decode_rejects_non_objects():

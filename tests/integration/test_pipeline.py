@@ -83,7 +83,7 @@ def test_seed_comes_out_enriched_and_bad_messages_dead_letter(cluster, seed_text
         decode["source"]["topic"] == settings.topic(Topic.RAW) and decode["source"]["offset"] >= 0
     )
     assert by_reason[("cleanup", "schema")]["id"] == "no-body"
-    stage_failure = by_reason[("cleanup", "stage")]
+    stage_failure = by_reason[("cleanup", "empty")]
     assert (
         stage_failure["id"] == "all-noise" and stage_failure["error"]["type"] == "EmptyArticleError"
     )

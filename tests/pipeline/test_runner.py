@@ -11,6 +11,7 @@ from workers import __version__
 from workers.contract.deadletter import Origin
 from workers.contract.events import validate
 from workers.pipeline import runner
+from workers.pipeline.build import build_stages
 from workers.pipeline.table import Stage, Topic
 
 
@@ -43,7 +44,20 @@ def test_failure_reasons(stages):
     schema = runner.run(processor, b'{"id": "x1", "title": "no body"}')
     assert schema.reason == "schema" and schema.article_id == "x1"
     empty = runner.run(processor, orjson.dumps({"text": "Advertisement\n----"}))
-    assert empty.reason == "stage" and type(empty.error).__name__ == "EmptyArticleError"
+    assert empty.reason == "empty" and type(empty.error).__name__ == "EmptyArticleError"
+
+
+def test_a_body_under_the_minimum_is_no_article():
+    """Navigation only is dead-lettered as `empty`; a real two-sentence brief is kept (the trap)."""
+    stages = build_stages(min_words=15)
+    nav = runner.run(stages[Stage.CLEANUP], orjson.dumps({"text": "Home | About | Contact"}))
+    assert nav.reason == "empty" and "fewer than 15 (KHABAR_MIN_WORDS)" in str(nav.error)
+    brief = (
+        "The Election Commission on Monday announced the schedule for the bypolls in six "
+        "states. Voting will be held on November 13 and counting on November 23."
+    )
+    kept = runner.run(stages[Stage.CLEANUP], orjson.dumps({"text": brief}))
+    assert isinstance(kept, runner.Success), kept
 
 
 def test_any_stage_exception_is_caught(stages):

@@ -48,11 +48,8 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
 def _process(args: argparse.Namespace, settings: Settings) -> int:
     from workers.inputs import read_inputs
     from workers.pipeline.batch import process_items
+    from workers.pipeline.build import build_stages
 
-    failures = process_items(
-        read_inputs(args.paths),
-        out=sys.stdout,
-        err=sys.stderr,
-        threshold=settings.duplicate_threshold,
-    )
+    stages = build_stages(threshold=settings.duplicate_threshold, min_words=settings.min_words)
+    failures = process_items(read_inputs(args.paths), out=sys.stdout, err=sys.stderr, stages=stages)
     return 1 if failures else 0

@@ -37,6 +37,11 @@ class SchemaError(ValueError):
     """The event does not satisfy its JSON Schema."""
 
 
+class NotAnArticleError(ValueError):
+    """A well-formed event that holds no article (a page of navigation only, a body of a few
+    words): dead-lettered with reason `empty`, not as a stage failure."""
+
+
 def schemas_dir() -> Path:
     """`schemas/` ships inside the wheel as workers/schemas; a source checkout has it at the top."""
     packaged = Path(str(resources.files("workers"))) / "schemas"
@@ -61,8 +66,20 @@ def validate(name: SchemaName, event: Event) -> Event:
     try:
         _validator(name)(event)
     except fastjsonschema.JsonSchemaValueException as exc:
-        raise SchemaError(f"{name} v{SCHEMA_VERSION}: {exc.message}") from None
+        raise SchemaError(f"{name} v{SCHEMA_VERSION}: {_plain(exc)}") from None
     return event
+
+
+def _plain(exc: fastjsonschema.JsonSchemaValueException) -> str:
+    """The validator's message in the event's terms: fields by their path (`meta.tags[2]`, not
+    `data.meta.tags[2]`), and "needs `text` or `html`" for a choice of required fields."""
+    field = str(exc.name or "data").removeprefix("data").lstrip(".")
+    subject = f"`{field}`" if field else "the event"
+    choices = exc.rule_definition if exc.rule == "anyOf" else None
+    if isinstance(choices, list) and all("required" in choice for choice in choices):
+        names = [f"`{name}`" for choice in choices for name in choice["required"]]
+        return f"{subject} needs {' or '.join(names)} (a non-empty string)"
+    return str(exc.message).replace(str(exc.name), subject, 1)
 
 
 def schema_tag(name: SchemaName) -> dict[str, Any]:

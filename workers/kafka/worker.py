@@ -44,7 +44,9 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
     store = FingerprintStore(settings)
     if Stage.EXTRACT in stages:
         asyncio.run(store.load())
-    processors = build_stages(index=store.index, threshold=settings.duplicate_threshold)
+    processors = build_stages(
+        index=store.index, threshold=settings.duplicate_threshold, min_words=settings.min_words
+    )
     asyncio.set_event_loop(asyncio.new_event_loop())
     log.info(
         "worker_starting",

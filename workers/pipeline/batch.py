@@ -33,11 +33,15 @@ def process_one(
 
 
 def process_items(
-    items: Iterable[Item], *, out: TextIO, err: TextIO, threshold: float = 0.7
+    items: Iterable[Item],
+    *,
+    out: TextIO,
+    err: TextIO,
+    stages: dict[Stage, Processor] | None = None,
 ) -> int:
     """Write one enriched JSON line per input to `out`, failures to `err`; return the failures.
-    Near-duplicates are marked within the run."""
-    stages = build_stages(threshold=threshold)
+    Near-duplicates are marked within the run (the `stages` hold its index: by default new)."""
+    stages = stages if stages is not None else build_stages()
     failures = 0
     for offset, item in enumerate(items):
         if item.event is None:

@@ -28,14 +28,18 @@ class Processor:
 
 
 def build_stages(
-    rules: Rules | None = None, index: LshIndex | None = None, threshold: float = 0.7
+    rules: Rules | None = None,
+    index: LshIndex | None = None,
+    threshold: float = 0.7,
+    min_words: int = 1,
 ) -> dict[Stage, Processor]:
     """Every stage of the table. Near-duplicates are marked against `index` (a worker's lives
-    in the fingerprints topic; by default a new one, for one run) from `threshold` on."""
+    in the fingerprints topic; by default a new one, for one run) from `threshold` on; a body of
+    fewer than `min_words` words is no article."""
     rules = rules if rules is not None else Rules.load()
     duplicates = NearDuplicates(index if index is not None else LshIndex(), threshold)
     functions: dict[Stage, StageFunction] = {
-        Stage.CLEANUP: Cleanup(cleanup_steps(rules.cleanup)),
+        Stage.CLEANUP: Cleanup(cleanup_steps(rules.cleanup), min_words),
         Stage.EXTRACT: Extraction(
             [*extract_steps(rules.extract), step(mark_duplicate, duplicates)],
             rules.extract.sentences,

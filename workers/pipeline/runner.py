@@ -19,6 +19,7 @@ from workers.contract import deadletter
 from workers.contract.events import (
     DecodeError,
     Event,
+    NotAnArticleError,
     SchemaError,
     decode,
     encode,
@@ -30,7 +31,7 @@ from workers.pipeline.build import Processor
 from workers.pipeline.table import StageSpec, Topic
 
 WORKER = f"{socket.gethostname()}:{os.getpid()}"
-Reason = Literal["decode", "schema", "stage", "size"]
+Reason = Literal["decode", "schema", "empty", "stage", "size"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def run(
             (topic, encode(validate(topic.schema, build(output))))
             for topic, build in spec.side_outputs
         )
+    except NotAnArticleError as exc:
+        return Failure("empty", exc, _id_of(event))
     except Exception as exc:  # a stage bug must cost one message, never the worker
         return Failure("stage", exc, _id_of(event))
     if max_bytes is not None and len(encoded) > max_bytes:

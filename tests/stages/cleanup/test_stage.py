@@ -87,7 +87,7 @@ def test_given_id_is_kept(clean, seed_text):
 
 
 def test_article_of_only_noise_raises_clear_error(clean):
-    with pytest.raises(EmptyArticleError, match="no body text left"):
+    with pytest.raises(EmptyArticleError, match="0 words of body left after cleanup"):
         clean({"text": "ये भी पढ़ें: कुछ और खबर\n----\nAdvertisement\n"})
 
 

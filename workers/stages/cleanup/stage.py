@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workers.contract.events import Event
+from workers.contract.events import Event, NotAnArticleError
 from workers.stages.cleanup.boilerplate import BoilerplateRules, drop_boilerplate, drop_separators
 from workers.stages.cleanup.dateline import DatelineRules, split_dateline
 from workers.stages.cleanup.draft import Draft
@@ -25,6 +25,7 @@ from workers.stages.cleanup.repair import repair_glued_sentences, split_glued_ha
 from workers.stages.gazetteer import Gazetteer
 from workers.stages.steps import Step, run_steps, step
 from workers.stages.text.months import Months
+from workers.stages.text.words import words
 
 
 @dataclass(frozen=True)
@@ -74,21 +75,26 @@ def cleanup_steps(rules: CleanupRules) -> tuple[Step[Draft], ...]:
     )
 
 
-class EmptyArticleError(ValueError):
-    """Nothing of the article is left after cleanup: it was all noise, or the page had no body."""
+class EmptyArticleError(NotAnArticleError):
+    """Too little of the article is left after cleanup: it was all noise, or the page had no
+    body (navigation only)."""
 
 
 class Cleanup:
-    """The stage: `cleanup(raw, timings)` is the cleaned payload (the runner adds the envelope)."""
+    """The stage: `cleanup(raw, timings)` is the cleaned payload (the runner adds the envelope).
+    A body of fewer than `min_words` words is no article."""
 
-    def __init__(self, steps: Sequence[Step[Draft]]) -> None:
+    def __init__(self, steps: Sequence[Step[Draft]], min_words: int = 1) -> None:
         self.steps = tuple(steps)
+        self.min_words = max(min_words, 1)
 
     def __call__(self, raw: Event, timings: dict[str, float] | None = None) -> Event:
         draft = run_steps(self.steps, Draft.of(raw), timings)
-        if not draft.lines:
+        count = sum(len(words(line.text)) for line in draft.lines)
+        if count < self.min_words:
             raise EmptyArticleError(
-                f"no body text left after cleanup ({len(draft.removed)} pieces removed as noise)"
+                f"{count} words of body left after cleanup, fewer than {self.min_words} "
+                f"(KHABAR_MIN_WORDS); {len(draft.removed)} pieces removed as noise"
             )
         return payload(raw, draft)
 
