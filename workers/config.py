@@ -70,6 +70,14 @@ class Settings:
         "`message.max.bytes`).",
         bounds=(1024, None),
     )
+    max_input_bytes: int = _setting(
+        "KHABAR_MAX_INPUT_BYTES",
+        2_000_000,
+        "Largest message a stage takes; a larger one is dead-lettered unparsed (reason `size`), "
+        "its dead letter holding the original's first 64 KiB, size and SHA-256 when the whole "
+        "would not fit in `KHABAR_MAX_MESSAGE_BYTES`.",
+        bounds=(1024, None),
+    )
     duplicate_threshold: float = _setting(
         "KHABAR_DUPLICATE_THRESHOLD",
         0.7,

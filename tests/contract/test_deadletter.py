@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 
-from workers.contract.deadletter import Origin, original_message, record
+import orjson
+import pytest
+
+from workers.contract.deadletter import Origin, TruncatedOriginalError, original_message, record
 from workers.contract.events import validate
 
 
@@ -45,3 +49,39 @@ def test_a_long_error_message_is_cut():
         origin=origin,
     )
     assert len(dead["error"]["message"]) == 2000
+
+
+def test_an_original_too_large_to_carry_keeps_its_head_size_and_hash():
+    value = b'{"text": "' + b"x" * 3_000_000 + b'"}'
+    origin = Origin("articles.raw", 2, 9, None, b"k" * 5000, value, [("trace", b"t" * 50_000)])
+    dead = record(
+        stage="cleanup",
+        reason="size",
+        error=ValueError("too big"),
+        article_id=None,
+        origin=origin,
+        limit=1_000_000,
+    )
+    validate("deadletter", dead)
+    original = dead["original"]
+    assert len(orjson.dumps(dead)) < 1_000_000, "fits the limit by construction"
+    assert original["truncated"] is True and original["size"] == len(value)
+    assert original["sha256"] == hashlib.sha256(value).hexdigest()
+    assert value.startswith(base64.b64decode(original["value_b64"]))
+    assert base64.b64decode(original["key_b64"]) == b"k" * 1024 and original["headers"] == []
+    with pytest.raises(TruncatedOriginalError, match="partition 2 at offset 9"):
+        original_message(dead)
+
+
+def test_an_original_that_fits_is_carried_whole_under_a_limit():
+    origin = Origin("articles.raw", 0, 1, None, b"k", b"v" * 1000, [("h", b"1")])
+    dead = record(
+        stage="cleanup",
+        reason="stage",
+        error=ValueError(),
+        article_id="a",
+        origin=origin,
+        limit=10_000,
+    )
+    assert "truncated" not in dead["original"]
+    assert original_message(dead) == (b"k", b"v" * 1000, [("h", b"1")])

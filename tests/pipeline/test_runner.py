@@ -81,6 +81,14 @@ def test_output_over_the_size_limit_is_a_dead_letter(stages, seed_text):
     assert result.reason == "size" and "bytes > 1000" in str(result.error)
 
 
+def test_input_over_its_limit_is_refused_unparsed(stages):
+    huge = b'{"text": "' + b"word " * 100_000 + b'"}'
+    result = runner.run(stages[Stage.CLEANUP], huge, max_input=10_000)
+    assert result.reason == "size" and result.article_id is None
+    assert "message of 500012 bytes > 10000 (KHABAR_MAX_INPUT_BYTES)" in str(result.error)
+    assert runner.run(stages[Stage.CLEANUP], b"\xff", max_input=10_000).reason == "decode"
+
+
 def test_a_failure_becomes_the_dead_letter_of_its_message(stages):
     failure = runner.run(stages[Stage.CLEANUP], b"\xff")
     origin = Origin("articles.raw", 1, 7, None, b"k", b"\xff")

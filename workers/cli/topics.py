@@ -121,6 +121,7 @@ def _tail(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _replay(args: argparse.Namespace, settings: Settings) -> int:
+    from workers.contract.deadletter import TruncatedOriginalError
     from workers.contract.events import SchemaError
     from workers.kafka.clients import replay
 
@@ -130,6 +131,9 @@ def _replay(args: argparse.Namespace, settings: Settings) -> int:
         sent = asyncio.run(replay(settings, records, dry_run=args.dry_run))
     except (orjson.JSONDecodeError, SchemaError) as exc:
         print(f"khabar replay: not a dead-letter record: {exc}", file=sys.stderr)
+        return 2
+    except TruncatedOriginalError as exc:
+        print(f"khabar replay: nothing sent: {exc}", file=sys.stderr)
         return 2
     verb = "would send" if args.dry_run else "sent"
     print(f"{verb} {sent} original messages back to their topics", file=sys.stderr)

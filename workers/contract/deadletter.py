@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,10 +31,24 @@ def _b64(data: bytes | None) -> str | None:
     return None if data is None else base64.b64encode(data).decode("ascii")
 
 
+# What a dead letter keeps of an original too large to carry whole: its first bytes (the key
+# and the headers are cut too if they are outsized), and its size and SHA-256.
+HEAD_BYTES = 64 * 1024
+KEY_BYTES = 1024
+HEADER_BYTES = 16 * 1024
+
+
 def record(
-    *, stage: str, reason: str, error: BaseException, article_id: str | None, origin: Origin
+    *,
+    stage: str,
+    reason: str,
+    error: BaseException,
+    article_id: str | None,
+    origin: Origin,
+    limit: int | None = None,
 ) -> Event:
-    """The dead-letter event for one failed message; the original bytes travel base64-encoded."""
+    """The dead-letter event for one failed message; the original bytes travel base64-encoded,
+    whole if they fit in `limit` bytes (base64 included), else their head (`truncated`)."""
     original = origin.value or b""
     return {
         "schema": schema_tag("deadletter"),
@@ -46,19 +61,49 @@ def record(
             "offset": origin.offset,
             "timestamp": origin.timestamp,
         },
-        "original": {
-            "key_b64": _b64(origin.key),
-            "value_b64": _b64(original),
-            "headers": [{"key": k, "value_b64": _b64(v)} for k, v in origin.headers],
-        },
+        "original": _original(origin, limit),
         "failed_at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
         "worker_version": __version__,
     }
 
 
+def _original(origin: Origin, limit: int | None) -> Event:
+    value, key, headers = origin.value or b"", origin.key, list(origin.headers)
+    carried = len(value) + len(key or b"") + sum(len(k) + len(v or b"") for k, v in headers)
+    whole = limit is None or carried * 4 // 3 + 4096 <= limit
+    if not whole:
+        header_bytes = sum(len(k) + len(v or b"") for k, v in headers)
+        headers = headers if header_bytes <= HEADER_BYTES else []
+        key = key[:KEY_BYTES] if key is not None else None
+    kept: Event = {
+        "key_b64": _b64(key),
+        "value_b64": _b64(value if whole else value[:HEAD_BYTES]),
+        "headers": [{"key": k, "value_b64": _b64(v)} for k, v in headers],
+    }
+    if not whole:
+        kept |= {
+            "truncated": True,
+            "size": len(value),
+            "sha256": hashlib.sha256(value).hexdigest(),
+        }
+    return kept
+
+
+class TruncatedOriginalError(ValueError):
+    """The dead letter holds only the head of its original, which is still in its source."""
+
+
 def original_message(dead: Event) -> tuple[bytes | None, bytes, list[tuple[str, bytes]]]:
-    """The key, value and headers of the message a dead letter holds, to replay it as it was."""
+    """The key, value and headers of the message a dead letter holds, to replay it as it was;
+    `TruncatedOriginalError` saying where the original is when the record holds only its head."""
     original: dict[str, Any] = dead["original"]
+    if original.get("truncated"):
+        source = dead["source"]
+        raise TruncatedOriginalError(
+            f"{dead['id']}: the original was too large to keep ({original['size']} bytes, "
+            f"sha256 {original['sha256']}); it is in {source['topic']} partition "
+            f"{source['partition']} at offset {source['offset']}"
+        )
     key = base64.b64decode(original["key_b64"]) if original["key_b64"] else None
     value = base64.b64decode(original["value_b64"])
     headers = [

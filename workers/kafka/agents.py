@@ -78,7 +78,12 @@ class StageAgent:
         """What one consumed message becomes: its output (and side outputs) or a dead letter;
         counted and logged here, sent by whoever consumed it."""
         headers = list(message.headers or ())
-        result = runner.run(self.processor, message.value, self.settings.max_message_bytes)
+        result = runner.run(
+            self.processor,
+            message.value,
+            self.settings.max_message_bytes,
+            self.settings.max_input_bytes,
+        )
         if isinstance(result, runner.Success):
             return self._processed(result, message, headers)
         return [self._dead_letter(result, message, headers)]
@@ -111,7 +116,7 @@ class StageAgent:
             message.value,
             headers,
         )
-        record = result.dead_letter(self.stage, origin)
+        record = result.dead_letter(self.stage, origin, self.settings.max_message_bytes)
         key = message.key or record["id"].encode("utf-8")
         self.stats.count(message.topic, message.partition, message.offset, dead=True)
         log.warning(

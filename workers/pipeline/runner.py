@@ -49,14 +49,16 @@ class Failure:
     error: Exception
     article_id: str | None
 
-    def dead_letter(self, stage: str, origin: deadletter.Origin) -> Event:
-        """The dead-letter record of this failure of the message `origin`."""
+    def dead_letter(self, stage: str, origin: deadletter.Origin, limit: int | None = None) -> Event:
+        """The dead-letter record of this failure of the message `origin` (its original cut to
+        fit `limit` bytes)."""
         return deadletter.record(
             stage=stage,
             reason=self.reason,
             error=self.error,
             article_id=self.article_id,
             origin=origin,
+            limit=limit,
         )
 
 
@@ -64,13 +66,26 @@ class OutputTooLargeError(ValueError):
     """The stage's output is larger than the broker would accept."""
 
 
+class InputTooLargeError(ValueError):
+    """The message is larger than a stage takes (KHABAR_MAX_INPUT_BYTES): not even parsed."""
+
+
 def run(
-    processor: Processor, value: bytes | None, max_bytes: int | None = None
+    processor: Processor,
+    value: bytes | None,
+    max_bytes: int | None = None,
+    max_input: int | None = None,
 ) -> Success | Failure:
     """Run one raw message value through a stage; never raises for bad input or a failing
-    stage. `Success.ms` is the whole message's time, decoding to encoding."""
+    stage. `Success.ms` is the whole message's time, decoding to encoding. An input over
+    `max_input` bytes or an output over `max_bytes` fails with reason `size`."""
     started = time.perf_counter()
     spec = processor.spec
+    if max_input is not None and value is not None and len(value) > max_input:
+        refused = InputTooLargeError(
+            f"message of {len(value)} bytes > {max_input} (KHABAR_MAX_INPUT_BYTES)"
+        )
+        return Failure("size", refused, None)
     try:
         event = decode(value)
     except DecodeError as exc:
