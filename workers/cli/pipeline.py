@@ -51,5 +51,11 @@ def _process(args: argparse.Namespace, settings: Settings) -> int:
     from workers.pipeline.build import build_stages
 
     stages = build_stages(threshold=settings.duplicate_threshold, min_words=settings.min_words)
-    failures = process_items(read_inputs(args.paths), out=sys.stdout, err=sys.stderr, stages=stages)
+    failures = process_items(
+        read_inputs(args.paths),
+        out=sys.stdout,
+        err=sys.stderr,
+        stages=stages,
+        max_input=settings.max_input_bytes,
+    )
     return 1 if failures else 0

@@ -18,16 +18,16 @@ BATCH = "(batch)"  # the source topic of a dead letter in batch mode
 
 
 def process_one(
-    value: bytes, stages: dict[Stage, Processor], offset: int = 0
+    value: bytes, stages: dict[Stage, Processor], offset: int = 0, max_input: int | None = None
 ) -> tuple[Event | None, Event | None]:
     """Raw bytes through every stage in turn: (enriched, None) or (None, dead-letter record
-    holding the failed stage's input)."""
+    holding the failed stage's input); a raw message over `max_input` bytes is refused."""
     event: Event | None = None
     for processor in stages.values():
-        result = runner.run(processor, value)
+        result = runner.run(processor, value, max_input=max_input)
         if isinstance(result, runner.Failure):
             origin = Origin(BATCH, 0, offset, None, None, value)
-            return None, result.dead_letter(processor.spec.stage, origin)
+            return None, result.dead_letter(processor.spec.stage, origin, max_input)
         value, event = result.value, result.event
     return event, None
 
@@ -38,6 +38,7 @@ def process_items(
     out: TextIO,
     err: TextIO,
     stages: dict[Stage, Processor] | None = None,
+    max_input: int | None = None,
 ) -> int:
     """Write one enriched JSON line per input to `out`, failures to `err`; return the failures.
     Near-duplicates are marked within the run (the `stages` hold its index: by default new)."""
@@ -48,7 +49,7 @@ def process_items(
             failures += 1
             err.write(orjson.dumps({"origin": item.origin, "error": item.error}).decode() + "\n")
             continue
-        enriched, dead = process_one(encode(item.event), stages, offset)
+        enriched, dead = process_one(encode(item.event), stages, offset, max_input)
         if dead is not None:
             failures += 1
             err.write(orjson.dumps({"origin": item.origin, **dead}).decode() + "\n")
