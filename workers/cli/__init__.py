@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from workers import __version__
 from workers.cli import bench, broker, demo, ops, pipeline, topics
 from workers.config import Settings
-from workers.kafka.clients import BrokerProblem
+from workers.kafka.errors import BrokerProblem
 
 GROUPS = (demo, pipeline, topics, broker, bench, ops)
 

@@ -23,13 +23,10 @@ from workers.contract.deadletter import original_message
 from workers.contract.events import Event, SchemaError, encode, validate
 from workers.contract.ids import message_key
 from workers.kafka.admin import admin
+from workers.kafka.errors import BrokerProblem
 from workers.pipeline.table import Topic
 
 Client = TypeVar("Client", AIOKafkaConsumer, AIOKafkaProducer)
-
-
-class BrokerProblem(RuntimeError):
-    """The broker cannot serve a command: unreachable, or without a topic it needs."""
 
 
 @contextlib.asynccontextmanager
