@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from workers.stages.cleanup.draft import Draft
-from workers.stages.cleanup.html.page import extract_page, library_extract, parse_page, read_page
+from workers.stages.cleanup.html.page import (
+    extract_page,
+    library_extract,
+    merge_split_bodies,
+    parse_page,
+    read_page,
+)
 
 PAGE = """<!DOCTYPE html><html><head><title>Flood alert in Assam</title>
 <style>.x{color:red}</style></head><body>
@@ -94,3 +101,23 @@ def test_the_stage_cleans_a_page_into_its_paragraphs(clean):
     assert cleaned["paragraphs"][0].startswith("Heavy rain lashed Guwahati")
     assert len(cleaned["paragraphs"]) == 5
     assert cleaned["related"][0]["title"] == "How Assam coped with the 2022 floods"
+
+
+def test_a_body_split_into_containers_is_merged_and_paragraphs_sharing_a_class_keep_their_text():
+    filler = "The council met on Monday to discuss the budget for the coming year. " * 4
+    split = lxml.html.fromstring(
+        f'<html><body><div class="article-body"><p>{filler}</p></div>'
+        '<div class="ad">Buy now</div>'
+        f'<div class="article-body"><p>{filler}Second half.</p></div></body></html>'
+    )
+    assert merge_split_bodies(split) == 1
+    (body,) = split.find_class("article-body")
+    assert len(body.findall("p")) == 2 and "Second half." in body.text_content()
+    # The trap: paragraphs that share a body class hold their own text; nothing moves.
+    paragraphs = lxml.html.fromstring(
+        f'<html><body><p class="story-body">{filler}<b>one</b> tail</p>'
+        f'<p class="story-body">{filler}<a href="/x">two</a> more</p></body></html>'
+    )
+    before = paragraphs.text_content()
+    assert merge_split_bodies(paragraphs) == 0
+    assert paragraphs.text_content() == before

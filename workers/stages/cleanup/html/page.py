@@ -174,7 +174,9 @@ def _maybe_split_body(classes: list[str]) -> bool:
 
 def merge_split_bodies(tree: HtmlElement, min_chars: int = 200) -> int:
     """A body split into same-class containers (ads or grids between them): move the later
-    containers' children into the first, so the extractor sees one article."""
+    containers' children into the first, so the extractor sees one article. Only containers
+    are merged: elements that hold text of their own (paragraphs sharing a `story-body` class)
+    are pieces of one body already, and moving their children would drop that text."""
     groups: dict[tuple[str, str], list[HtmlElement]] = {}
     for element in tree.iter():
         if (
@@ -188,7 +190,9 @@ def merge_split_bodies(tree: HtmlElement, min_chars: int = 200) -> int:
         if len(members) < 2:
             continue
         members = [
-            m for m in members if sum(len(p.text_content()) for p in m.iter("p")) >= min_chars
+            m
+            for m in members
+            if not _holds_text(m) and sum(len(p.text_content()) for p in m.iter("p")) >= min_chars
         ]
         ids = {id(m) for m in members}
         if len(members) < 2 or any(id(a) in ids for m in members for a in m.iterancestors()):
@@ -201,3 +205,8 @@ def merge_split_bodies(tree: HtmlElement, min_chars: int = 200) -> int:
                 parent.remove(member)
                 merged += 1
     return merged
+
+
+def _holds_text(element: HtmlElement) -> bool:
+    """Whether the element has text of its own, beside its children's."""
+    return bool((element.text or "").strip()) or any((c.tail or "").strip() for c in element)
