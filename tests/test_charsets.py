@@ -33,3 +33,16 @@ def test_a_mark_wins_over_a_declaration_and_a_declaration_over_a_guess():
 
 def test_bytes_that_no_encoding_explains_still_decode():
     assert isinstance(decode(bytes(range(256)) * 3), str)
+
+
+@pytest.mark.parametrize(
+    "label", ["base64", "hex", "rot13", "zip", "idna", "punycode", "undefined"]
+)
+def test_a_declared_label_that_is_no_charset_is_passed_over(label):
+    page = f'<meta charset="{label}"><p>Déjà vu à Orléans : le café coûte très cher.</p>'
+    assert decode(page.encode("utf-8"), html=True) == page
+
+
+def test_a_page_declaring_utf16_in_ascii_bytes_is_read_as_utf8():
+    page = '<meta charset="utf-16"><p>नई दिल्ली</p>'
+    assert decode(page.encode("utf-8"), html=True) == page

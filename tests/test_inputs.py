@@ -91,3 +91,10 @@ def test_stdin_holding_one_document_over_several_lines():
     pretty = b'[\n  {"text": "a"},\n  {"text": "b"}\n]\n'
     assert [i.event["text"] for i in read_inputs(["-"], io.BytesIO(pretty))] == ["a", "b"]
     assert list(read_inputs(["-"], io.BytesIO(b"\n\n"))) == []
+
+
+def test_stdin_whose_first_line_is_bad_still_gives_the_good_lines():
+    lines = b'{"text": "broken\n{"text": "good"}\n'
+    first, second = read_inputs(["-"], io.BytesIO(lines))
+    assert first.event is None and first.error.startswith("not valid JSON")
+    assert second.event["text"] == "good"

@@ -6,6 +6,7 @@ undecodable byte becomes U+FFFD."""
 from __future__ import annotations
 
 import codecs
+import contextlib
 
 import charset_normalizer
 import regex
@@ -40,7 +41,8 @@ def decode(data: bytes, *, html: bool = False) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
     if html and (declared := _declared(data[:1024])):
-        return data.decode(declared, errors="replace")
+        with contextlib.suppress(LookupError, UnicodeError, TypeError):
+            return data.decode(declared, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -72,6 +74,11 @@ def _declared(head: bytes) -> str | None:
     label = found.group(1).decode("ascii", errors="ignore").lower()
     label = _AS_BROWSERS_DO.get(label, label)
     try:
-        return codecs.lookup(label).name
+        codec = codecs.lookup(label)
     except LookupError:
         return None
+    if codec.name.startswith(("utf-16", "utf-32")):
+        return "utf-8"  # a page that says UTF-16 in ASCII bytes is not UTF-16: browsers read UTF-8
+    if not getattr(codec, "_is_text_encoding", True):
+        return None  # base64, zip, rot13...: not a charset
+    return codec.name

@@ -7,6 +7,7 @@ generated from this module (`khabar config`) and cannot drift from the code.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import tempfile
 from collections.abc import Mapping
@@ -68,7 +69,7 @@ class Settings:
         1_000_000,
         "Largest output event sent; a larger one is dead-lettered (keep below the broker's "
         "`message.max.bytes`).",
-        bounds=(1024, None),
+        bounds=(65_536, None),
     )
     max_input_bytes: int = _setting(
         "KHABAR_MAX_INPUT_BYTES",
@@ -197,6 +198,8 @@ class Settings:
                 raise ValueError(
                     f"{env}={value!r} is not one of {', '.join(f.metadata['choices'])}"
                 )
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValueError(f"{env}={value!r} is not a finite number")
             if bounds := f.metadata["bounds"]:
                 low, high = bounds
                 if value < low or (high is not None and value > high):

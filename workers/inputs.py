@@ -80,8 +80,8 @@ def _from_stdin(stream: BinaryIO) -> Iterator[Item]:
     if head.startswith((b"{", b"[")):
         try:
             _parse(first)
-        except _NotJson:  # a document that goes on over more lines
-            yield from _json_document("<stdin>", first + stream.read())
+        except _NotJson:  # one document over several lines, or lines whose first is bad
+            yield from _document_or_lines(first + stream.read())
         else:
             yield from _json_lines("<stdin>", itertools.chain([first], stream))
     elif first.strip():
@@ -113,6 +113,15 @@ def _is_utf8(data: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def _document_or_lines(data: bytes) -> Iterator[Item]:
+    try:
+        document = _parse(data)
+    except _NotJson:
+        yield from _json_lines("<stdin>", data.splitlines(keepends=True))
+        return
+    yield from _documents("<stdin>", document)
 
 
 def _json_document(origin: str, data: bytes) -> Iterator[Item]:

@@ -81,7 +81,28 @@ def test_an_original_that_fits_is_carried_whole_under_a_limit():
         error=ValueError(),
         article_id="a",
         origin=origin,
-        limit=10_000,
+        limit=65_536,
     )
     assert "truncated" not in dead["original"]
     assert original_message(dead) == (b"k", b"v" * 1000, [("h", b"1")])
+
+
+@pytest.mark.parametrize("limit", [65_536, 200_000, 1_000_000])
+def test_every_record_fits_its_limit_whatever_the_original_holds(limit):
+    """Hostile originals: a huge value, key, header names and values, an error message of
+    characters that JSON escapes six bytes each."""
+    origin = Origin(
+        "articles.raw",
+        0,
+        1,
+        None,
+        b"\xff" * 100_000,
+        b"\x00" * 3_000_000,
+        [("\x01" * 20_000, b"v" * 20_000), ("h", None)],
+    )
+    error = ValueError("\x02" * 10_000)
+    dead = record(
+        stage="cleanup", reason="size", error=error, article_id=None, origin=origin, limit=limit
+    )
+    validate("deadletter", dead)
+    assert len(orjson.dumps(dead)) <= limit and dead["original"]["truncated"] is True

@@ -11,7 +11,7 @@ import pytest
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from workers.config import Settings
-from workers.kafka.admin import admin, ensure_topics, missing_topics
+from workers.kafka.admin import admin, ensure_topics, missing_topics, topic_configs
 from workers.pipeline.table import Topic
 
 pytestmark = pytest.mark.integration
@@ -57,6 +57,19 @@ def test_the_fingerprints_topic_keeps_the_duplicate_window_and_follows_it(settin
     assert config["retention.ms"] == "-1"
     if broker is not None and broker.kind == "embedded broker":
         return
+    asyncio.run(set_config(small, {**config_of(small), "max.message.bytes": "2000000"}))
     larger = dataclasses.replace(small, duplicate_window=60_000)
     asyncio.run(ensure_topics(larger))
-    assert int(asyncio.run(fingerprints_config(larger))["retention.bytes"]) == 10_000 * 1024 * 2
+    after = asyncio.run(fingerprints_config(larger))
+    assert int(after["retention.bytes"]) == 10_000 * 1024 * 2
+    assert after["max.message.bytes"] == "2000000", "an operator's setting is kept"
+
+
+def config_of(settings: Settings) -> dict[str, str]:
+    return topic_configs(settings, Topic.FINGERPRINTS)
+
+
+async def set_config(settings: Settings, configs: dict[str, str]) -> None:
+    async with admin(settings) as client:
+        topic = settings.topic(Topic.FINGERPRINTS)
+        await client.alter_configs([ConfigResource(ConfigResourceType.TOPIC, topic, configs)])

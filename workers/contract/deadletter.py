@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from workers import __version__
 from workers.contract.events import Event, schema_tag
 from workers.contract.ids import stable_hash
@@ -31,11 +33,14 @@ def _b64(data: bytes | None) -> str | None:
     return None if data is None else base64.b64encode(data).decode("ascii")
 
 
-# What a dead letter keeps of an original too large to carry whole: its first bytes (the key
-# and the headers are cut too if they are outsized), and its size and SHA-256.
+# What a dead letter keeps of an original too large to carry whole: as much of its head as fits
+# (at most 64 KiB), its key cut to 1 KiB, its headers if they are small; and its size and
+# SHA-256. The rest of the record (ids, source, an error message of at most 2,000 characters)
+# takes under 16 KiB, whatever those hold.
 HEAD_BYTES = 64 * 1024
 KEY_BYTES = 1024
-HEADER_BYTES = 16 * 1024
+HEADER_BYTES = 4 * 1024
+RECORD_BYTES = 16 * 1024
 
 
 def record(
@@ -68,25 +73,28 @@ def record(
 
 
 def _original(origin: Origin, limit: int | None) -> Event:
+    """The original as the record carries it: whole when it fits in `limit` bytes beside the
+    record's other fields, else cut (`truncated`); base64 takes 4/3 of what it encodes."""
     value, key, headers = origin.value or b"", origin.key, list(origin.headers)
-    carried = len(value) + len(key or b"") + sum(len(k) + len(v or b"") for k, v in headers)
-    whole = limit is None or carried * 4 // 3 + 4096 <= limit
-    if not whole:
-        header_bytes = sum(len(k) + len(v or b"") for k, v in headers)
-        headers = headers if header_bytes <= HEADER_BYTES else []
-        key = key[:KEY_BYTES] if key is not None else None
-    kept: Event = {
+    whole: Event = {
         "key_b64": _b64(key),
-        "value_b64": _b64(value if whole else value[:HEAD_BYTES]),
+        "value_b64": _b64(value),
         "headers": [{"key": k, "value_b64": _b64(v)} for k, v in headers],
     }
-    if not whole:
-        kept |= {
-            "truncated": True,
-            "size": len(value),
-            "sha256": hashlib.sha256(value).hexdigest(),
-        }
-    return kept
+    if limit is None or len(orjson.dumps(whole)) + RECORD_BYTES <= limit:
+        return whole
+    if len(orjson.dumps(whole["headers"])) > HEADER_BYTES:
+        headers = []
+    key = key[:KEY_BYTES] if key is not None else None
+    room = max(0, (limit - RECORD_BYTES - HEADER_BYTES * 2 - KEY_BYTES * 2) * 3 // 4)
+    return {
+        "key_b64": _b64(key),
+        "value_b64": _b64(value[: min(HEAD_BYTES, room)]),
+        "headers": [{"key": k, "value_b64": _b64(v)} for k, v in headers],
+        "truncated": True,
+        "size": len(value),
+        "sha256": hashlib.sha256(value).hexdigest(),
+    }
 
 
 class TruncatedOriginalError(ValueError):

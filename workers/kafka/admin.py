@@ -26,6 +26,7 @@ from workers.pipeline.table import Topic
 
 log = get_logger("khabar.admin")
 TOPIC_EXISTS = TopicAlreadyExistsError.errno
+DYNAMIC_TOPIC_CONFIG = 1  # DescribeConfigs' config_source of a setting made on the topic
 
 
 class TopicsError(RuntimeError):
@@ -148,15 +149,21 @@ async def _update_configs(
     client: AIOKafkaAdminClient, settings: Settings, existing: set[str]
 ) -> None:
     """Bring the settings of topics that already existed up to date (the duplicate window, and
-    with it the fingerprints topic's retention, may have changed since they were created)."""
-    resources = [
-        ConfigResource(ConfigResourceType.TOPIC, settings.topic(topic), configs)
+    with it the fingerprints topic's retention, may have changed since they were created).
+    AlterConfigs replaces a topic's whole set, so the ones set on it before are sent along."""
+    wanted = {
+        settings.topic(topic): configs
         for topic in Topic
         if settings.topic(topic) in existing and (configs := topic_configs(settings, topic))
-    ]
-    if not resources:
+    }
+    if not wanted:
         return
     try:
+        current = await _topic_level_configs(client, list(wanted))
+        resources = [
+            ConfigResource(ConfigResourceType.TOPIC, name, current.get(name, {}) | configs)
+            for name, configs in wanted.items()
+        ]
         responses = await client.alter_configs(resources)
     except IncompatibleBrokerVersion as exc:  # the embedded broker (memory only: topics are new)
         log.info("topic_config_not_updated", topics=sorted(existing), error=repr(exc))
@@ -170,6 +177,24 @@ async def _update_configs(
                     error=for_code(code).__name__,
                     message=message,
                 )
+
+
+async def _topic_level_configs(
+    client: AIOKafkaAdminClient, names: list[str]
+) -> dict[str, dict[str, str]]:
+    """Per topic, the settings set on the topic itself (not defaults, not the broker's)."""
+    described = await client.describe_configs(
+        [ConfigResource(ConfigResourceType.TOPIC, name) for name in names]
+    )
+    found: dict[str, dict[str, str]] = {}
+    for response in described:
+        for _, _, _, name, entries in response.resources:
+            found[name] = {
+                entry[0]: entry[1]
+                for entry in entries
+                if entry[3] == DYNAMIC_TOPIC_CONFIG and not entry[4] and entry[1] is not None
+            }
+    return found
 
 
 async def _check_partitions(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workers.config import Settings
-from workers.contract.deadletter import Origin
+from workers.contract.deadletter import KEY_BYTES, Origin
 from workers.contract.events import encode
 from workers.kafka.app import StageApp
 from workers.ops import health
@@ -118,6 +118,8 @@ class StageAgent:
         )
         record = result.dead_letter(self.stage, origin, self.settings.max_message_bytes)
         key = message.key or record["id"].encode("utf-8")
+        if record["original"].get("truncated"):  # the message itself must fit too
+            key, headers = key[:KEY_BYTES], []
         self.stats.count(message.topic, message.partition, message.offset, dead=True)
         log.warning(
             "dead_lettered",

@@ -46,6 +46,8 @@ async def started(
         raise
     try:
         yield client
+    except KafkaError as exc:  # the broker went away midway
+        raise BrokerProblem(_unreachable(settings, exc)) from None
     finally:
         await client.stop()
 

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
-from aiokafka.errors import ConsumerStoppedError, KafkaError, ProducerFenced
+from aiokafka.errors import ConsumerStoppedError, IllegalOperation, KafkaError, ProducerFenced
 from mode import Service
 
 from workers.config import Settings
@@ -51,8 +53,9 @@ class TransactionalStage(Service):
         self.topics = {topic: settings.topic(topic) for topic in Topic}
         self.producers: dict[TopicPartition, AIOKafkaProducer] = {}
         self.next_offsets: dict[TopicPartition, int] = {}  # per partition, the first not committed
-        self.fenced: set[TopicPartition] = set()  # taken over by another worker
+        self.fenced: dict[TopicPartition, float] = {}  # when a partition's producer was fenced
         self.batch = asyncio.Lock()  # a rebalance waits for the batch in flight
+        self.stopping = False
         self.consumer: AIOKafkaConsumer
 
     async def on_start(self) -> None:
@@ -74,10 +77,12 @@ class TransactionalStage(Service):
             self.add_future(task())
 
     async def on_stop(self) -> None:
-        """Stop after the batch in flight has committed; leave the group."""
+        """Stop after the batch in flight has committed, then leave the group (outside the lock:
+        leaving may wait for a rebalance callback, which then returns at once)."""
+        self.stopping = True
         async with self.batch:
             await self._close(list(self.producers))
-            await self.consumer.stop()
+        await self.consumer.stop()
 
     @Service.task
     async def _consume(self) -> None:
@@ -88,14 +93,21 @@ class TransactionalStage(Service):
                 return
             for tp, messages in batches.items():
                 async with self.batch:
-                    if self.should_stop or tp not in self.consumer.assignment():
+                    if self.stopping or tp not in self.consumer.assignment():
                         continue  # fetched before a rebalance took the partition away
-                    if tp in self.fenced:
-                        continue  # another worker has it; our rebalance is on its way
+                    if time.monotonic() - self.fenced.get(tp, -math.inf) < self._fence_wait:
+                        continue  # another worker may have it: our rebalance would follow
                     if tp not in self.producers:
                         await self._open(tp)  # after a failed batch: from the committed offset
                         continue
                     await self._commit(tp, messages)
+
+    @property
+    def _fence_wait(self) -> float:
+        """How long a fenced partition is left alone: a session, time for the rebalance that
+        moves it if another worker took it over; if none came (a transaction that timed out
+        fences its producer too), it is opened again."""
+        return self.settings.session_timeout
 
     @Service.task
     async def _report(self) -> None:
@@ -113,19 +125,24 @@ class TransactionalStage(Service):
         producer = self.producers[tp]
         try:
             async with producer.transaction():
-                for message in messages:
-                    for out in self.agent.handle(message):
-                        await producer.send(
-                            self.topics[out.topic], out.value, key=out.key, headers=out.headers
-                        )
+                sends = [
+                    await producer.send(
+                        self.topics[out.topic], out.value, key=out.key, headers=out.headers
+                    )
+                    for message in messages
+                    for out in self.agent.handle(message)
+                ]
+                # Every output acknowledged, or the transaction aborts: a send that failed for
+                # good would not stop the commit by itself.
+                await asyncio.gather(*sends)
                 next_offset = {tp: messages[-1].offset + 1}
                 await producer.send_offsets_to_transaction(next_offset, self.group)
         except ProducerFenced:
             log.warning("producer_fenced", stage=self.agent.stage, partition=tp.partition)
-            self.fenced.add(tp)
+            self.fenced[tp] = time.monotonic()
             await self._close([tp])
             return
-        except KafkaError as exc:  # the producer starts anew: its open transaction aborts
+        except (KafkaError, IllegalOperation) as exc:  # a new producer aborts the transaction
             log.warning(
                 "transaction_aborted",
                 stage=self.agent.stage,
@@ -146,10 +163,13 @@ class TransactionalStage(Service):
     async def take(self, assigned: set[TopicPartition]) -> None:
         """Open a producer per new partition; one that fails to open (broker gone) is opened
         again when the partition's next batch comes."""
+        if self.stopping:
+            return
         async with self.batch:
-            self.fenced -= assigned
-            for tp in sorted(assigned - self.producers.keys()):
-                await self._open(tp)
+            for tp in assigned:
+                self.fenced.pop(tp, None)
+            # At once, not one after another: heartbeats wait for this callback.
+            await asyncio.gather(*(self._open(tp) for tp in assigned - self.producers.keys()))
         self.agent.partitions_assigned(assigned)
 
     async def _open(self, tp: TopicPartition) -> None:
@@ -159,7 +179,7 @@ class TransactionalStage(Service):
         producer = AIOKafkaProducer(
             bootstrap_servers=self.settings.bootstrap_servers,
             transactional_id=f"{self.group}.{tp.topic}.{tp.partition}",
-            transaction_timeout_ms=max(int(self.settings.session_timeout * 3000), 10_000),
+            transaction_timeout_ms=self._transaction_timeout_ms,
             max_request_size=2 * self.settings.max_message_bytes,
             **self.settings.kafka_security(),
         )
@@ -176,14 +196,23 @@ class TransactionalStage(Service):
             return
         if committed is not None:
             self.consumer.seek(tp, committed)
+        else:  # nothing committed yet: from the start, as a new group reads
+            await self.consumer.seek_to_beginning(tp)
         self.producers[tp] = producer
         self.next_offsets[tp] = committed or 0
         log.info(
             "partition_resumed", stage=self.agent.stage, partition=tp.partition, offset=committed
         )
 
+    @property
+    def _transaction_timeout_ms(self) -> int:
+        """Three sessions, at least 10 s, at most the brokers' default cap (15 min)."""
+        return min(max(int(self.settings.session_timeout * 3000), 10_000), 900_000)
+
     async def give_up(self, revoked: set[TopicPartition]) -> None:
         """Hand partitions back after the batch in flight has committed."""
+        if self.stopping:
+            return
         async with self.batch:
             await self._close(list(revoked & self.producers.keys()))
         self.agent.partitions_revoked(revoked)
@@ -194,7 +223,10 @@ class TransactionalStage(Service):
             producer = self.producers.pop(tp)
             try:
                 await producer.stop()
-            except KafkaError as exc:  # fenced or broker gone: its transaction aborts anyway
+            except (
+                KafkaError,
+                IllegalOperation,
+            ) as exc:  # fenced or broker gone: its transaction aborts anyway
                 log.info("producer_stop_failed", partition=tp.partition, error=repr(exc))
 
 

@@ -33,6 +33,8 @@ class Throttle(logging.Filter):
         if record.name.startswith("khabar") or record.levelno < logging.WARNING:
             return True
         key = (record.name, record.msg)
+        if len(self.last) > 1000:  # messages formatted before logging make a key each: forget
+            self.last.clear()
         if record.created - self.last.get(key, -self.period) < self.period:
             self.dropped[key] = self.dropped.get(key, 0) + 1
             return False
