@@ -22,11 +22,19 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
-from aiokafka.errors import ConsumerStoppedError, IllegalOperation, KafkaError, ProducerFenced
+from aiokafka.client import AIOKafkaClient
+from aiokafka.errors import (
+    ConsumerStoppedError,
+    IllegalOperation,
+    KafkaError,
+    KafkaTimeoutError,
+    ProducerFenced,
+)
 from mode import Service
 
 from workers.config import Settings
 from workers.kafka.agents import StageAgent
+from workers.kafka.offsets import stable_committed
 from workers.ops.logs import get_logger
 from workers.pipeline.table import Stage, Topic
 
@@ -57,6 +65,7 @@ class TransactionalStage(Service):
         self.batch = asyncio.Lock()  # a rebalance waits for the batch in flight
         self.stopping = False
         self.consumer: AIOKafkaConsumer
+        self.client: AIOKafkaClient  # asks for committed offsets once stable
 
     async def on_start(self) -> None:
         session_ms = int(self.settings.session_timeout * 1000)
@@ -71,6 +80,10 @@ class TransactionalStage(Service):
             rebalance_timeout_ms=session_ms,
             **self.settings.kafka_security(),
         )
+        self.client = AIOKafkaClient(
+            bootstrap_servers=self.settings.bootstrap_servers, **self.settings.kafka_security()
+        )
+        await self.client.bootstrap()
         await self.consumer.start()
         self.consumer.subscribe([self.agent.source], listener=_Rebalance(self))
         for task in self.background:  # the fingerprints follower, beside the extract stage
@@ -83,6 +96,7 @@ class TransactionalStage(Service):
         async with self.batch:
             await self._close(list(self.producers))
         await self.consumer.stop()
+        await self.client.close()
 
     @Service.task
     async def _consume(self) -> None:
@@ -185,7 +199,7 @@ class TransactionalStage(Service):
         )
         try:
             await producer.start()
-            committed = await self.consumer.committed(tp)
+            committed = await self._committed(tp)
         except KafkaError as exc:
             log.warning("producer_start_failed", partition=tp.partition, error=repr(exc))
             with contextlib.suppress(KafkaError):
@@ -203,6 +217,25 @@ class TransactionalStage(Service):
         log.info(
             "partition_resumed", stage=self.agent.stage, partition=tp.partition, offset=committed
         )
+
+    async def _committed(self, tp: TopicPartition) -> int | None:
+        """The committed offset once no transaction is settling it. Offsets that stay pending
+        past half a session belong to a transaction the broker will not finish (seen after a
+        single broker was killed and restarted): then the offset committed before it, logged,
+        as waiting longer would stall the partition and hold up the rebalance."""
+        try:
+            return await stable_committed(
+                self.client, self.group, tp, timeout=self.settings.session_timeout / 2
+            )
+        except KafkaTimeoutError:
+            committed: int | None = await self.consumer.committed(tp)
+            log.warning(
+                "offsets_unsettled",
+                stage=self.agent.stage,
+                partition=tp.partition,
+                offset=committed,
+            )
+            return committed
 
     @property
     def _transaction_timeout_ms(self) -> int:
