@@ -4,7 +4,7 @@ under the configured state directory."""
 from __future__ import annotations
 
 from workers.config import Settings
-from workers.kafka.app import build_app
+from workers.kafka.app import READ_AHEAD, build_app
 from workers.pipeline.table import Stage, Topic
 
 
@@ -19,3 +19,5 @@ def test_the_app_of_a_stage(tmp_path):
     raw = stage_app.topics[Topic.RAW]
     assert raw.get_topic_name() == "t.articles.raw" and raw.partitions == 3
     assert (raw.key_serializer, raw.value_serializer) == ("raw", "raw")
+    # A backlog is read ahead by a bounded count of messages, not Faust's 4,096 per stream.
+    assert app.conf.stream_buffer_maxsize == app.conf.broker_max_poll_records == READ_AHEAD

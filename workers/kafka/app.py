@@ -15,6 +15,11 @@ from workers.config import Settings
 from workers.kafka.transport import SCHEME
 from workers.pipeline.table import Stage, Topic
 
+# Messages a stage reads ahead of its processing, per stream (and per batch, with exactly-once):
+# about a second of work. Faust's default, 4,096 per stream beside what the fetcher holds, let a
+# backlog add over 100 MB to a worker (the soak test); this bounds it whatever the backlog.
+READ_AHEAD = 200
+
 
 @dataclass(frozen=True)
 class StageApp:
@@ -50,6 +55,8 @@ def build_app(settings: Settings, stage: Stage, *, idempotent: bool = False) -> 
         broker_heartbeat_interval=max(settings.session_timeout / 10, 0.5),
         broker_rebalance_timeout=settings.session_timeout,
         broker_commit_every=100,
+        stream_buffer_maxsize=READ_AHEAD,
+        broker_max_poll_records=READ_AHEAD,
         broker_commit_interval=1.0,
     )
     topics = {

@@ -34,6 +34,7 @@ from mode import Service
 
 from workers.config import Settings
 from workers.kafka.agents import StageAgent
+from workers.kafka.app import READ_AHEAD
 from workers.kafka.offsets import stable_committed
 from workers.ops.logs import get_logger
 from workers.pipeline.table import Stage, Topic
@@ -102,7 +103,7 @@ class TransactionalStage(Service):
     async def _consume(self) -> None:
         while not self.should_stop:
             try:
-                batches = await self.consumer.getmany(timeout_ms=500, max_records=200)
+                batches = await self.consumer.getmany(timeout_ms=500, max_records=READ_AHEAD)
             except ConsumerStoppedError:  # stopping: on_stop has committed and left
                 return
             for tp, messages in batches.items():
