@@ -23,6 +23,7 @@ from workers.pipeline.table import Stage
 pytestmark = [pytest.mark.integration, pytest.mark.soak]
 
 ARTICLES = int(os.environ.get("KHABAR_SOAK_ARTICLES", "100000"))
+RATE = float(os.environ.get("KHABAR_SOAK_RATE", "1000"))  # articles sent per second
 
 
 def rss_mb(pid: int) -> float:
@@ -41,7 +42,7 @@ def test_memory_stays_flat_once_the_duplicate_window_is_full(cluster, broker, ca
     cluster.wait_balanced()
     messages = articles(ARTICLES, "soak", length=(3, 40))
     began = time.monotonic()
-    sender = send_in_background(settings, messages, ARTICLES / 1000)
+    sender = send_in_background(settings, messages, ARTICLES / RATE)
     samples: list[tuple[float, int, float]] = []  # seconds, articles enriched, RSS in MB
     while time.monotonic() - began < ARTICLES:  # at 1 article/s at worst
         stats = [
@@ -59,7 +60,7 @@ def test_memory_stays_flat_once_the_duplicate_window_is_full(cluster, broker, ca
     full = next(s for s in samples if s[1] >= window)
     end = samples[-1]
     with capsys.disabled():
-        print(f"\n[{kind_of(broker)}] soak: {ARTICLES} articles, window {window}")
+        print(f"\n[{kind_of(broker)}] soak: {ARTICLES} articles at {RATE:.0f}/s, window {window}")
         for seconds, done, rss in [*samples[:: max(1, len(samples) // 12)], end]:
             print(f"  {seconds:7.0f} s {done:7d} enriched  RSS {rss:6.0f} MB")
         print(
