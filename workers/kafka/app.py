@@ -16,8 +16,8 @@ from workers.kafka.transport import SCHEME
 from workers.pipeline.table import Stage, Topic
 
 # Messages a stage reads ahead of its processing, per stream (and per batch, with exactly-once):
-# about a second of work. Faust's default, 4,096 per stream beside what the fetcher holds, let a
-# backlog add over 100 MB to a worker (the soak test); this bounds it whatever the backlog.
+# about a second of work. With Faust's default, 4,096 per stream beside what the fetcher holds, a
+# soak worker facing a backlog held some 30,000 records; this bounds it whatever the backlog.
 READ_AHEAD = 200
 
 

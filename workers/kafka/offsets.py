@@ -1,10 +1,10 @@
 """A partition's committed offset once no transaction is still settling it (KIP-447).
 
-aiokafka asks with OffsetFetch v3, which Apache Kafka answers from the group's state as it stood
-at its last applied write: right after a transaction commits, that can still be the offset from
-before it, and a worker taking the partition over would process the batch again (seen here after
-a broker restart). OffsetFetch v7 with `require_stable` reads the latest state, and answers
-UNSTABLE_OFFSET_COMMIT while a transaction's offsets are pending; that answer is asked again.
+aiokafka asks with OffsetFetch v3, which has no `require_stable`: right after a transaction
+commits, Apache Kafka can still answer with the offset from before it, and a worker taking the
+partition over would process the batch again (seen here after a broker restart). OffsetFetch v7
+with `require_stable` answers UNSTABLE_OFFSET_COMMIT while a transaction's offsets are pending;
+that answer is asked again.
 """
 
 from __future__ import annotations
