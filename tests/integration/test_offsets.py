@@ -8,10 +8,9 @@ import asyncio
 import pytest
 from aiokafka import AIOKafkaProducer, TopicPartition
 from aiokafka.client import AIOKafkaClient
-from aiokafka.errors import KafkaTimeoutError
 
 from workers.kafka.admin import ensure_topics, idempotence_refused
-from workers.kafka.offsets import stable_committed
+from workers.kafka.offsets import UnstableOffsetCommitError, stable_committed
 from workers.pipeline.table import Topic
 
 pytestmark = pytest.mark.integration
@@ -38,7 +37,7 @@ def test_a_committed_offset_is_read_only_once_its_transaction_has_settled(settin
             try:  # pending in an open transaction: not an answer yet
                 await stable_committed(client, group, tp, timeout=1)
                 pending = "answered"
-            except KafkaTimeoutError:
+            except UnstableOffsetCommitError:
                 pending = "waited"
             await producer.commit_transaction()
             at_once = await stable_committed(client, group, tp, timeout=10)

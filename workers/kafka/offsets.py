@@ -14,7 +14,7 @@ import time
 from typing import ClassVar
 
 from aiokafka.client import AIOKafkaClient, ConnectionGroup, CoordinationType
-from aiokafka.errors import KafkaError, KafkaTimeoutError, for_code
+from aiokafka.errors import KafkaError, for_code
 from aiokafka.protocol.api import Request, RequestStruct, Response
 from aiokafka.protocol.types import (
     Boolean,
@@ -102,18 +102,16 @@ class StableOffsetFetch(Request[OffsetFetchRequestV7]):  # type: ignore[misc]
 async def stable_committed(
     client: AIOKafkaClient, group: str, tp: TopicPartition, timeout: float
 ) -> int | None:
-    """The group's committed offset of `tp` (None if none), once stable; asked again while the
-    answer is one that settles by itself, and KafkaTimeoutError if it has not within `timeout`
-    seconds."""
+    """The group's committed offset of `tp` (None if none), once stable. An answer that settles
+    by itself is asked again for up to `timeout` seconds, then raised: UnstableOffsetCommitError
+    while a transaction's offsets stay pending, or the coordinator's error while it is away."""
     deadline = time.monotonic() + timeout
     while True:
         try:
             return await _fetch(client, group, tp)
         except KafkaError as exc:
-            if not exc.retriable:
+            if not exc.retriable or time.monotonic() > deadline:
                 raise
-            if time.monotonic() > deadline:
-                raise KafkaTimeoutError(f"the committed offset of {tp} did not settle") from exc
         await asyncio.sleep(RETRY_S)
 
 

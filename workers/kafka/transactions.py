@@ -27,7 +27,6 @@ from aiokafka.errors import (
     ConsumerStoppedError,
     IllegalOperation,
     KafkaError,
-    KafkaTimeoutError,
     ProducerFenced,
 )
 from mode import Service
@@ -35,7 +34,7 @@ from mode import Service
 from workers.config import Settings
 from workers.kafka.agents import StageAgent
 from workers.kafka.app import READ_AHEAD
-from workers.kafka.offsets import stable_committed
+from workers.kafka.offsets import UnstableOffsetCommitError, stable_committed
 from workers.ops.logs import get_logger
 from workers.pipeline.table import Stage, Topic
 
@@ -228,7 +227,7 @@ class TransactionalStage(Service):
             return await stable_committed(
                 self.client, self.group, tp, timeout=self.settings.session_timeout / 2
             )
-        except KafkaTimeoutError:
+        except UnstableOffsetCommitError:
             committed: int | None = await self.consumer.committed(tp)
             log.warning(
                 "offsets_unsettled",
