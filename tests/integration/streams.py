@@ -9,6 +9,7 @@ import random
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import orjson
@@ -26,18 +27,73 @@ _VOCABULARY = (
     "camp families officials report inquiry order petition bail verdict session assembly"
 )
 WORDS = tuple(_VOCABULARY.split())
+_LATIN_SYLLABLES = "ka ri ma no su de la vi ta ra ni ko pu sha ge ba mo ti"
+_DEVANAGARI_SYLLABLES = "क रि मा नो सु दे ला वि त र नि को पु शा गे ब मो ति"
+SYLLABLES = (tuple(_DEVANAGARI_SYLLABLES.split()), tuple(_LATIN_SYLLABLES.split()))
+
+
+def fixed_words(rng: random.Random) -> str:
+    """A word of the small fixed vocabulary: every word recurs, none is new."""
+    return rng.choice(WORDS)
+
+
+class GrowingVocabulary:
+    """Words as they come in news from many sites: new ones keep arriving, about K * t ** BETA
+    distinct in t words, and a word seen before comes back as often as it came (Simon's model),
+    so a few are frequent and most are rare. K and BETA are fitted to the 224 bench articles
+    (indic-scraped and Zyte): 1,247 distinct words in their first 3,421, 25,451 in 156,852. So
+    a worker's word caches fill early, as on real news (65,536 distinct words within 520,000
+    words, about 1,600 articles of the soak's 320 words); with `fixed_words` only the day number
+    is new in each article, and the caches filled only after 65,000 articles."""
+
+    K, BETA = 2.0, 0.79
+    _RECALLED = 1 << 20  # the words a returning word is drawn from: the latest million
+
+    def __init__(self) -> None:
+        self.words = 0
+        self.distinct = 0
+        self.recent: list[int] = []
+
+    def __call__(self, rng: random.Random) -> str:
+        self.words += 1
+        if int(self.K * self.words**self.BETA) > self.distinct:
+            word = self.distinct
+            self.distinct += 1
+        else:
+            word = rng.choice(self.recent)
+        if len(self.recent) < self._RECALLED:
+            self.recent.append(word)
+        else:
+            self.recent[self.words % self._RECALLED] = word
+        return self.spelling(word)
+
+    @staticmethod
+    def spelling(word: int) -> str:
+        """Word number `word` as syllables: the even ones in Devanagari, the odd ones in Latin
+        letters, a third of those capitalised like names; two numbers never spell alike."""
+        syllables = SYLLABLES[word % 2]
+        n, letters = word // 2 + len(syllables), []
+        while n:
+            n, digit = divmod(n, len(syllables))
+            letters.append(syllables[digit])
+        spelt = "".join(letters)
+        return spelt.capitalize() if word % 6 == 1 else spelt
 
 
 def articles(
-    count: int, tag: str, seed: int = 7, length: tuple[int, int] = (3, 3)
+    count: int,
+    tag: str,
+    seed: int = 7,
+    length: tuple[int, int] = (3, 3),
+    word: Callable[[random.Random], str] = fixed_words,
 ) -> list[tuple[bytes, bytes]]:
     """`count` raw articles keyed by their ids `<tag>-<n>`, of `length` (at least, at most)
-    sentences each."""
+    sentences each of twelve words drawn by `word`."""
     rng = random.Random(seed)
     found = []
     for n in range(count):
         sentences = [
-            " ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + f" on day {n}."
+            " ".join(word(rng) for _ in range(12)).capitalize() + f" on day {n}."
             for _ in range(rng.randint(*length))
         ]
         article_id = f"{tag}-{n}"
