@@ -1,5 +1,7 @@
 """The stages of the table, built: each one's steps with their rules, and the extract stage's
-near-duplicate marking with the index it is given (the one stateful step)."""
+near-duplicate marking with the index it is given (the one stateful step, a finishing step over
+the output event: the pure steps may run in another process, the finishing ones run where the
+state is, one message after another)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from workers.stages.dedup.index import LshIndex
 from workers.stages.extract.duplicates import NearDuplicates, mark_duplicate
 from workers.stages.extract.stage import Extraction, extract_steps
 from workers.stages.rules import Rules
-from workers.stages.steps import step
+from workers.stages.steps import Step, step
 
 # A stage's work: an input event in, its output payload out; step timings into the dict.
 StageFunction = Callable[[Event, dict[str, float]], Event]
@@ -21,10 +23,12 @@ StageFunction = Callable[[Event, dict[str, float]], Event]
 
 @dataclass(frozen=True)
 class Processor:
-    """A stage ready to run: its place in the table and its function."""
+    """A stage ready to run: its place in the table, its pure function, and the stateful steps
+    that finish its output event."""
 
     spec: StageSpec
     function: StageFunction
+    finish: tuple[Step[Event], ...] = ()
 
 
 def build_stages(
@@ -38,11 +42,13 @@ def build_stages(
     fewer than `min_words` words is no article."""
     rules = rules if rules is not None else Rules.load()
     duplicates = NearDuplicates(index if index is not None else LshIndex(), threshold)
-    functions: dict[Stage, StageFunction] = {
-        Stage.CLEANUP: Cleanup(cleanup_steps(rules.cleanup), min_words),
-        Stage.EXTRACT: Extraction(
-            [*extract_steps(rules.extract), step(mark_duplicate, duplicates)],
-            rules.extract.sentences,
+    return {
+        Stage.CLEANUP: Processor(
+            STAGES[Stage.CLEANUP], Cleanup(cleanup_steps(rules.cleanup), min_words)
+        ),
+        Stage.EXTRACT: Processor(
+            STAGES[Stage.EXTRACT],
+            Extraction(extract_steps(rules.extract), rules.extract.sentences),
+            finish=(step(mark_duplicate, duplicates),),
         ),
     }
-    return {stage: Processor(spec, functions[stage]) for stage, spec in STAGES.items()}

@@ -29,6 +29,7 @@ from workers.contract.events import (
 from workers.contract.ids import article_id
 from workers.pipeline.build import Processor
 from workers.pipeline.table import StageSpec, Topic
+from workers.stages.steps import run_steps
 
 WORKER = f"{socket.gethostname()}:{os.getpid()}"
 Reason = Literal["decode", "schema", "empty", "stage", "size"]
@@ -70,6 +71,15 @@ class InputTooLargeError(ValueError):
     """The message is larger than a stage takes (KHABAR_MAX_INPUT_BYTES): not even parsed."""
 
 
+@dataclass(frozen=True)
+class Computed:
+    """A stage's output event from its pure function, before its finishing steps and checks;
+    `ms` since the message was taken."""
+
+    event: Event
+    ms: float
+
+
 def run(
     processor: Processor,
     value: bytes | None,
@@ -79,6 +89,17 @@ def run(
     """Run one raw message value through a stage; never raises for bad input or a failing
     stage. `Success.ms` is the whole message's time, decoding to encoding. An input over
     `max_input` bytes or an output over `max_bytes` fails with reason `size`."""
+    computed = compute(processor, value, max_input)
+    if isinstance(computed, Failure):
+        return computed
+    return complete(processor, computed, max_bytes)
+
+
+def compute(
+    processor: Processor, value: bytes | None, max_input: int | None = None
+) -> Computed | Failure:
+    """The pure half of `run`: decode, check the input, apply the stage's function. It keeps
+    no state, so a worker may run it in a child process it can stop."""
     started = time.perf_counter()
     spec = processor.spec
     if max_input is not None and value is not None and len(value) > max_input:
@@ -95,34 +116,65 @@ def run(
     except SchemaError as exc:
         return Failure("schema", exc, _id_of(event))  # the id only when it is needed
     try:
-        output = apply(processor, event)
+        output = pure(processor, event)
+    except NotAnArticleError as exc:
+        return Failure("empty", exc, _id_of(event))
+    except Exception as exc:  # a stage bug must cost one message, never the worker
+        return Failure("stage", exc, _id_of(event))
+    return Computed(output, (time.perf_counter() - started) * 1000)
+
+
+def complete(
+    processor: Processor, computed: Computed, max_bytes: int | None = None
+) -> Success | Failure:
+    """The other half, where the stage's state is: the finishing steps (timed with the others),
+    then the output and side outputs checked and encoded."""
+    started = time.perf_counter()
+    spec = processor.spec
+    output = computed.event
+    try:
+        finish(processor, output)
         encoded = encode(validate(spec.target.schema, output))
         side = tuple(
             (topic, encode(validate(topic.schema, build(output))))
             for topic, build in spec.side_outputs
         )
-    except NotAnArticleError as exc:
-        return Failure("empty", exc, _id_of(event))
     except Exception as exc:  # a stage bug must cost one message, never the worker
-        return Failure("stage", exc, _id_of(event))
+        return Failure("stage", exc, output.get("id"))
     if max_bytes is not None and len(encoded) > max_bytes:
         error = OutputTooLargeError(
             f"{spec.target.schema} event of {len(encoded)} bytes > {max_bytes}"
         )
         return Failure("size", error, output["id"])
-    ms = (time.perf_counter() - started) * 1000
+    ms = computed.ms + (time.perf_counter() - started) * 1000
     return Success(output, encoded, output["id"].encode("utf-8"), ms, side)
 
 
 def apply(processor: Processor, event: Event, timings: dict[str, float] | None = None) -> Event:
-    """A stage's output event for an input event: the payload in its envelope, with the stage's
-    and its steps' milliseconds; nothing decoded or validated (what `run` does between the
-    edges; measurements and tests call it too)."""
+    """A stage's output event for an input event, the whole stage in this process: the payload
+    in its envelope, finished, with the stage's and its steps' milliseconds; nothing decoded or
+    validated (what `run` does between the edges; measurements and tests call it too)."""
+    return finish(processor, pure(processor, event, timings))
+
+
+def pure(processor: Processor, event: Event, timings: dict[str, float] | None = None) -> Event:
+    """The stage's function: its payload in the envelope, not yet finished."""
     steps: dict[str, float] = {} if timings is None else timings
     started = time.perf_counter()
     payload = processor.function(event, steps)
     ms = (time.perf_counter() - started) * 1000
     return envelope(processor.spec, event, payload, ms, steps)
+
+
+def finish(processor: Processor, output: Event) -> Event:
+    """The stage's finishing (stateful) steps over its output event, timed into its record."""
+    if processor.finish:
+        record = output["pipeline"]["stages"][processor.spec.stage.value]
+        finishing: dict[str, float] = {}
+        run_steps(processor.finish, output, finishing)
+        record["steps"].update(finishing)
+        record["ms"] = round(record["ms"] + sum(finishing.values()), 3)
+    return output
 
 
 def envelope(

@@ -11,7 +11,6 @@ def test_carried_fields_body_and_no_duplicate_yet():
     assert set(article.enriched) == {*CARRIED, "body", "duplicate_of"}
     assert article.enriched["body"] == "पहला पैरा।\n\nSecond one."
     assert article.enriched["dateline"] == "लखनऊ" and article.enriched["duplicate_of"] is None
-    assert article.signature is None
 
 
 def test_sentences_words_and_lower_case_words_computed_once():

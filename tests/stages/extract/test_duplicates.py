@@ -5,21 +5,22 @@ from __future__ import annotations
 from tests.stages.dedup.test_minhash import OTHER, STORY
 from tests.stages.extract.articles import analysis
 from workers.stages.dedup.index import LshIndex
-from workers.stages.dedup.minhash import from_hex
+from workers.stages.dedup.minhash import from_hex, minhash
 from workers.stages.extract.duplicates import NearDuplicates, fingerprint, mark_duplicate
 
 
 def marked(article_id: str, paragraphs: list[str], duplicates: NearDuplicates) -> str | None:
     article = analysis(*paragraphs, id=article_id)
     fingerprint(article)
-    mark_duplicate(article, duplicates)
-    return article.enriched["duplicate_of"]
+    enriched = {**article.enriched, "id": article_id}
+    mark_duplicate(enriched, duplicates)
+    return enriched["duplicate_of"]
 
 
-def test_the_fingerprint_is_hex_and_kept_as_an_array():
+def test_the_fingerprint_is_the_bodys_minhash_in_hex():
     article = analysis(*STORY)
     fingerprint(article)
-    assert (from_hex(article.enriched["fingerprint"]["minhash"]) == article.signature).all()
+    assert (from_hex(article.enriched["fingerprint"]["minhash"]) == minhash(STORY)).all()
     assert len(article.enriched["fingerprint"]["content_hash"]) == 64
 
 
@@ -40,9 +41,3 @@ def test_redelivery_is_never_its_own_duplicate_nor_of_a_later_copy():
     assert marked("a", STORY, duplicates) is None
     assert marked("b", STORY, duplicates) == "a"
     assert marked("a", STORY, duplicates) is None
-
-
-def test_the_mark_computes_the_fingerprint_when_no_step_did():
-    article = analysis(*STORY)
-    mark_duplicate(article, NearDuplicates(LshIndex()))
-    assert article.signature is not None and article.enriched["duplicate_of"] is None

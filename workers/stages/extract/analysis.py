@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from functools import cached_property
 
-import numpy as np
-
 from workers.contract.events import Event
 from workers.stages.text.sentences import SentenceSplitter
 from workers.stages.text.words import words
@@ -35,8 +33,7 @@ class Analysis:
         self.split_sentences = split_sentences
         self.enriched: Event = {name: cleaned[name] for name in CARRIED}
         self.enriched["body"] = self.body
-        self.enriched["duplicate_of"] = None  # until a near-duplicate step says otherwise
-        self.signature: np.ndarray | None = None  # the body's MinHash, once computed
+        self.enriched["duplicate_of"] = None  # until the near-duplicate mark says otherwise
 
     @property
     def paragraphs(self) -> list[str]:

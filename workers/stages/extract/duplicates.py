@@ -1,13 +1,15 @@
-"""Near-duplicates: the body's fingerprint, then a mark when an earlier article is a near-copy
-(MinHash and the index are in `stages/dedup/`). The marking step is the one stateful step of
-the stages: it receives its index."""
+"""Near-duplicates: the body's fingerprint (an extraction step), then a mark when an earlier
+article is a near-copy (MinHash and the index are in `stages/dedup/`). The marking is the one
+stateful step of the stages: it receives its index, and runs on the enriched event in the
+consumer's process, in order, after the pure steps (which may run in a child process)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workers.contract.events import Event
 from workers.stages.dedup.index import LshIndex
-from workers.stages.dedup.minhash import content_hash, minhash, to_hex
+from workers.stages.dedup.minhash import content_hash, from_hex, minhash, to_hex
 from workers.stages.extract.analysis import Analysis
 
 
@@ -21,23 +23,19 @@ class NearDuplicates:
 
 
 def fingerprint(analysis: Analysis) -> None:
-    """`fingerprint`: the body's content hash and MinHash signature (kept as an array for the
-    marking step)."""
-    analysis.signature = minhash(analysis.paragraphs)
+    """`fingerprint`: the body's content hash and MinHash signature (what the marking reads)."""
     analysis.enriched["fingerprint"] = {
         "content_hash": content_hash(analysis.paragraphs),
-        "minhash": to_hex(analysis.signature),
+        "minhash": to_hex(minhash(analysis.paragraphs)),
     }
 
 
-def mark_duplicate(analysis: Analysis, duplicates: NearDuplicates) -> None:
+def mark_duplicate(enriched: Event, duplicates: NearDuplicates) -> None:
     """`duplicate_of`: the original of an earlier near-duplicate in the index (so every copy of
     a story points at the same article); then the article joins the index. A redelivery of the
     same id is never its own duplicate."""
-    if analysis.signature is None:
-        fingerprint(analysis)
-    assert analysis.signature is not None
-    article_id = str(analysis.cleaned["id"])
-    found = duplicates.index.find(article_id, analysis.signature, duplicates.threshold)
-    analysis.enriched["duplicate_of"] = found
-    duplicates.index.add(article_id, analysis.signature, found)
+    signature = from_hex(enriched["fingerprint"]["minhash"])
+    article_id = str(enriched["id"])
+    found = duplicates.index.find(article_id, signature, duplicates.threshold)
+    enriched["duplicate_of"] = found
+    duplicates.index.add(article_id, signature, found)
