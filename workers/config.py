@@ -137,6 +137,16 @@ class Settings:
         "commit and leave its groups; past it, it exits with code 1 (`shutdown_timed_out`).",
         bounds=(0.5, None),
     )
+    stage_timeout: float = _setting(
+        "KHABAR_STAGE_TIMEOUT",
+        5.0,
+        "Seconds a stage may spend on one message. The stage runs in a child process of the "
+        "worker; past the deadline the child is killed and replaced and the message is "
+        "dead-lettered with reason `timeout` (`stage_timed_out`), so one pathological article "
+        "holds the others up no longer than this. `0` runs stages in the worker's own process, "
+        "with no deadline.",
+        bounds=(0.0, 3600.0),
+    )
     processing_guarantee: str = _setting(
         "KHABAR_PROCESSING_GUARANTEE",
         "at_least_once",

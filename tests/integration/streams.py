@@ -103,6 +103,16 @@ def articles(
     return found
 
 
+def long_article(kilobytes: int, article_id: str = "long-1") -> bytes:
+    """A long but ordinary article, of about `kilobytes` KB of text: a megabyte takes each stage
+    a second or more here."""
+    rng = random.Random(3)
+    paragraphs = [
+        " ".join(rng.choice(WORDS) for _ in range(60)) + "." for _ in range(kilobytes * 1024 // 400)
+    ]
+    return orjson.dumps({"id": article_id, "text": "\n\n".join(paragraphs)})
+
+
 def ids_of(messages: list[tuple[bytes, bytes]]) -> set[str]:
     return {key.decode() for key, _ in messages}
 

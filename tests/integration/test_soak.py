@@ -35,9 +35,28 @@ RATE = float(os.environ.get("KHABAR_SOAK_RATE", "1000"))  # articles sent per se
 
 
 def rss_mb(pid: int) -> float:
-    status = Path(f"/proc/{pid}/status").read_text()
-    (line,) = [x for x in status.splitlines() if x.startswith("VmRSS:")]
-    return int(line.split()[1]) / 1024
+    """The resident memory of a process and its descendants (a worker's stage processes)."""
+    total = 0
+    for each in [pid, *descendants(pid)]:
+        try:
+            status = Path(f"/proc/{each}/status").read_text()
+        except FileNotFoundError:  # ended meanwhile
+            continue
+        (line,) = [x for x in status.splitlines() if x.startswith("VmRSS:")]
+        total += int(line.split()[1])
+    return total / 1024
+
+
+def descendants(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = [int(c) for c in (task / "children").read_text().split()]
+        except FileNotFoundError:
+            continue
+        for child in children:
+            found += [child, *descendants(child)]
+    return found
 
 
 def test_memory_stays_flat_once_the_duplicate_window_is_full(cluster, broker, capsys):

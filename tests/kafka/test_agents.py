@@ -4,7 +4,7 @@ are in tests/integration, through real workers on a real broker)."""
 from __future__ import annotations
 
 from workers.config import Settings
-from workers.kafka.agents import attach_stage
+from workers.kafka.agents import StageAgent, attach_stage
 from workers.kafka.app import build_app
 from workers.pipeline.table import Stage
 
@@ -13,7 +13,8 @@ def test_the_agent_reads_the_stage_s_source_topic(tmp_path, stages):
     settings = Settings(state_dir=str(tmp_path), topic_prefix="p.")
     for stage, source in ((Stage.CLEANUP, "p.articles.raw"), (Stage.EXTRACT, "p.articles.cleaned")):
         stage_app = build_app(settings, stage)
-        stats = attach_stage(stage_app, stages[stage], settings)
+        stage_agent = StageAgent(stages[stage], settings)
+        attach_stage(stage_app, stage_agent, settings)
         (agent,) = stage_app.app.agents.values()
         assert agent.name == f"khabar.{stage}" and agent.channel.get_topic_name() == source
-        assert stats.stage == stage and stats.report(None)["processed"] == 0
+        assert stage_agent.stats.report(None)["processed"] == 0

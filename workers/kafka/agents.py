@@ -21,6 +21,7 @@ from workers.ops.logs import get_logger
 from workers.ops.metrics import StageStats
 from workers.pipeline import runner
 from workers.pipeline.build import Processor
+from workers.pipeline.isolation import IsolatedStage
 from workers.pipeline.table import Topic
 
 log = get_logger("khabar.agent")
@@ -36,14 +37,14 @@ class Outgoing:
     headers: list[tuple[str, bytes]]
 
 
-def attach_stage(stage_app: StageApp, processor: Processor, settings: Settings) -> StageStats:
-    """Add the stage's Faust agent, its stats timer and its rebalance log to the stage's app."""
-    agent = StageAgent(processor, settings)
+def attach_stage(stage_app: StageApp, agent: StageAgent, settings: Settings) -> None:
+    """Add the stage's Faust agent, its stats timer, its child's start and its rebalance log to
+    the stage's app."""
     app, topics = stage_app.app, stage_app.topics
 
     async def process(stream: Any) -> None:
         async for event in stream.events():
-            for out in agent.handle(event.message):
+            for out in await agent.handle(event.message):
                 await topics[out.topic].send(key=out.key, value=out.value, headers=out.headers)
 
     async def report_stats() -> None:
@@ -55,34 +56,55 @@ def attach_stage(stage_app: StageApp, processor: Processor, settings: Settings) 
     async def on_revoked(sender: Any, revoked: Any, **_: Any) -> None:
         agent.partitions_revoked(revoked)
 
-    app.agent(topics[processor.spec.source], name=f"khabar.{agent.stage}")(process)
+    app.agent(topics[agent.processor.spec.source], name=f"khabar.{agent.stage}")(process)
+    app.task(agent.start)
     app.timer(settings.stats_interval, name=f"khabar.{agent.stage}.stats")(report_stats)
     app.on_partitions_assigned.connect(on_assigned)  # type: ignore[arg-type]
     app.on_partitions_revoked.connect(on_revoked)  # type: ignore[arg-type]
-    return agent.stats
 
 
 class StageAgent:
-    """What one stage does with each message, and what it reports."""
+    """What one stage does with each message, and what it reports. The stage's pure half runs
+    in a child process under the stage deadline (`isolation.py`) unless KHABAR_STAGE_TIMEOUT
+    is 0; its finishing steps run here, one message after another."""
 
     def __init__(self, processor: Processor, settings: Settings) -> None:
         spec = processor.spec
         self.processor = processor
         self.settings = settings
+        self.isolated = (
+            IsolatedStage(spec.stage, settings.stage_timeout, settings.min_words)
+            if settings.stage_timeout > 0
+            else None
+        )
         self.stage = spec.stage.value
         self.source = settings.topic(spec.source)
         self.target = spec.target
         self.stats = StageStats(self.stage)
 
-    def handle(self, message: Any) -> list[Outgoing]:
+    async def start(self) -> None:
+        """The stage's child process started, before the first message."""
+        if self.isolated is not None:
+            await self.isolated.start()
+
+    def close(self) -> None:
+        if self.isolated is not None:
+            self.isolated.close()
+
+    async def handle(self, message: Any) -> list[Outgoing]:
         """What one consumed message becomes: its output (and side outputs) or a dead letter;
         counted and logged here, sent by whoever consumed it."""
         headers = list(message.headers or ())
-        result = runner.run(
-            self.processor,
-            message.value,
-            self.settings.max_message_bytes,
-            self.settings.max_input_bytes,
+        settings = self.settings
+        computed = (
+            await self.isolated.compute(message.value, settings.max_input_bytes)
+            if self.isolated is not None
+            else runner.compute(self.processor, message.value, settings.max_input_bytes)
+        )
+        result = (
+            computed
+            if isinstance(computed, runner.Failure)
+            else runner.complete(self.processor, computed, settings.max_message_bytes)
         )
         if isinstance(result, runner.Success):
             return self._processed(result, message, headers)

@@ -84,6 +84,7 @@ class TransactionalStage(Service):
             bootstrap_servers=self.settings.bootstrap_servers, **self.settings.kafka_security()
         )
         await self.client.bootstrap()
+        await self.agent.start()
         await self.consumer.start()
         self.consumer.subscribe([self.agent.source], listener=_Rebalance(self))
         for task in self.background:  # the fingerprints follower, beside the extract stage
@@ -144,7 +145,7 @@ class TransactionalStage(Service):
                         self.topics[out.topic], out.value, key=out.key, headers=out.headers
                     )
                     for message in messages
-                    for out in self.agent.handle(message)
+                    for out in await self.agent.handle(message)
                 ]
                 # Every output acknowledged, or the transaction aborts: a send that failed for
                 # good would not stop the commit by itself.

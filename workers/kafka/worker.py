@@ -30,7 +30,7 @@ from workers.kafka.fingerprints import FingerprintStore
 from workers.kafka.transactions import TransactionalStage
 from workers.kafka.watch import BrokerWatch
 from workers.ops import logs
-from workers.pipeline.build import Processor, build_stages
+from workers.pipeline.build import build_stages, finishing_stages
 from workers.pipeline.table import Stage
 
 log = logs.get_logger("khabar.worker")
@@ -44,8 +44,12 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
     store = FingerprintStore(settings)
     if Stage.EXTRACT in stages:
         asyncio.run(store.load())
-    processors = build_stages(
-        index=store.index, threshold=settings.duplicate_threshold, min_words=settings.min_words
+    processors = (
+        finishing_stages(store.index, settings.duplicate_threshold)
+        if settings.stage_timeout > 0  # the stages' pure halves run in child processes
+        else build_stages(
+            index=store.index, threshold=settings.duplicate_threshold, min_words=settings.min_words
+        )
     )
     asyncio.set_event_loop(asyncio.new_event_loop())
     log.info(
@@ -62,24 +66,27 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
         "quiet": True,
         "redirect_stdouts": False,
     }
+    agents = {stage: StageAgent(processors[stage], settings) for stage in stages}
     worker: mode.Worker
     if settings.processing_guarantee == "exactly_once":
         services = [
             TransactionalStage(
-                StageAgent(processors[stage], settings),
+                agent,
                 settings,
                 stage,
                 background=[store.follow] if stage is Stage.EXTRACT else [],
             )
-            for stage in stages
+            for stage, agent in agents.items()
         ]
         worker = ServiceWorker(*services, BrokerWatch(settings), **options)
     else:
-        apps = _faust_apps(settings, stages, processors, store, idempotent)
+        apps = _faust_apps(settings, agents, store, idempotent)
         worker = StageWorker(*apps, BrokerWatch(settings), **options)
     try:
         worker.execute_from_commandline()
     finally:
+        for agent in agents.values():
+            agent.close()
         log.info("worker_stopped", stages=[s.value for s in stages])
 
 
@@ -107,15 +114,14 @@ async def _check_broker(settings: Settings) -> bool:
 
 def _faust_apps(
     settings: Settings,
-    stages: list[Stage],
-    processors: dict[Stage, Processor],
+    agents: dict[Stage, StageAgent],
     store: FingerprintStore,
     idempotent: bool,
 ) -> list[faust.App]:
     apps = []
-    for stage in stages:
+    for stage, agent in agents.items():
         stage_app = build_app(settings, stage, idempotent=idempotent)
-        attach_stage(stage_app, processors[stage], settings)
+        attach_stage(stage_app, agent, settings)
         if stage is Stage.EXTRACT:
             stage_app.app.task(store.follow)
         apps.append(stage_app.app)

@@ -41,14 +41,30 @@ def build_stages(
     in the fingerprints topic; by default a new one, for one run) from `threshold` on; a body of
     fewer than `min_words` words is no article."""
     rules = rules if rules is not None else Rules.load()
-    duplicates = NearDuplicates(index if index is not None else LshIndex(), threshold)
-    return {
-        Stage.CLEANUP: Processor(
-            STAGES[Stage.CLEANUP], Cleanup(cleanup_steps(rules.cleanup), min_words)
-        ),
-        Stage.EXTRACT: Processor(
-            STAGES[Stage.EXTRACT],
-            Extraction(extract_steps(rules.extract), rules.extract.sentences),
-            finish=(step(mark_duplicate, duplicates),),
-        ),
+    finish = _finishing(index, threshold)
+    functions: dict[Stage, StageFunction] = {
+        Stage.CLEANUP: Cleanup(cleanup_steps(rules.cleanup), min_words),
+        Stage.EXTRACT: Extraction(extract_steps(rules.extract), rules.extract.sentences),
     }
+    return {
+        stage: Processor(spec, functions[stage], finish[stage]) for stage, spec in STAGES.items()
+    }
+
+
+def finishing_stages(index: LshIndex, threshold: float = 0.7) -> dict[Stage, Processor]:
+    """The stages as a worker holds them when their pure halves run in its child processes
+    (`isolation.py`): the finishing steps, and no rules loaded in this process."""
+    finish = _finishing(index, threshold)
+    return {
+        stage: Processor(spec, in_child_process, finish[stage]) for stage, spec in STAGES.items()
+    }
+
+
+def in_child_process(event: Event, timings: dict[str, float]) -> Event:
+    """The function of a stage that runs in a child process: never called in the worker's."""
+    raise RuntimeError("this stage's function runs in its child process (isolation.py)")
+
+
+def _finishing(index: LshIndex | None, threshold: float) -> dict[Stage, tuple[Step[Event], ...]]:
+    duplicates = NearDuplicates(index if index is not None else LshIndex(), threshold)
+    return {Stage.CLEANUP: (), Stage.EXTRACT: (step(mark_duplicate, duplicates),)}

@@ -32,7 +32,7 @@ from workers.pipeline.table import StageSpec, Topic
 from workers.stages.steps import run_steps
 
 WORKER = f"{socket.gethostname()}:{os.getpid()}"
-Reason = Literal["decode", "schema", "empty", "stage", "size"]
+Reason = Literal["decode", "schema", "empty", "stage", "size", "timeout"]
 
 
 @dataclass(frozen=True)
@@ -167,9 +167,11 @@ def pure(processor: Processor, event: Event, timings: dict[str, float] | None = 
 
 
 def finish(processor: Processor, output: Event) -> Event:
-    """The stage's finishing (stateful) steps over its output event, timed into its record."""
+    """The stage's finishing (stateful) steps over its output event, timed into its record,
+    which names this process as the worker (the pure half may have run in a child of it)."""
+    record = output["pipeline"]["stages"][processor.spec.stage.value]
+    record["worker"] = WORKER
     if processor.finish:
-        record = output["pipeline"]["stages"][processor.spec.stage.value]
         finishing: dict[str, float] = {}
         run_steps(processor.finish, output, finishing)
         record["steps"].update(finishing)
@@ -190,6 +192,15 @@ def envelope(
         **payload,
         "pipeline": {"version": __version__, "stages": stages},
     }
+
+
+def id_in(value: bytes | None) -> str | None:
+    """The article id of a raw message value, if it has one (for the dead letter of a message
+    whose stage never answered)."""
+    try:
+        return _id_of(decode(value))
+    except DecodeError:
+        return None
 
 
 def _id_of(event: Event) -> str | None:

@@ -1,0 +1,68 @@
+"""The stage deadline in the live chain, on each broker: an article that takes a stage longer
+than KHABAR_STAGE_TIMEOUT is cut off and dead-lettered (`timeout`), the articles beside it keep
+flowing, and the worker stays up and in its group."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import dataclasses
+import hashlib
+import itertools
+import time
+
+import orjson
+import pytest
+
+from tests.integration.conftest import collect, send_raw
+from tests.integration.streams import articles, ids_of, long_article, send_in_background, tally
+from tests.integration.test_faults import kind_of
+from workers.pipeline.table import Topic
+
+pytestmark = pytest.mark.integration
+
+DEADLINE = 0.25  # seconds: the ordinary articles take milliseconds, the long one a second
+
+
+def test_an_article_over_the_deadline_is_cut_off_while_the_others_flow(cluster, broker, capsys):
+    cluster.settings = dataclasses.replace(cluster.settings, stage_timeout=DEADLINE)
+    settings = cluster.settings
+    worker = cluster.start(["all"])
+    cluster.wait_balanced()
+    good = articles(300, "flow")
+    slow = long_article(850, "slow-1")  # under the producer's 1 MB request limit
+    sender = send_in_background(settings, good, 6.0)
+    time.sleep(1.0)
+    asyncio.run(send_raw(settings, [(b"slow-1", slow)]))
+    sender.join()
+
+    result = asyncio.run(tally(settings, ids_of(good), timeout=120))
+    assert result.lost == 0 and result.duplicated == 0
+    (dead,) = asyncio.run(collect(settings, Topic.DEADLETTER, 1))
+    record = orjson.loads(dead.value)
+    assert record["id"] == "slow-1" and record["error"]["reason"] == "timeout"
+    if record["stage"] == "cleanup":  # else its cleanup was under the deadline (a fast machine)
+        original = record["original"]
+        if original.get("truncated"):
+            assert original["sha256"] == hashlib.sha256(slow).hexdigest()
+        else:
+            assert base64.b64decode(original["value_b64"]) == slow
+
+    events = worker.log_events()
+    (timed_out,) = [e for e in events if e["event"] == "stage_timed_out"]
+    assert DEADLINE <= timed_out["seconds"] < DEADLINE + 1.0
+    assert worker.process.poll() is None
+    revoked = [e for e in events if e["event"] == "partitions_revoked" and e["partitions"]]
+    assert not revoked, "it stayed in its group"
+
+    enriched = asyncio.run(collect(settings, Topic.ENRICHED, len(good)))
+    stamps = sorted(m.timestamp for m in enriched)
+    stall = max(b - a for a, b in itertools.pairwise(stamps)) / 1000
+    restarted = [e["ms"] for e in events if e["event"] == "stage_process_started"][-1]
+    with capsys.disabled():
+        print(
+            f"\n[{kind_of(broker)}] deadline {DEADLINE} s: cut off after "
+            f"{timed_out['seconds']:.2f} s, new process ready in {restarted:.0f} ms, longest gap "
+            f"between enriched articles {stall:.2f} s"
+        )
+    assert stall < DEADLINE + 3.0

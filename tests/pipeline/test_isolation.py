@@ -1,0 +1,95 @@
+"""A stage in a child process under a deadline: the same answer as in the worker's process, a
+message over the deadline cut off for real (its process killed, a new one serving the next),
+and the worker's event loop free while it waits."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+
+import orjson
+import pytest
+
+from tests.integration.streams import long_article
+from workers.pipeline import runner
+from workers.pipeline.isolation import IsolatedStage
+from workers.pipeline.table import Stage
+
+BRIEF = orjson.dumps(
+    {
+        "id": "brief-1",
+        "text": "The Election Commission on Monday announced the schedule for the bypolls in six "
+        "states. Voting will be held on November 13 and counting on November 23.",
+    }
+)
+
+
+@pytest.fixture
+async def cleanup():
+    isolated = IsolatedStage(Stage.CLEANUP, timeout=0.3, min_words=1)
+    await isolated.start()
+    yield isolated
+    isolated.close()
+
+
+async def test_the_child_answers_as_the_worker_would(cleanup, stages):
+    here = runner.compute(stages[Stage.CLEANUP], BRIEF)
+    there = await cleanup.compute(BRIEF)
+    assert isinstance(there, runner.Computed) and isinstance(here, runner.Computed)
+    assert there.event["paragraphs"] == here.event["paragraphs"]
+    done = runner.complete(stages[Stage.CLEANUP], there)
+    assert isinstance(done, runner.Success)
+    assert done.event["pipeline"]["stages"]["cleanup"]["worker"] == runner.WORKER  # the worker's
+    failed = await cleanup.compute(b"\xff not json")
+    assert isinstance(failed, runner.Failure) and failed.reason == "decode"
+
+
+async def test_an_article_over_the_deadline_is_stopped_and_the_next_one_served(cleanup):
+    first = cleanup.child.pid
+    began = time.monotonic()
+    result = await cleanup.compute(long_article(1000))
+    cut_off = time.monotonic() - began
+    assert isinstance(result, runner.Failure) and result.reason == "timeout"
+    assert result.article_id == "long-1" and "KHABAR_STAGE_TIMEOUT=0.3" in str(result.error)
+    assert cut_off < 0.3 + 1.0
+    with pytest.raises(ProcessLookupError):  # killed: no core left burning
+        os.kill(first, 0)
+    after = await cleanup.compute(BRIEF)
+    assert isinstance(after, runner.Computed) and cleanup.child.pid != first
+
+
+async def test_the_event_loop_runs_while_the_child_works(cleanup):
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    ticker = asyncio.create_task(tick())
+    await cleanup.compute(long_article(1000))
+    ticker.cancel()
+    assert ticks >= 10  # 0.3 s of deadline: the loop was never held
+
+
+async def test_a_child_that_died_between_messages_is_replaced(cleanup):
+    first = cleanup.child.pid
+    os.kill(first, 9)
+    cleanup.child.join()
+    result = await cleanup.compute(BRIEF)
+    assert isinstance(result, runner.Computed) and cleanup.child.pid != first
+
+
+async def test_a_child_that_dies_on_a_message_fails_that_message_only(cleanup):
+    async def kill_soon() -> None:
+        await asyncio.sleep(0.1)
+        os.kill(cleanup.child.pid, 9)
+
+    killer = asyncio.create_task(kill_soon())
+    died = await cleanup.compute(long_article(1000))
+    await killer
+    assert isinstance(died, runner.Failure) and died.reason == "stage"
+    assert "exit code -9" in str(died.error)
+    assert isinstance(await cleanup.compute(BRIEF), runner.Computed)

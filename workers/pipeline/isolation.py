@@ -1,0 +1,188 @@
+"""A stage's pure work in a child process, under a deadline per message.
+
+A stage is CPU-bound Python and regex work: nothing inside the process can stop it mid-article
+(a thread given up on keeps burning a core). So a worker hands each message to a child process
+and waits for it without blocking its event loop (heartbeats and the other partitions' sends go
+on); past `KHABAR_STAGE_TIMEOUT` the child is killed and a new one takes its place, and the
+message fails with reason `timeout`. Children are forked from a server that has imported the
+stages already, so a replacement only builds its rules. The stage's finishing (stateful) steps
+stay in the worker: see `runner.complete`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import pickle
+import signal
+import time
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+
+from workers.ops.logs import get_logger
+from workers.pipeline import runner
+from workers.pipeline.build import build_stages
+from workers.pipeline.table import Stage
+
+log = get_logger("khabar.isolation")
+
+_PRELOADED = ["workers.pipeline.build", "workers.pipeline.runner"]
+_READY_TIMEOUT = 120.0  # seconds a new child may take to build its stage
+
+
+class StageTimeoutError(TimeoutError):
+    """The stage took longer than KHABAR_STAGE_TIMEOUT on one message; its process was killed."""
+
+
+class StageProcessDiedError(RuntimeError):
+    """The stage's child process ended in the middle of a message (killed, out of memory)."""
+
+
+def _context() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOADED)
+    return context
+
+
+def _serve(conn: Connection, stage: Stage, min_words: int) -> None:
+    """The child: build the stage, say so, then compute each message sent until the worker
+    closes its end. Signals for the worker (Ctrl-C, SIGTERM to the group) are the worker's to
+    act on: it finishes or hands back the message in flight and then closes the pipe."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    processor = build_stages(min_words=min_words)[stage]
+    conn.send(None)
+    while True:
+        try:
+            value, max_input = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(_portable(runner.compute(processor, value, max_input)))
+
+
+def _portable(result: runner.Computed | runner.Failure) -> runner.Computed | runner.Failure:
+    """The result as the worker can unpickle it: an exception that cannot make the trip is
+    replaced by one that names it."""
+    if isinstance(result, runner.Failure):
+        try:
+            pickle.loads(pickle.dumps(result.error))
+        except Exception:
+            error = RuntimeError(f"{type(result.error).__name__}: {result.error}")
+            return runner.Failure(result.reason, error, result.article_id)
+    return result
+
+
+class IsolatedStage:
+    """One stage's pure half (`runner.compute`) in a child process, one message at a time, each
+    within `timeout` seconds."""
+
+    def __init__(self, stage: Stage, timeout: float, min_words: int) -> None:
+        self.stage = stage
+        self.timeout = timeout
+        self.min_words = min_words
+        self.turn = asyncio.Lock()  # one message in the child at a time
+        self.child: BaseProcess | None = None
+        self.conn: Connection | None = None
+
+    async def compute(
+        self, value: bytes | None, max_input: int | None = None
+    ) -> runner.Computed | runner.Failure:
+        """What `runner.compute` gives for the message, or a failure with reason `timeout`
+        (the child was killed) or `stage` (the child died)."""
+        async with self.turn:
+            conn = await self._ready()
+            started = time.monotonic()
+            try:
+                conn.send((value, max_input))
+                await _readable(conn, self.timeout)
+                result: runner.Computed | runner.Failure = conn.recv()
+                return result
+            except TimeoutError:
+                seconds, pid = time.monotonic() - started, self.child and self.child.pid
+                self._stop(kill=True)
+                log.warning(
+                    "stage_timed_out", stage=self.stage.value, seconds=round(seconds, 3), pid=pid
+                )
+                error = StageTimeoutError(
+                    f"stopped after {seconds:.1f} s (KHABAR_STAGE_TIMEOUT={self.timeout:g})"
+                )
+                return runner.Failure("timeout", error, runner.id_in(value))
+            except (EOFError, OSError):
+                code = self._stop(kill=True)
+                log.error("stage_process_died", stage=self.stage.value, exit_code=code)
+                died = StageProcessDiedError(f"the stage's process ended (exit code {code})")
+                return runner.Failure("stage", died, runner.id_in(value))
+
+    async def start(self) -> None:
+        """Have the child ready (the worker calls this at start, so the first message does not
+        wait for it)."""
+        async with self.turn:
+            await self._ready()
+
+    async def _ready(self) -> Connection:
+        if self.child is not None and not self.child.is_alive():  # died between messages
+            log.error("stage_process_died", stage=self.stage.value, exit_code=self._stop(False))
+        if self.conn is not None:
+            return self.conn
+        started = time.monotonic()
+        ours, theirs = _context().Pipe()
+        child = _context().Process(
+            target=_serve,
+            args=(theirs, self.stage, self.min_words),
+            name=f"khabar-{self.stage.value}",
+            daemon=True,
+        )
+        child.start()
+        theirs.close()
+        self.child, self.conn = child, ours
+        try:
+            await _readable(ours, _READY_TIMEOUT)
+            ours.recv()
+        except (TimeoutError, EOFError, OSError) as exc:
+            code = self._stop(kill=True)
+            failed = f"the {self.stage.value} stage's process did not start (exit code {code})"
+            raise RuntimeError(failed) from exc
+        log.info(
+            "stage_process_started",
+            stage=self.stage.value,
+            pid=child.pid,
+            ms=round((time.monotonic() - started) * 1000, 1),
+        )
+        return ours
+
+    def close(self) -> None:
+        """End the child: its pipe closed, it leaves its loop; killed if it does not at once."""
+        self._stop(kill=False)
+
+    def _stop(self, kill: bool) -> int | None:
+        child, conn = self.child, self.conn
+        self.child = self.conn = None
+        if conn is not None:
+            conn.close()
+        if child is None:
+            return None
+        if kill:
+            child.kill()
+        child.join(timeout=5)
+        if child.exitcode is None:
+            child.kill()
+            child.join()
+        return child.exitcode
+
+
+async def _readable(conn: Connection, timeout: float) -> None:
+    """Wait, without blocking the event loop, until `conn` has something to read (or is
+    closed); TimeoutError after `timeout` seconds."""
+    loop = asyncio.get_running_loop()
+    readable = loop.create_future()
+
+    def wake() -> None:
+        if not readable.done():
+            readable.set_result(None)
+
+    fd = conn.fileno()
+    loop.add_reader(fd, wake)
+    try:
+        await asyncio.wait_for(readable, timeout)
+    finally:
+        loop.remove_reader(fd)
