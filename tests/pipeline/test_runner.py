@@ -3,14 +3,18 @@ dead-letter reason, never an exception."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 
 import orjson
+from hypothesis import HealthCheck, given, settings
 
+from tests.integration.hostile import fixed_cases, hostile_values
 from workers import __version__
 from workers.contract.deadletter import Origin
 from workers.contract.events import validate
 from workers.pipeline import runner
+from workers.pipeline.batch import process_one
 from workers.pipeline.build import build_stages
 from workers.pipeline.table import Stage, Topic
 
@@ -104,3 +108,26 @@ def test_apply_wraps_the_payload_without_validating(stages):
     cleaned = runner.apply(stages[Stage.CLEANUP], {"id": "a", "text": "One line of body text."})
     assert cleaned["id"] == "a" and cleaned["paragraphs"] == ["One line of body text."]
     assert set(cleaned["pipeline"]["stages"]) == {"cleanup"}
+
+
+@settings(
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(value=hostile_values())
+def test_any_input_ends_as_one_enriched_event_or_one_dead_letter(stages, value):
+    enriched, dead = process_one(value, stages)
+    assert (enriched is None) != (dead is None)
+    if dead is not None:
+        validate("deadletter", dead)
+        if dead["stage"] == "cleanup":  # an extract dead letter holds the cleaned event
+            assert base64.b64decode(dead["original"]["value_b64"]) == value
+
+
+def test_the_fixed_hostile_cases_each_end_as_one_outcome(stages):
+    for value in fixed_cases():
+        enriched, dead = process_one(value, stages, max_input=2_000_000)
+        assert (enriched is None) != (dead is None), value[:80]
+        if dead is not None:
+            validate("deadletter", dead)
