@@ -93,3 +93,14 @@ async def test_a_child_that_dies_on_a_message_fails_that_message_only(cleanup):
     assert isinstance(died, runner.Failure) and died.reason == "stage"
     assert "exit code -9" in str(died.error)
     assert isinstance(await cleanup.compute(BRIEF), runner.Computed)
+
+
+async def test_a_message_given_up_on_is_never_answered_for_the_next(cleanup):
+    cleanup.timeout = 30
+    waiting = asyncio.create_task(cleanup.compute(long_article(1000)))
+    await asyncio.sleep(0.1)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    after = await cleanup.compute(BRIEF)
+    assert isinstance(after, runner.Computed) and after.event["id"] == "brief-1"

@@ -112,6 +112,9 @@ class IsolatedStage:
                 log.error("stage_process_died", stage=self.stage.value, exit_code=code)
                 died = StageProcessDiedError(f"the stage's process ended (exit code {code})")
                 return runner.Failure("stage", died, runner.id_in(value))
+            except asyncio.CancelledError:  # its answer must not be taken for the next message's
+                self._stop(kill=True)
+                raise
 
     async def start(self) -> None:
         """Have the child ready (the worker calls this at start, so the first message does not
