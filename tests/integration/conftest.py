@@ -210,3 +210,25 @@ async def collect(settings: Settings, topic: Topic, count: int, timeout: float =
     except TimeoutError:
         raise AssertionError(f"only {len(found)} of {count} messages on {topic}") from None
     return found
+
+
+async def outcomes(
+    settings: Settings, topics: tuple[Topic, ...], count: int, timeout: float
+) -> dict[Topic, list[Any]]:
+    """The messages of `topics` (from the beginning) until there are `count` in all, then 3 s
+    more for any extra, or until `timeout` seconds have passed."""
+    found: dict[Topic, list[Any]] = {topic: [] for topic in topics}
+
+    async def read(topic: Topic) -> None:
+        async for message in read_topic(settings, settings.topic(topic)):
+            found[topic].append(message)
+
+    readers = [asyncio.create_task(read(topic)) for topic in topics]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and sum(map(len, found.values())) < count:
+        await asyncio.sleep(0.5)
+    await asyncio.sleep(3)
+    for reader in readers:
+        reader.cancel()
+    await asyncio.gather(*readers, return_exceptions=True)
+    return found

@@ -13,23 +13,23 @@ import os
 import random
 import time
 from collections import Counter
-from typing import Any
 
 import orjson
 import pytest
 from aiokafka import AIOKafkaProducer
 from hypothesis import HealthCheck, given, settings
 
+from tests.integration.conftest import outcomes
 from tests.integration.hostile import fixed_cases, hostile_values
 from tests.integration.streams import articles
 from tests.integration.test_faults import kind_of
 from workers.config import Settings
-from workers.kafka.clients import read_topic
 from workers.pipeline.table import Topic
 
 pytestmark = pytest.mark.integration
 
 EXAMPLES = int(os.environ.get("KHABAR_HOSTILE_EXAMPLES", "1000"))
+OUTCOMES = (Topic.ENRICHED, Topic.DEADLETTER)
 
 
 def generated(count: int) -> list[bytes]:
@@ -65,26 +65,6 @@ async def send_all(
     return {(m.partition, m.offset): v for m, (_, v) in zip(placed, messages, strict=True)}
 
 
-async def outcomes(settings: Settings, count: int, timeout: float) -> dict[Topic, list[Any]]:
-    """The enriched events and dead letters, until there are `count` (then 3 s more, for any
-    extra) or `timeout` seconds have passed."""
-    found: dict[Topic, list[Any]] = {Topic.ENRICHED: [], Topic.DEADLETTER: []}
-
-    async def read(topic: Topic) -> None:
-        async for message in read_topic(settings, settings.topic(topic)):
-            found[topic].append(message)
-
-    readers = [asyncio.create_task(read(topic)) for topic in found]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and sum(map(len, found.values())) < count:
-        await asyncio.sleep(0.5)
-    await asyncio.sleep(3)
-    for reader in readers:
-        reader.cancel()
-    await asyncio.gather(*readers, return_exceptions=True)
-    return found
-
-
 def test_hostile_input_ends_as_events_or_dead_letters_and_no_worker_dies(cluster, broker, capsys):
     settings = cluster.settings
     worker = cluster.start(["all"])
@@ -95,7 +75,7 @@ def test_hostile_input_ends_as_events_or_dead_letters_and_no_worker_dies(cluster
     random.Random(5).shuffle(messages)
     began = time.monotonic()
     sent = asyncio.run(send_all(settings, messages))
-    found = asyncio.run(outcomes(settings, len(messages), timeout=600))
+    found = asyncio.run(outcomes(settings, OUTCOMES, len(messages), timeout=600))
     seconds = time.monotonic() - began
 
     enriched, dead = found[Topic.ENRICHED], found[Topic.DEADLETTER]

@@ -140,13 +140,7 @@ class TransactionalStage(Service):
         producer = self.producers[tp]
         try:
             async with producer.transaction():
-                sends = [
-                    await producer.send(
-                        self.topics[out.topic], out.value, key=out.key, headers=out.headers
-                    )
-                    for message in messages
-                    for out in await self.agent.handle(message)
-                ]
+                messages, sends = await self._handle(tp, messages, producer)
                 # Every output acknowledged, or the transaction aborts: a send that failed for
                 # good would not stop the commit by itself.
                 await asyncio.gather(*sends)
@@ -174,6 +168,25 @@ class TransactionalStage(Service):
             partition=tp.partition,
             offsets=[messages[0].offset, messages[-1].offset],
         )
+
+    async def _handle(
+        self, tp: TopicPartition, messages: list[Any], producer: AIOKafkaProducer
+    ) -> tuple[list[Any], list[Any]]:
+        """The batch's messages handled and their outputs sent, until the batch has taken a
+        session: slow articles (each up to the stage deadline) must not outlast the
+        transaction. The rest is read again, in the next batch."""
+        budget = time.monotonic() + self.settings.session_timeout
+        sends = []
+        for done, message in enumerate(messages, 1):
+            for out in await self.agent.handle(message):
+                topic = self.topics[out.topic]
+                sends.append(
+                    await producer.send(topic, out.value, key=out.key, headers=out.headers)
+                )
+            if time.monotonic() > budget and done < len(messages):
+                self.consumer.seek(tp, message.offset + 1)
+                return messages[:done], sends
+        return messages, sends
 
     async def take(self, assigned: set[TopicPartition]) -> None:
         """Open a producer per new partition; one that fails to open (broker gone) is opened
@@ -240,8 +253,14 @@ class TransactionalStage(Service):
 
     @property
     def _transaction_timeout_ms(self) -> int:
-        """Three sessions, at least 10 s, at most the brokers' default cap (15 min)."""
-        return min(max(int(self.settings.session_timeout * 3000), 10_000), 900_000)
+        """Three sessions, and at least a batch's budget (a session) plus two stage deadlines
+        (the message in flight when the budget ran out, and its child's replacement), at least
+        10 s, at most the brokers' default cap (15 min)."""
+        settings = self.settings
+        longest = max(
+            3 * settings.session_timeout, settings.session_timeout + 2 * settings.stage_timeout
+        )
+        return min(max(int(longest * 1000), 10_000), 900_000)
 
     async def give_up(self, revoked: set[TopicPartition]) -> None:
         """Hand partitions back after the batch in flight has committed."""
