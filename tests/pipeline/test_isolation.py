@@ -104,3 +104,16 @@ async def test_a_message_given_up_on_is_never_answered_for_the_next(cleanup):
         await waiting
     after = await cleanup.compute(BRIEF)
     assert isinstance(after, runner.Computed) and after.event["id"] == "brief-1"
+
+
+async def test_a_child_is_replaced_after_its_quota_of_messages():
+    isolated = IsolatedStage(Stage.CLEANUP, timeout=5, min_words=1, max_messages=3)
+    try:
+        pids = []
+        for _ in range(7):
+            assert isinstance(await isolated.compute(BRIEF), runner.Computed)
+            pids.append(isolated.child.pid if isolated.child else None)
+        assert pids[2] is None and pids[5] is None  # retired after its third message
+        assert len({pid for pid in pids if pid}) == 3
+    finally:
+        isolated.close()

@@ -73,7 +73,12 @@ class StageAgent:
         self.processor = processor
         self.settings = settings
         self.isolated = (
-            IsolatedStage(spec.stage, settings.stage_timeout, settings.min_words)
+            IsolatedStage(
+                spec.stage,
+                settings.stage_timeout,
+                settings.min_words,
+                settings.stage_max_messages,
+            )
             if settings.stage_timeout > 0
             else None
         )

@@ -74,15 +74,19 @@ def _portable(result: runner.Computed | runner.Failure) -> runner.Computed | run
 
 class IsolatedStage:
     """One stage's pure half (`runner.compute`) in a child process, one message at a time, each
-    within `timeout` seconds."""
+    within `timeout` seconds. After `max_messages` (0: no limit) a child is replaced, as
+    gunicorn's `max_requests` does: its caches and its allocator's fragments start afresh, so
+    its memory cannot creep over a long run."""
 
-    def __init__(self, stage: Stage, timeout: float, min_words: int) -> None:
+    def __init__(self, stage: Stage, timeout: float, min_words: int, max_messages: int = 0) -> None:
         self.stage = stage
         self.timeout = timeout
         self.min_words = min_words
+        self.max_messages = max_messages
         self.turn = asyncio.Lock()  # one message in the child at a time
         self.child: BaseProcess | None = None
         self.conn: Connection | None = None
+        self.served = 0  # messages the current child has answered
 
     async def compute(
         self, value: bytes | None, max_input: int | None = None
@@ -96,6 +100,7 @@ class IsolatedStage:
                 conn.send((value, max_input))
                 await _readable(conn, self.timeout)
                 result: runner.Computed | runner.Failure = conn.recv()
+                self._count_one()
                 return result
             except TimeoutError:
                 seconds, pid = time.monotonic() - started, self.child and self.child.pid
@@ -115,6 +120,12 @@ class IsolatedStage:
             except asyncio.CancelledError:  # its answer must not be taken for the next message's
                 self._stop(kill=True)
                 raise
+
+    def _count_one(self) -> None:
+        self.served += 1
+        if self.max_messages and self.served >= self.max_messages:
+            log.info("stage_process_recycled", stage=self.stage.value, messages=self.served)
+            self._stop(kill=False)  # the next message starts a new one
 
     async def start(self) -> None:
         """Have the child ready (the worker calls this at start, so the first message does not
@@ -159,7 +170,7 @@ class IsolatedStage:
 
     def _stop(self, kill: bool) -> int | None:
         child, conn = self.child, self.conn
-        self.child = self.conn = None
+        self.child, self.conn, self.served = None, None, 0
         if conn is not None:
             conn.close()
         if child is None:
