@@ -44,6 +44,8 @@ def test_bad_value_names_the_variable():
         ("KHABAR_DUPLICATE_WINDOW", "0", "out of range: at least 1"),
         ("KHABAR_MAX_MESSAGE_BYTES", "10", "out of range: at least 65,536"),
         ("KHABAR_SESSION_TIMEOUT", "nan", "is not a finite number"),
+        ("KHABAR_SESSION_TIMEOUT", "3", "out of range: 6.0 to 1,800.0"),  # the broker's range
+        ("KHABAR_STAGE_TIMEOUT", "-1", "out of range: 0.0 to 3,600.0"),
         ("KHABAR_SHUTDOWN_TIMEOUT", "inf", "is not a finite number"),
         ("KHABAR_BROKER", "localhost", "'localhost' is not host:port"),
         ("KHABAR_BROKER", "kafka-1:9092,kafka-2", "'kafka-2' is not host:port"),

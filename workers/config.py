@@ -174,8 +174,10 @@ class Settings:
     session_timeout: float = _setting(
         "KHABAR_SESSION_TIMEOUT",
         10.0,
-        "Consumer-group session timeout in seconds: how soon a dead worker's partitions move.",
-        bounds=(1.0, 3600.0),
+        "Consumer-group session timeout in seconds: how soon a dead worker's partitions move. "
+        "Within what Kafka brokers accept by default (`group.min.session.timeout.ms` 6 s, "
+        "`group.max.session.timeout.ms` 30 min); a broker refuses a consumer outside its range.",
+        bounds=(6.0, 1800.0),
     )
     security_protocol: str = _setting(
         "KHABAR_SECURITY_PROTOCOL",
