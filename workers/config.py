@@ -248,6 +248,11 @@ class Settings:
             s.strip().removeprefix("kafka://") for s in self.broker.split(",") if s.strip()
         )
 
+    @property
+    def isolated(self) -> bool:
+        """Whether a worker runs its stages in child processes (under a deadline)."""
+        return self.stage_timeout > 0
+
     def topic(self, topic: Topic) -> str:
         """A topic's full name: the prefix and its base name."""
         return f"{self.topic_prefix}{topic.base}"

@@ -79,7 +79,7 @@ class StageAgent:
                 settings.min_words,
                 settings.stage_max_messages,
             )
-            if settings.stage_timeout > 0
+            if settings.isolated
             else None
         )
         self.stage = spec.stage.value

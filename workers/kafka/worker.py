@@ -46,7 +46,7 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
         asyncio.run(store.load())
     processors = (
         finishing_stages(store.index, settings.duplicate_threshold)
-        if settings.stage_timeout > 0  # the stages' pure halves run in child processes
+        if settings.isolated  # the stages' pure halves run in child processes
         else build_stages(
             index=store.index, threshold=settings.duplicate_threshold, min_words=settings.min_words
         )
