@@ -139,8 +139,9 @@ class IsolatedStage:
         if self.conn is not None:
             return self.conn
         started = time.monotonic()
-        ours, theirs = _context().Pipe()
-        child = _context().Process(
+        context = _context()
+        ours, theirs = context.Pipe()
+        child = context.Process(
             target=_serve,
             args=(theirs, self.stage, self.min_words),
             name=f"khabar-{self.stage.value}",
