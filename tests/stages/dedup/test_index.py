@@ -37,11 +37,77 @@ def test_index_forgets_the_oldest_past_its_capacity():
     )
 
 
-def test_a_shared_bucket_holds_a_list_and_a_bucket_left_with_one_holds_the_id():
+def test_a_shared_bucket_holds_a_dict_and_a_bucket_left_with_one_holds_the_id():
     index = LshIndex(capacity=2)
     index.add("a", minhash(STORY))
-    index.add("b", minhash(STORY))  # the same bands: every bucket shared
-    assert all(members == ["a", "b"] for members in index.buckets.values())
+    index.add("b", minhash(STORY))  # the same bands, not marked a copy: both represent
+    assert all(members == {"a": None, "b": None} for members in index.buckets.values())
     index.add("c", minhash(OTHER))  # "a" is forgotten
     shared = [m for m in index.buckets.values() if m == "b"]
     assert len(shared) == 16 and index.find("x", minhash(STORY), 0.7) == "b"
+
+
+def edited(copy: int) -> list[str]:
+    """The story re-scraped with a small edit: one word of its last paragraph changed."""
+    return [*STORY[:2], STORY[2].replace("May 2", f"May 2 ({copy})")]
+
+
+def test_copies_stay_out_of_the_buckets_so_a_storm_costs_one_comparison_each():
+    index = LshIndex()
+    index.add("story", minhash(STORY))
+    for copy in range(1, 2_000):
+        signature = minhash(edited(copy))
+        found = index.find(f"copy{copy}", signature, 0.7)
+        assert found == "story"
+        index.add(f"copy{copy}", signature, found)
+    assert len(index) == 2_000 and list(index.signatures) == ["story"]
+    assert all(members == "story" for members in index.buckets.values())
+    assert index.newest["story"][0] == "copy1999"
+
+
+def test_a_copy_redelivered_gets_the_answer_it_had():
+    index = LshIndex()
+    index.add("a", minhash(STORY))
+    index.add("b", minhash(edited(1)), duplicate_of="a")
+    assert index.find("b", minhash(edited(1)), 0.7) == "a"
+    assert index.find("a", minhash(STORY), 0.7) is None
+
+
+def test_when_the_original_leaves_the_window_its_newest_copy_stands_in_for_it():
+    index = LshIndex(capacity=3)
+    index.add("a", minhash(STORY))
+    index.add("b", minhash(edited(1)), duplicate_of="a")
+    index.add("c", minhash(edited(2)), duplicate_of="a")
+    index.add("d", minhash(OTHER))  # "a" is forgotten; "c" takes its place in the buckets
+    assert "a" not in index and list(index.signatures) == ["d", "c"]
+    assert index.stand_ins == {"a": "c"} and index.newest == {}
+    assert index.find("e", minhash(edited(3)), 0.7) == "a"  # still the story's original
+    index.add("e", minhash(edited(3)), duplicate_of="a")
+    index.add("f", minhash(OTHER), duplicate_of="d")  # "b" goes: a copy, nothing to move
+    index.add("g", minhash(OTHER), duplicate_of="d")  # "c" and "d" go: "e" and "g" stand in
+    assert index.stand_ins == {"a": "e", "d": "g"} and set(index.signatures) == {"e", "g"}
+    for _ in range(3):  # every copy of "a" gone: nothing of the story is left
+        index.add(f"other{_}", minhash([f"Story number {_} about something else."]))
+    assert index.stand_ins == {} and "a" not in index.newest and len(index.signatures) == 3
+    assert index.find("h", minhash(STORY), 0.7) is None
+
+
+def test_a_copy_loaded_without_its_original_stands_in_for_it():
+    index = LshIndex()  # the fingerprints topic held the copy; its original was older
+    index.add("b", minhash(edited(1)), duplicate_of="a")
+    assert index.stand_ins == {"a": "b"}
+    assert index.find("c", minhash(edited(2)), 0.7) == "a"
+
+
+def test_memory_stays_within_the_window_under_churn():
+    index = LshIndex(capacity=50)
+    for i in range(500):
+        story = [f"Report {i // 5} on the {i // 5}th flood relief camp in district {i // 5}."]
+        signature = minhash(story * 3)
+        found = index.find(str(i), signature, 0.7)
+        index.add(str(i), signature, found)
+    assert len(index) == len(index.order) == 50
+    assert len(index.signatures) <= 50 and len(index.roots) <= 50
+    assert len(index.newest) <= len(index.signatures) and len(index.stand_ins) <= 50
+    held = {m for b in index.buckets.values() for m in ((b,) if isinstance(b, str) else b)}
+    assert held == set(index.signatures)
