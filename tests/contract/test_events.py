@@ -47,3 +47,12 @@ def test_decode_rejects_non_objects():
     for value, reason in ((b"not json", "not valid JSON"), (b"[1, 2]", "got list"), (None, "tomb")):
         with pytest.raises(DecodeError, match=reason):
             decode(value)
+
+
+def test_a_failure_names_the_field_never_the_value():
+    body = "ख़बर " * 10_000  # a 50 KB body must not end up in a dead letter's error
+    with pytest.raises(SchemaError) as failure:
+        validate("article.raw", {"text": body, "title": 7})
+    assert str(failure.value) == "article.raw v1: `title` must be string"
+    with pytest.raises(SchemaError, match=r"`schema\.name` must be \"article\.raw\"$"):
+        validate("article.raw", {"text": "x", "schema": {"name": "raw", "version": 1}})

@@ -1,8 +1,8 @@
 """Events in code: schema loading, compiled validation, schema tags and orjson coding.
 
-The JSON Schemas in `schemas/` are the contract; this module compiles each one once (fastjsonschema
-generates Python code, roughly a hundred times faster than interpreting the schema) and validates
-every event at each stage boundary.
+The JSON Schemas in `schemas/` are the contract; this module compiles each one once
+(jsonschema-rs, in Rust: about ten times faster than fastjsonschema's generated Python on an
+enriched event) and validates every event at each stage boundary.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import fastjsonschema
+import jsonschema_rs
 import orjson
 
 Event = dict[str, Any]
@@ -58,28 +58,58 @@ def load_schema(name: SchemaName) -> dict[str, Any]:
 
 @cache
 def _validator(name: SchemaName) -> Any:
-    return fastjsonschema.compile(load_schema(name))
+    return jsonschema_rs.validator_for(load_schema(name))
 
 
 def validate(name: SchemaName, event: Event) -> Event:
     """Return the event if it satisfies schema `name`; raise SchemaError saying where it fails."""
-    try:
-        _validator(name)(event)
-    except fastjsonschema.JsonSchemaValueException as exc:
-        raise SchemaError(f"{name} v{SCHEMA_VERSION}: {_plain(exc)}") from None
+    validator = _validator(name)
+    if not validator.is_valid(event):
+        error = next(iter(validator.iter_errors(event)))
+        raise SchemaError(f"{name} v{SCHEMA_VERSION}: {_plain(load_schema(name), error)}")
     return event
 
 
-def _plain(exc: fastjsonschema.JsonSchemaValueException) -> str:
-    """The validator's message in the event's terms: fields by their path (`meta.tags[2]`, not
-    `data.meta.tags[2]`), and "needs `text` or `html`" for a choice of required fields."""
-    field = str(exc.name or "data").removeprefix("data").lstrip(".")
+def _plain(schema: dict[str, Any], error: jsonschema_rs.ValidationError) -> str:
+    """The first failure in the event's terms: the field by its path (`meta.tags[2]`), what it
+    must be, and "needs `text` or `html`" for a choice of required fields. Never the value
+    itself: it may be a 50 KB body."""
+    field = "".join(
+        f"[{step}]" if isinstance(step, int) else f".{step}" for step in error.instance_path
+    ).lstrip(".")
     subject = f"`{field}`" if field else "the event"
-    choices = exc.rule_definition if exc.rule == "anyOf" else None
-    if isinstance(choices, list) and all("required" in choice for choice in choices):
-        names = [f"`{name}`" for choice in choices for name in choice["required"]]
-        return f"{subject} needs {' or '.join(names)} (a non-empty string)"
-    return str(exc.message).replace(str(exc.name), subject, 1)
+    kind, facts = error.kind.name, error.kind.as_dict()
+    choices = _required_choices(schema, error.schema_path) if kind == "anyOf" else []
+    if choices:
+        names = " or ".join(f"`{choice}`" for choice in choices)
+        return f"{subject} needs {names} (a non-empty string)"
+    phrases = {
+        "type": lambda: "must be " + " or ".join(facts.get("types", [])),
+        "required": lambda: f"needs `{facts.get('property')}`",
+        "additionalProperties": lambda: f"has unknown fields {facts.get('unexpected')}",
+        "const": lambda: f"must be {orjson.dumps(facts.get('expected_value')).decode()}",
+        "enum": lambda: f"must be one of {orjson.dumps(facts.get('options')).decode()}",
+        "minLength": lambda: f"must be at least {facts.get('limit')} characters",
+        "maxLength": lambda: f"must be at most {facts.get('limit')} characters",
+        "minItems": lambda: f"must have at least {facts.get('limit')} items",
+        "maxItems": lambda: f"must have at most {facts.get('limit')} items",
+        "minimum": lambda: f"must be at least {facts.get('limit')}",
+        "maximum": lambda: f"must be at most {facts.get('limit')}",
+        "pattern": lambda: f"must match {facts.get('pattern')}",
+    }
+    phrase = phrases.get(kind)
+    return f"{subject} {phrase() if phrase else f'fails `{kind}`'}"
+
+
+def _required_choices(schema: dict[str, Any], schema_path: list[str | int]) -> list[str]:
+    """The field names of an `anyOf` whose every choice is a `required` list (raw events need
+    `text` or `html`), found in the schema at the failing keyword's path; else []."""
+    node: Any = schema
+    for step in schema_path:
+        node = node[step]
+    if not isinstance(node, list) or not all("required" in choice for choice in node):
+        return []
+    return [field for choice in node for field in choice["required"]]
 
 
 def schema_tag(name: SchemaName) -> dict[str, Any]:
