@@ -33,6 +33,14 @@ def test_khabar_process_exits_1_when_an_input_fails():
     assert orjson.loads(result.stderr)["error"]["reason"] == "schema"
 
 
+def test_khabar_process_in_two_jobs_and_a_bad_count():
+    result = khabar("process", "--jobs", "2", str(ROOT / "seeds"))
+    assert result.returncode == 0, result.stderr
+    assert orjson.loads(result.stdout)["dateline"] == "नई दिल्ली"
+    refused = khabar("process", "--jobs", "-1", "-")
+    assert refused.returncode == 2 and "at least 0 (0: one per core)" in refused.stderr
+
+
 def test_worker_stages_are_the_table_s():
     result = khabar("worker", "--stage", "clean")
     assert result.returncode == 2 and "invalid choice: 'clean'" in result.stderr

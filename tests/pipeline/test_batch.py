@@ -52,3 +52,38 @@ def test_a_failed_extraction_dead_letters_the_cleaned_event(stages):
     assert enriched is None and dead["stage"] == "extract"
     held = orjson.loads(base64.b64decode(dead["original"]["value_b64"]))
     assert held["schema"]["name"] == "article.cleaned" and dead["source"]["offset"] == 3
+
+
+def _without_timings(line: str) -> dict:
+    event = orjson.loads(line)
+    for record in event["pipeline"]["stages"].values():
+        del record["ms"], record["steps"], record["worker"]
+    return event
+
+
+def _without_time(line: str) -> dict:
+    record = orjson.loads(line)
+    record.pop("failed_at", None)
+    return record
+
+
+def test_jobs_give_the_same_lines_in_the_same_order():
+    towns = ["Guwahati", "Dibrugarh", "Tezpur", "Jorhat", "Silchar", "Nagaon"] * 4
+    lines = [
+        {"id": f"a{i}", "text": f"{STORY} {town} reported {i} cm of rain by evening."}
+        for i, town in enumerate(towns)
+    ]
+    lines[5] = {"id": "a5"}  # a failure in the middle keeps its place too
+    lines.append({"id": "copy", "text": lines[0]["text"]})  # a duplicate of the first
+    raw = b"".join(orjson.dumps(line) + b"\n" for line in lines) + b"not json\n"
+    runs = {}
+    for jobs in (1, 2):
+        out, err = io.StringIO(), io.StringIO()
+        failures = process_items(read_inputs(["-"], io.BytesIO(raw)), out=out, err=err, jobs=jobs)
+        runs[jobs] = failures, out.getvalue().splitlines(), err.getvalue().splitlines()
+    (failures1, out1, err1), (failures2, out2, err2) = runs[1], runs[2]
+    assert failures1 == failures2 == 2
+    assert [_without_time(line) for line in err1] == [_without_time(line) for line in err2]
+    assert [_without_timings(line) for line in out1] == [_without_timings(line) for line in out2]
+    assert [orjson.loads(line)["id"] for line in out2][:6] == ["a0", "a1", "a2", "a3", "a4", "a6"]
+    assert orjson.loads(out2[-1])["duplicate_of"] == "a0"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -34,6 +35,14 @@ def register(commands: Any) -> None:
         "dead-letter records and make the exit code 1.",
     )
     process.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or -")
+    process.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="run the stages in N processes (0: one per core); output order and near-duplicate "
+        "marks are the same as with 1 (default: 1)",
+    )
     process.set_defaults(run=_process)
 
 
@@ -57,5 +66,18 @@ def _process(args: argparse.Namespace, settings: Settings) -> int:
         err=sys.stderr,
         stages=stages,
         max_input=settings.max_input_bytes,
+        jobs=args.jobs,
+        min_words=settings.min_words,
     )
     return 1 if failures else 0
+
+
+def _jobs(text: str) -> int:
+    """`--jobs`: a count of processes, 0 for one per core."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("at least 0 (0: one per core)")
+    return jobs or os.cpu_count() or 1

@@ -1,8 +1,18 @@
-"""Batch mode: the stages over inputs, with no broker; the same table and runner the agents use."""
+"""Batch mode: the stages over inputs, with no broker; the same table and runner the agents use.
+
+With `jobs` above one, the stages' pure halves run in that many child processes while this one
+reads ahead, and each article is finished here, in input order: the near-duplicate index is the
+run's one piece of state, so output is the same as with one job, in the same order, and memory
+stays bounded by the read-ahead.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import TextIO
 
 import orjson
@@ -15,6 +25,44 @@ from workers.pipeline.build import Processor, build_stages
 from workers.pipeline.table import Stage
 
 BATCH = "(batch)"  # the source topic of a dead letter in batch mode
+READ_AHEAD = 8  # articles in flight per job: enough to keep every child busy, few to hold
+
+
+@dataclass(frozen=True)
+class Halfway:
+    """An article through every stage but the last one's finishing steps, which hold the run's
+    state; `value` is the last stage's input, for its dead letter."""
+
+    computed: runner.Computed
+    value: bytes
+    offset: int
+
+
+def compute_one(
+    value: bytes, stages: dict[Stage, Processor], offset: int = 0, max_input: int | None = None
+) -> Halfway | Event:
+    """Raw bytes through every stage's pure half (and the stateless finishing of all but the
+    last): what is left to finish, or the dead-letter record of the stage that failed."""
+    *before, last = stages.values()
+    for processor in before:
+        result = runner.run(processor, value, max_input=max_input)
+        if isinstance(result, runner.Failure):
+            return _dead(result, processor, value, offset, max_input)
+        value = result.value
+    computed = runner.compute(last, value, max_input)
+    if isinstance(computed, runner.Failure):
+        return _dead(computed, last, value, offset, max_input)
+    return Halfway(computed, value, offset)
+
+
+def complete_one(
+    halfway: Halfway, last: Processor, max_input: int | None = None
+) -> tuple[Event | None, Event | None]:
+    """The last stage's finishing steps and checks: (enriched, None) or (None, dead letter)."""
+    result = runner.complete(last, halfway.computed)
+    if isinstance(result, runner.Failure):
+        return None, _dead(result, last, halfway.value, halfway.offset, max_input)
+    return result.event, None
 
 
 def process_one(
@@ -22,14 +70,10 @@ def process_one(
 ) -> tuple[Event | None, Event | None]:
     """Raw bytes through every stage in turn: (enriched, None) or (None, dead-letter record
     holding the failed stage's input); a raw message over `max_input` bytes is refused."""
-    event: Event | None = None
-    for processor in stages.values():
-        result = runner.run(processor, value, max_input=max_input)
-        if isinstance(result, runner.Failure):
-            origin = Origin(BATCH, 0, offset, None, None, value)
-            return None, result.dead_letter(processor.spec.stage, origin, max_input)
-        value, event = result.value, result.event
-    return event, None
+    halfway = compute_one(value, stages, offset, max_input)
+    if not isinstance(halfway, Halfway):
+        return None, halfway
+    return complete_one(halfway, stages[Stage.EXTRACT], max_input)
 
 
 def process_items(
@@ -39,20 +83,88 @@ def process_items(
     err: TextIO,
     stages: dict[Stage, Processor] | None = None,
     max_input: int | None = None,
+    jobs: int = 1,
+    min_words: int = 1,
 ) -> int:
-    """Write one enriched JSON line per input to `out`, failures to `err`; return the failures.
-    Near-duplicates are marked within the run (the `stages` hold its index: by default new)."""
+    """Write one enriched JSON line per input to `out`, in input order, failures to `err`;
+    return the failures. Near-duplicates are marked within the run (the `stages` hold its index:
+    by default new). With `jobs` > 1 the pure halves run in child processes that build the
+    shipped stages (with `min_words`), and `stages` only finishes."""
     stages = stages if stages is not None else build_stages()
     failures = 0
-    for offset, item in enumerate(items):
+    halves = (
+        _computed_here(items, stages, max_input)
+        if jobs <= 1
+        else _computed_in_children(items, min_words, max_input, jobs)
+    )
+    for item, halfway in halves:
         if item.event is None:
             failures += 1
             err.write(orjson.dumps({"origin": item.origin, "error": item.error}).decode() + "\n")
             continue
-        enriched, dead = process_one(encode(item.event), stages, offset, max_input)
+        enriched, dead = (
+            complete_one(halfway, stages[Stage.EXTRACT], max_input)
+            if isinstance(halfway, Halfway)
+            else (None, halfway)
+        )
         if dead is not None:
             failures += 1
             err.write(orjson.dumps({"origin": item.origin, **dead}).decode() + "\n")
         else:
             out.write(orjson.dumps(enriched).decode() + "\n")
     return failures
+
+
+Computed = Halfway | Event | None  # None: the input could not be read
+
+
+def _computed_here(
+    items: Iterable[Item], stages: dict[Stage, Processor], max_input: int | None
+) -> Iterator[tuple[Item, Computed]]:
+    for offset, item in enumerate(items):
+        if item.event is None:
+            yield item, None
+        else:
+            yield item, compute_one(encode(item.event), stages, offset, max_input)
+
+
+def _computed_in_children(
+    items: Iterable[Item], min_words: int, max_input: int | None, jobs: int
+) -> Iterator[tuple[Item, Computed]]:
+    """As `_computed_here`, in `jobs` child processes, in input order, at most `READ_AHEAD` per
+    job in flight."""
+    context = multiprocessing.get_context("forkserver")
+    pending: deque[tuple[Item, Future[Halfway | Event] | None]] = deque()
+    with ProcessPoolExecutor(
+        jobs, context, initializer=_start_child, initargs=(min_words,)
+    ) as pool:
+        for offset, item in enumerate(items):
+            value = None if item.event is None else encode(item.event)
+            future = None if value is None else pool.submit(_compute, value, offset, max_input)
+            pending.append((item, future))
+            if len(pending) >= READ_AHEAD * jobs:
+                yield _result(*pending.popleft())
+        while pending:
+            yield _result(*pending.popleft())
+
+
+def _result(item: Item, future: Future[Halfway | Event] | None) -> tuple[Item, Computed]:
+    return item, None if future is None else future.result()
+
+
+_child_stages: dict[Stage, Processor] = {}  # a child process's stages, built once at its start
+
+
+def _start_child(min_words: int) -> None:
+    _child_stages.update(build_stages(min_words=min_words))
+
+
+def _compute(value: bytes, offset: int, max_input: int | None) -> Halfway | Event:
+    return compute_one(value, _child_stages, offset, max_input)
+
+
+def _dead(
+    failure: runner.Failure, processor: Processor, value: bytes, offset: int, limit: int | None
+) -> Event:
+    origin = Origin(BATCH, 0, offset, None, None, value)
+    return failure.dead_letter(processor.spec.stage, origin, limit)
