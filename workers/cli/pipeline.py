@@ -25,6 +25,14 @@ def register(commands: Any) -> None:
         default=["all"],
         help="stage(s) to run in this process (default: all)",
     )
+    worker.add_argument(
+        "--processes",
+        type=_count,
+        default=1,
+        metavar="N",
+        help="run N worker processes in the same consumer groups, supervised: restarted when "
+        "one dies, stopped together, one health file (0: one per core; default: 1, this process)",
+    )
     worker.set_defaults(run=_worker)
 
     process = commands.add_parser(
@@ -37,7 +45,7 @@ def register(commands: Any) -> None:
     process.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or -")
     process.add_argument(
         "--jobs",
-        type=_jobs,
+        type=_count,
         default=1,
         metavar="N",
         help="run the stages in N processes (0: one per core); output order and near-duplicate "
@@ -50,6 +58,10 @@ def _worker(args: argparse.Namespace, settings: Settings) -> int:
     from workers.kafka.worker import run_worker
 
     chosen = list(Stage) if "all" in args.stage else [Stage(s) for s in dict.fromkeys(args.stage)]
+    if args.processes > 1:
+        from workers.kafka.supervisor import run_pool
+
+        return run_pool(settings, chosen, args.processes)
     run_worker(settings, chosen)
     return 0
 
@@ -72,8 +84,8 @@ def _process(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failures else 0
 
 
-def _jobs(text: str) -> int:
-    """`--jobs`: a count of processes, 0 for one per core."""
+def _count(text: str) -> int:
+    """`--jobs`, `--processes`: a count of processes, 0 for one per core."""
     try:
         jobs = int(text)
     except ValueError:

@@ -40,7 +40,7 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
     """Serve the given stages until SIGINT/SIGTERM; each stage is its own consumer group. The
     extract stage first loads its near-duplicate index from the fingerprints topic."""
     logs.configure(settings.log_level)
-    idempotent = asyncio.run(_check_broker(settings))
+    idempotent = asyncio.run(check_broker(settings))
     store = FingerprintStore(settings)
     if Stage.EXTRACT in stages:
         asyncio.run(store.load())
@@ -90,7 +90,7 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
         log.info("worker_stopped", stages=[s.value for s in stages])
 
 
-async def _check_broker(settings: Settings) -> bool:
+async def check_broker(settings: Settings) -> bool:
     """Topics there (or created), and whether the broker has the idempotent producer; a mode
     this broker cannot serve, or missing topics, end the start with one clear line."""
     await wait_for_broker(settings)

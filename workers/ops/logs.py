@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import logging
 import logging.config
+import os
 import sys
 from typing import Any
 
 import structlog
 
+
+def add_pid(logger: Any, method: str, event: dict[str, Any]) -> dict[str, Any]:
+    """Which process logged: workers of a pool, and their stages' child processes, share one
+    output."""
+    event.setdefault("pid", os.getpid())
+    return event
+
+
 _SHARED: list[Any] = [
     structlog.contextvars.merge_contextvars,
+    add_pid,
     structlog.stdlib.add_log_level,
     structlog.stdlib.add_logger_name,
     structlog.processors.TimeStamper(fmt="iso", utc=True),

@@ -1,0 +1,21 @@
+"""Memory of a process tree, as the pool's supervisor and the stream benchmark read it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from workers.ops.memory import rss_mb, tree, tree_mb
+
+
+def test_a_tree_holds_its_children_and_counts_their_memory():
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        members = tree(os.getpid())
+        assert members[0] == os.getpid() and child.pid in members
+        assert rss_mb(os.getpid()) > 10 and tree_mb(os.getpid()) > tree_mb(child.pid) > 1
+    finally:
+        child.kill()
+        child.wait()
+    assert tree(child.pid) == [] and rss_mb(child.pid) == 0 and tree_mb(child.pid) == 0

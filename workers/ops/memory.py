@@ -1,0 +1,52 @@
+"""Memory of a process and the processes it started, read from /proc (Linux, as in the
+containers): a worker's stages run in child processes, so its cost is the tree's. The tree's is
+the proportional set size (PSS): pages a child shares with its parent count once, not twice as
+summed RSS would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PROC = Path("/proc")
+
+
+def rss_mb(pid: int) -> float:
+    """Megabytes resident in `pid` itself (0 for a process gone)."""
+    return _field_kb(PROC / str(pid) / "status", "VmRSS:") / 1024
+
+
+def tree_mb(pid: int) -> float:
+    """Megabytes of `pid` and all its descendants, shared pages split among them (PSS)."""
+    return sum(_field_kb(PROC / str(p) / "smaps_rollup", "Pss:") for p in tree(pid)) / 1024
+
+
+def tree(pid: int) -> list[int]:
+    """`pid` and its descendants, parents first; [] if it is gone."""
+    if not (PROC / str(pid)).exists():
+        return []
+    found, index = [pid], 0
+    while index < len(found):
+        found.extend(_children(found[index]))
+        index += 1
+    return found
+
+
+def _children(pid: int) -> list[int]:
+    children: list[int] = []
+    for task in (PROC / str(pid) / "task").glob("*"):
+        try:
+            children.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:  # the thread or process ended meanwhile
+            continue
+    return children
+
+
+def _field_kb(path: Path, name: str) -> int:
+    try:
+        text = path.read_text()
+    except OSError:  # the process ended meanwhile
+        return 0
+    for line in text.splitlines():
+        if line.startswith(name):
+            return int(line.split()[1])
+    return 0
