@@ -117,3 +117,30 @@ async def test_a_child_is_replaced_after_its_quota_of_messages():
         assert len({pid for pid in pids if pid}) == 3
     finally:
         isolated.close()
+
+
+def _brief(number: int) -> bytes:
+    return orjson.dumps(orjson.loads(BRIEF) | {"id": f"brief-{number}"})
+
+
+async def test_messages_in_turn_keep_their_order_across_a_timeout_and_a_recycle():
+    """The next message waits in the pipe while the child computes one: a message cut off by
+    the deadline, or a child retired after its quota, must not take the waiting one with it."""
+    isolated = IsolatedStage(Stage.CLEANUP, timeout=0.3, min_words=1, max_messages=4)
+    values = [_brief(0), _brief(1), long_article(1000), _brief(3), _brief(4), _brief(5)]
+    values += [_brief(n) for n in range(6, 12)]
+    try:
+        results = [result async for result in isolated.compute_each(values)]
+    finally:
+        isolated.close()
+    reasons = [r.reason if isinstance(r, runner.Failure) else r.event["id"] for r in results]
+    assert reasons == ["brief-0", "brief-1", "timeout", *(f"brief-{n}" for n in range(3, 12))]
+
+
+async def test_a_batch_given_up_on_midway_leaves_no_answer_behind(cleanup):
+    batch = cleanup.compute_each([_brief(0), _brief(1), _brief(2)])
+    first = await anext(batch)
+    await batch.aclose()  # the second one was already in the child's pipe
+    assert isinstance(first, runner.Computed) and first.event["id"] == "brief-0"
+    after = await cleanup.compute(_brief(9))
+    assert isinstance(after, runner.Computed) and after.event["id"] == "brief-9"

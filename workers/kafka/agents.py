@@ -8,7 +8,8 @@ business: a Faust agent here (at-least-once), a transaction per batch in `transa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import AsyncGenerator, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,9 @@ from workers.pipeline.isolation import IsolatedStage
 from workers.pipeline.table import Topic
 
 log = get_logger("khabar.agent")
+
+BATCH = 32  # messages a stage takes from its stream at once (acknowledged together)
+BATCH_WAIT = 0.01  # seconds it waits for a batch to fill before taking what has come
 
 
 @dataclass(frozen=True)
@@ -43,9 +47,16 @@ def attach_stage(stage_app: StageApp, agent: StageAgent, settings: Settings) -> 
     app, topics = stage_app.app, stage_app.topics
 
     async def process(stream: Any) -> None:
-        async for event in stream.events():
-            for out in await agent.handle(event.message):
-                await topics[out.topic].send(key=out.key, value=out.value, headers=out.headers)
+        # Events in small batches, acknowledged once all their outputs are sent: within one,
+        # the stage's child computes a message while this process finishes the one before.
+        async for events in stream.take_events(BATCH, within=BATCH_WAIT):
+            messages = [event.message for event in events]
+            async with contextlib.aclosing(agent.handle_each(messages)) as handled:
+                async for outgoing in handled:
+                    for out in outgoing:
+                        await topics[out.topic].send(
+                            key=out.key, value=out.value, headers=out.headers
+                        )
 
     async def report_stats() -> None:
         await agent.report_stats(app.consumer)
@@ -99,13 +110,29 @@ class StageAgent:
     async def handle(self, message: Any) -> list[Outgoing]:
         """What one consumed message becomes: its output (and side outputs) or a dead letter;
         counted and logged here, sent by whoever consumed it."""
+        async with contextlib.aclosing(self.handle_each([message])) as handled:
+            async for outgoing in handled:
+                return outgoing
+        raise AssertionError("handle_each yields once per message")
+
+    async def handle_each(self, messages: Sequence[Any]) -> AsyncGenerator[list[Outgoing], None]:
+        """`handle` of each message in turn, yielded in order; the stage's child computes the
+        next message while the caller sends what this one became."""
+        limit = self.settings.max_input_bytes
+        if self.isolated is None:
+            for message in messages:
+                yield self._finish(message, runner.compute(self.processor, message.value, limit))
+            return
+        values = [message.value for message in messages]
+        async with contextlib.aclosing(self.isolated.compute_each(values, limit)) as results:
+            index = 0
+            async for computed in results:
+                yield self._finish(messages[index], computed)
+                index += 1
+
+    def _finish(self, message: Any, computed: runner.Computed | runner.Failure) -> list[Outgoing]:
         headers = list(message.headers or ())
         settings = self.settings
-        computed = (
-            await self.isolated.compute(message.value, settings.max_input_bytes)
-            if self.isolated is not None
-            else runner.compute(self.processor, message.value, settings.max_input_bytes)
-        )
         result = (
             computed
             if isinstance(computed, runner.Failure)

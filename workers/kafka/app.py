@@ -29,6 +29,9 @@ class StageApp:
     topics: dict[Topic, Any]
 
 
+PRODUCE_BATCH_BYTES = 1 << 20
+
+
 def build_app(settings: Settings, stage: Stage, *, idempotent: bool = False) -> StageApp:
     """The Faust app of one stage, configured from the settings; agents are attached later.
     `idempotent`: the broker has the idempotent producer, so the app's producer uses it."""
@@ -51,6 +54,10 @@ def build_app(settings: Settings, stage: Stage, *, idempotent: bool = False) -> 
         producer_acks=-1,
         # Dead letters carry the original base64-encoded (4/3 of its size) plus their fields.
         producer_max_request_size=2 * settings.max_message_bytes,
+        # Room for many events per partition in one produce request: at aiokafka's 16 KB, each
+        # enriched event is a batch of its own and waits for the one before it to be sent.
+        producer_max_batch_size=PRODUCE_BATCH_BYTES,
+        producer_linger_ms=5,
         broker_session_timeout=settings.session_timeout,
         broker_heartbeat_interval=max(settings.session_timeout / 10, 0.5),
         broker_rebalance_timeout=settings.session_timeout,

@@ -177,15 +177,18 @@ class TransactionalStage(Service):
         transaction. The rest is read again, in the next batch."""
         budget = time.monotonic() + self.settings.session_timeout
         sends = []
-        for done, message in enumerate(messages, 1):
-            for out in await self.agent.handle(message):
-                topic = self.topics[out.topic]
-                sends.append(
-                    await producer.send(topic, out.value, key=out.key, headers=out.headers)
-                )
-            if time.monotonic() > budget and done < len(messages):
-                self.consumer.seek(tp, message.offset + 1)
-                return messages[:done], sends
+        async with contextlib.aclosing(self.agent.handle_each(messages)) as handled:
+            done = 0
+            async for outgoing in handled:
+                done += 1
+                for out in outgoing:
+                    topic = self.topics[out.topic]
+                    sends.append(
+                        await producer.send(topic, out.value, key=out.key, headers=out.headers)
+                    )
+                if time.monotonic() > budget and done < len(messages):
+                    self.consumer.seek(tp, messages[done - 1].offset + 1)
+                    return messages[:done], sends
         return messages, sends
 
     async def take(self, assigned: set[TopicPartition]) -> None:

@@ -12,10 +12,13 @@ stay in the worker: see `runner.complete`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import pickle
 import signal
 import time
+from collections import deque
+from collections.abc import AsyncGenerator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
@@ -27,6 +30,8 @@ from workers.pipeline.table import Stage
 log = get_logger("khabar.isolation")
 
 _PRELOADED = ["workers.pipeline.build", "workers.pipeline.runner"]
+IN_FLIGHT = 2  # messages given to a child at once: one it computes, one waiting in the pipe
+PIPE_ROOM = 32_768  # bytes a message may have to wait in the pipe (its buffer is 64 KiB or more)
 _READY_TIMEOUT = 120.0  # seconds a new child may take to build its stage
 
 
@@ -93,33 +98,67 @@ class IsolatedStage:
     ) -> runner.Computed | runner.Failure:
         """What `runner.compute` gives for the message, or a failure with reason `timeout`
         (the child was killed) or `stage` (the child died)."""
-        async with self.turn:
-            conn = await self._ready()
-            started = time.monotonic()
-            try:
-                conn.send((value, max_input))
-                await _readable(conn, self.timeout)
-                result: runner.Computed | runner.Failure = conn.recv()
-                self._count_one()
+        async with contextlib.aclosing(self.compute_each([value], max_input)) as results:
+            async for result in results:
                 return result
-            except TimeoutError:
-                seconds, pid = time.monotonic() - started, self.child and self.child.pid
-                self._stop(kill=True)
-                log.warning(
-                    "stage_timed_out", stage=self.stage.value, seconds=round(seconds, 3), pid=pid
-                )
-                error = StageTimeoutError(
-                    f"stopped after {seconds:.1f} s (KHABAR_STAGE_TIMEOUT={self.timeout:g})"
-                )
-                return runner.Failure("timeout", error, runner.id_in(value))
-            except (EOFError, OSError):
-                code = self._stop(kill=True)
-                log.error("stage_process_died", stage=self.stage.value, exit_code=code)
-                died = StageProcessDiedError(f"the stage's process ended (exit code {code})")
-                return runner.Failure("stage", died, runner.id_in(value))
-            except asyncio.CancelledError:  # its answer must not be taken for the next message's
-                self._stop(kill=True)
-                raise
+        raise AssertionError("compute_each yields one result per value")
+
+    async def compute_each(
+        self, values: Sequence[bytes | None], max_input: int | None = None
+    ) -> AsyncGenerator[runner.Computed | runner.Failure, None]:
+        """`compute` of each value in turn, yielded in order. The next value waits in the pipe
+        while the child computes one, so the child never idles while the worker finishes and
+        sends the result just yielded; each message still has its own deadline, counted from
+        when the child took it up."""
+        async with self.turn:
+            sent: deque[int] = deque()  # values the current child has been given, unanswered
+            following = 0
+            try:
+                while following < len(values) or sent:
+                    conn = await self._ready()
+                    while following < len(values) and len(sent) < IN_FLIGHT:
+                        if sent and len(values[following] or b"") > PIPE_ROOM:
+                            break  # it would block the event loop until the child reads it
+                        conn.send((values[following], max_input))
+                        sent.append(following)
+                        following += 1
+                    index = sent.popleft()
+                    result = await self._answer(conn, values[index])
+                    if self.conn is None and sent:  # the child is gone with what it was given
+                        following, sent = sent[0], deque()
+                    yield result
+            finally:
+                if sent:  # given up on midway: its answers must not be taken for others'
+                    self._stop(kill=True)
+
+    async def _answer(
+        self, conn: Connection, value: bytes | None
+    ) -> runner.Computed | runner.Failure:
+        """The child's answer to the message it is on (`value`), within the deadline."""
+        started = time.monotonic()
+        try:
+            await _readable(conn, self.timeout)
+            result: runner.Computed | runner.Failure = conn.recv()
+            self._count_one()
+            return result
+        except TimeoutError:
+            seconds, pid = time.monotonic() - started, self.child and self.child.pid
+            self._stop(kill=True)
+            log.warning(
+                "stage_timed_out", stage=self.stage.value, seconds=round(seconds, 3), pid=pid
+            )
+            error = StageTimeoutError(
+                f"stopped after {seconds:.1f} s (KHABAR_STAGE_TIMEOUT={self.timeout:g})"
+            )
+            return runner.Failure("timeout", error, runner.id_in(value))
+        except (EOFError, OSError):
+            code = self._stop(kill=True)
+            log.error("stage_process_died", stage=self.stage.value, exit_code=code)
+            died = StageProcessDiedError(f"the stage's process ended (exit code {code})")
+            return runner.Failure("stage", died, runner.id_in(value))
+        except asyncio.CancelledError:  # its answer must not be taken for the next message's
+            self._stop(kill=True)
+            raise
 
     def _count_one(self) -> None:
         self.served += 1
