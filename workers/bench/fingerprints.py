@@ -8,7 +8,6 @@ import asyncio
 import datetime as dt
 import os
 import platform
-import tempfile
 import time
 import uuid
 from dataclasses import asdict, dataclass
@@ -16,11 +15,10 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaProducer
 
+from workers.bench.brokers import local_broker
 from workers.config import Settings
 from workers.contract.events import encode, schema_tag
 from workers.kafka.admin import ensure_topics
-from workers.kafka.apache import ApacheKafka
-from workers.kafka.embedded import EmbeddedBroker
 from workers.kafka.fingerprints import FingerprintStore
 from workers.kafka.local import LocalBroker
 from workers.pipeline.table import Topic
@@ -119,14 +117,8 @@ def measure(broker: LocalBroker, records: int) -> StartUp:
 
 def run(kind: str, records: int) -> StartUp:
     """`measure` on a broker of `kind` (`embedded` or `kafka`) started for the run."""
-    with tempfile.TemporaryDirectory(prefix="khabar-bench-") as folder:
-        broker: LocalBroker = (
-            EmbeddedBroker(log_path=Path(folder) / "broker.log")
-            if kind == "embedded"
-            else ApacheKafka(data_dir=Path(folder) / "data", log_path=Path(folder) / "broker.log")
-        )
-        with broker.start():
-            return measure(broker, records)
+    with local_broker(kind) as (broker, _):
+        return measure(broker, records)
 
 
 def report(result: StartUp) -> str:

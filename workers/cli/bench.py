@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 from pathlib import Path
@@ -66,6 +67,48 @@ def register(commands: Any) -> None:
         "--kafka", action="store_true", help="on Apache Kafka (default: the embedded broker)"
     )
     fingerprints.set_defaults(run=_fingerprints)
+    _register_stream(kinds)
+
+
+def _register_stream(kinds: Any) -> None:
+    stream = kinds.add_parser(
+        "stream",
+        help="throughput of the whole chain on a realistic stream, with every limit beside it",
+        description="On a broker started for the run, in one run: the transport limit (a bare "
+        "aiokafka consumer and producer), the compute limit (the stages in a plain loop, with "
+        "the costliest steps), the chain drained by 1 and N worker processes (with their "
+        "memory, the near-duplicate index holding a whole window), latency at half one "
+        "worker's rate, and a near-duplicate storm; a table, then JSON.",
+    )
+    stream.add_argument(
+        "paths", nargs="*", metavar="PATH", help="articles to use (default: a generated corpus)"
+    )
+    stream.add_argument(
+        "--articles", type=int, default=3000, help="generated articles (default 3,000)"
+    )
+    stream.add_argument("--seed", type=int, default=0, help="of the generated corpus")
+    stream.add_argument(
+        "--processes", type=int, default=os.cpu_count() or 1, help="N (default: one per core)"
+    )
+    stream.add_argument(
+        "--window",
+        type=int,
+        default=None,
+        help="fingerprints loaded before each chain run (default KHABAR_DUPLICATE_WINDOW)",
+    )
+    stream.add_argument(
+        "--storm", type=int, default=50_000, help="copies of one story (default 50,000)"
+    )
+    stream.add_argument(
+        "--write-corpus",
+        metavar="FILE",
+        type=Path,
+        help="only write the corpus as JSON lines to FILE (for `khabar process`, side by side)",
+    )
+    stream.add_argument(
+        "--kafka", action="store_true", help="on Apache Kafka (default: the embedded broker)"
+    )
+    stream.set_defaults(run=_stream)
 
 
 def _missing(path: Path, what: str) -> bool:
@@ -142,4 +185,37 @@ def _fingerprints(args: argparse.Namespace, settings: Settings) -> int:
     result = fingerprints.run("kafka" if args.kafka else "embedded", args.records)
     print(fingerprints.report(result))
     print(orjson.dumps(dataclasses.asdict(result)).decode())
+    return 0
+
+
+def _stream(args: argparse.Namespace, settings: Settings) -> int:
+    import orjson
+
+    from workers.bench import corpus, stream
+
+    articles = (
+        stream.read_articles(args.paths)
+        if args.paths
+        else list(corpus.articles(args.articles, seed=args.seed))
+    )
+    if not articles or args.articles < 1 or args.storm < 200 or args.processes < 1:
+        print(
+            "khabar bench: no articles, or --articles/--processes < 1, or --storm < 200",
+            file=sys.stderr,
+        )
+        return 2
+    if args.write_corpus is not None:
+        with open(args.write_corpus, "wb") as out:
+            out.writelines(orjson.dumps(article) + b"\n" for article in articles)
+        return 0
+    options = stream.Options(
+        broker="kafka" if args.kafka else "embedded",
+        processes=args.processes,
+        window=settings.duplicate_window if args.window is None else args.window,
+        storm=args.storm,
+        min_words=settings.min_words,
+    )
+    report = stream.run(articles, options)
+    print(stream.table(report))
+    print(stream.as_json(report).decode())
     return 0

@@ -26,19 +26,20 @@ def tree(pid: int) -> list[int]:
         return []
     found, index = [pid], 0
     while index < len(found):
-        found.extend(_children(found[index]))
+        found.extend(children(found[index]))
         index += 1
     return found
 
 
-def _children(pid: int) -> list[int]:
-    children: list[int] = []
+def children(pid: int) -> list[int]:
+    """The processes `pid` started that are still running."""
+    found: list[int] = []
     for task in (PROC / str(pid) / "task").glob("*"):
         try:
-            children.extend(int(c) for c in (task / "children").read_text().split())
+            found.extend(int(c) for c in (task / "children").read_text().split())
         except OSError:  # the thread or process ended meanwhile
             continue
-    return children
+    return found
 
 
 def _field_kb(path: Path, name: str) -> int:
