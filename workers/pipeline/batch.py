@@ -8,7 +8,6 @@ stays bounded by the read-ahead.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,10 +21,12 @@ from workers.contract.events import Event, encode
 from workers.inputs import Item
 from workers.pipeline import runner
 from workers.pipeline.build import Processor, build_stages
+from workers.pipeline.isolation import process_context
 from workers.pipeline.table import Stage
 
 BATCH = "(batch)"  # the source topic of a dead letter in batch mode
-READ_AHEAD = 8  # articles in flight per job: enough to keep every child busy, few to hold
+CHUNK = 16  # articles sent to a child process at once
+READ_AHEAD = 3  # chunks in flight per job: enough to keep every child busy, few to hold
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,13 @@ def compute_one(
 
 def complete_one(
     halfway: Halfway, last: Processor, max_input: int | None = None
-) -> tuple[Event | None, Event | None]:
-    """The last stage's finishing steps and checks: (enriched, None) or (None, dead letter)."""
+) -> runner.Success | Event:
+    """The last stage's finishing steps and checks: the enriched event (and its encoding), or
+    the dead-letter record."""
     result = runner.complete(last, halfway.computed)
     if isinstance(result, runner.Failure):
-        return None, _dead(result, last, halfway.value, halfway.offset, max_input)
-    return result.event, None
+        return _dead(result, last, halfway.value, halfway.offset, max_input)
+    return result
 
 
 def process_one(
@@ -73,7 +75,8 @@ def process_one(
     halfway = compute_one(value, stages, offset, max_input)
     if not isinstance(halfway, Halfway):
         return None, halfway
-    return complete_one(halfway, stages[Stage.EXTRACT], max_input)
+    done = complete_one(halfway, stages[Stage.EXTRACT], max_input)
+    return (done.event, None) if isinstance(done, runner.Success) else (None, done)
 
 
 def process_items(
@@ -98,20 +101,20 @@ def process_items(
         else _computed_in_children(items, min_words, max_input, jobs)
     )
     for item, halfway in halves:
-        if item.event is None:
+        if halfway is None:  # the input could not be read
             failures += 1
             err.write(orjson.dumps({"origin": item.origin, "error": item.error}).decode() + "\n")
             continue
-        enriched, dead = (
+        done = (
             complete_one(halfway, stages[Stage.EXTRACT], max_input)
             if isinstance(halfway, Halfway)
-            else (None, halfway)
+            else halfway
         )
-        if dead is not None:
-            failures += 1
-            err.write(orjson.dumps({"origin": item.origin, **dead}).decode() + "\n")
+        if isinstance(done, runner.Success):
+            out.write(done.value.decode() + "\n")
         else:
-            out.write(orjson.dumps(enriched).decode() + "\n")
+            failures += 1
+            err.write(orjson.dumps({"origin": item.origin, **done}).decode() + "\n")
     return failures
 
 
@@ -131,25 +134,36 @@ def _computed_here(
 def _computed_in_children(
     items: Iterable[Item], min_words: int, max_input: int | None, jobs: int
 ) -> Iterator[tuple[Item, Computed]]:
-    """As `_computed_here`, in `jobs` child processes, in input order, at most `READ_AHEAD` per
-    job in flight."""
-    context = multiprocessing.get_context("forkserver")
-    pending: deque[tuple[Item, Future[Halfway | Event] | None]] = deque()
+    """As `_computed_here`, in `jobs` child processes, in input order: `CHUNK` articles to a
+    task (one trip each way instead of one per article), at most `READ_AHEAD` chunks per job
+    in flight."""
+    context = process_context()
+    pending: deque[tuple[list[Item], Future[list[Computed]]]] = deque()
     with ProcessPoolExecutor(
         jobs, context, initializer=_start_child, initargs=(min_words,)
     ) as pool:
-        for offset, item in enumerate(items):
-            value = None if item.event is None else encode(item.event)
-            future = None if value is None else pool.submit(_compute, value, offset, max_input)
-            pending.append((item, future))
+        for chunk in _chunks(enumerate(items)):
+            work = [(None if i.event is None else encode(i.event), n) for n, i in chunk]
+            pending.append(([i for _, i in chunk], pool.submit(_compute, work, max_input)))
             if len(pending) >= READ_AHEAD * jobs:
-                yield _result(*pending.popleft())
+                yield from _results(*pending.popleft())
         while pending:
-            yield _result(*pending.popleft())
+            yield from _results(*pending.popleft())
 
 
-def _result(item: Item, future: Future[Halfway | Event] | None) -> tuple[Item, Computed]:
-    return item, None if future is None else future.result()
+def _chunks(numbered: Iterable[tuple[int, Item]]) -> Iterator[list[tuple[int, Item]]]:
+    chunk: list[tuple[int, Item]] = []
+    for pair in numbered:
+        chunk.append(pair)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _results(items: list[Item], future: Future[list[Computed]]) -> Iterator[tuple[Item, Computed]]:
+    yield from zip(items, future.result(), strict=True)
 
 
 _child_stages: dict[Stage, Processor] = {}  # a child process's stages, built once at its start
@@ -159,8 +173,11 @@ def _start_child(min_words: int) -> None:
     _child_stages.update(build_stages(min_words=min_words))
 
 
-def _compute(value: bytes, offset: int, max_input: int | None) -> Halfway | Event:
-    return compute_one(value, _child_stages, offset, max_input)
+def _compute(work: list[tuple[bytes | None, int]], max_input: int | None) -> list[Computed]:
+    return [
+        None if value is None else compute_one(value, _child_stages, offset, max_input)
+        for value, offset in work
+    ]
 
 
 def _dead(

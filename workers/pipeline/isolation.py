@@ -43,7 +43,8 @@ class StageProcessDiedError(RuntimeError):
     """The stage's child process ended in the middle of a message (killed, out of memory)."""
 
 
-def _context() -> multiprocessing.context.ForkServerContext:
+def process_context() -> multiprocessing.context.ForkServerContext:
+    """Children forked from a server that has imported the stages (each only builds its rules)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOADED)
     return context
@@ -178,7 +179,7 @@ class IsolatedStage:
         if self.conn is not None:
             return self.conn
         started = time.monotonic()
-        context = _context()
+        context = process_context()
         ours, theirs = context.Pipe()
         child = context.Process(
             target=_serve,
