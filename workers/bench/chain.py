@@ -27,8 +27,9 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from workers.bench.fingerprints import fill
 from workers.config import Settings
 from workers.kafka.admin import ensure_topics
+from workers.kafka.local import LocalBroker
 from workers.kafka.worker import stop_worker
-from workers.ops.memory import children, rss_mb, tree_mb
+from workers.ops.processes import children, cpu_seconds, rss_mb, tree, tree_mb
 from workers.pipeline.table import Stage, Topic
 
 Message = tuple[bytes, bytes]  # key, value
@@ -44,6 +45,7 @@ class ChainRun:
     dead_lettered: int
     worker_rss_mb: float  # the most any worker process held itself
     worker_tree_mb: float  # the most any worker held with its stages' child processes (PSS)
+    cores: dict[str, float]  # cores kept busy on average: workers, stage processes, broker
 
 
 @dataclass(frozen=True)
@@ -206,41 +208,61 @@ def _spread(log_path: Path, stage: Stage, processes: int, partitions: int) -> bo
     return len(held) == processes and sorted(p for h in held for p in h) == list(range(partitions))
 
 
-class MemoryWatch:
-    """The most memory any worker process (and its tree) held, sampled every half second."""
+class Usage:
+    """What the workers (and the broker) use during a run: the most memory any worker process
+    held, sampled every half second, and the CPU each kind of process used."""
 
-    def __init__(self, process: subprocess.Popen[bytes], processes: int) -> None:
-        self.process, self.processes = process, processes
+    def __init__(
+        self, process: subprocess.Popen[bytes], processes: int, broker: int | None
+    ) -> None:
+        self.process, self.processes, self.broker = process, processes, broker
         self.rss, self.tree = 0.0, 0.0
+        self.began, self.cpu = time.monotonic(), self._cpu()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
         self._thread.start()
 
+    def _workers(self) -> list[int]:
+        return [self.process.pid] if self.processes == 1 else children(self.process.pid)
+
+    def _cpu(self) -> dict[str, float]:
+        workers = [self.process.pid, *self._workers()] if self.processes > 1 else self._workers()
+        stages = [pid for w in self._workers() for pid in tree(w)[1:]]
+        return {
+            "workers": sum(map(cpu_seconds, workers)),
+            "stage processes": sum(map(cpu_seconds, stages)),
+            "broker": cpu_seconds(self.broker) if self.broker else 0.0,
+        }
+
     def _watch(self) -> None:
         while not self._stop.wait(0.5):
-            pids = [self.process.pid] if self.processes == 1 else children(self.process.pid)
-            for pid in pids:
+            for pid in self._workers():
                 self.rss = max(self.rss, rss_mb(pid))
                 self.tree = max(self.tree, tree_mb(pid))
 
-    def stop(self) -> None:
+    def stop(self) -> dict[str, float]:
+        """Stop sampling; the cores each kind of process kept busy, on average, since the
+        start (a stage process replaced meanwhile loses its part: they are few)."""
         self._stop.set()
         self._thread.join()
+        seconds = time.monotonic() - self.began
+        after = self._cpu()
+        return {kind: round((after[kind] - self.cpu[kind]) / seconds, 2) for kind in after}
 
 
 def chain(
-    bootstrap: str, messages: list[Message], processes: int, window: int, folder: Path
+    broker: LocalBroker, messages: list[Message], processes: int, window: int, folder: Path
 ) -> ChainRun:
     """The backlog of `messages` drained by `processes` workers: from the first send to the
     last output, the workers started and warmed beforehand."""
-    settings = fresh_settings(bootstrap, folder)
+    settings = fresh_settings(broker.bootstrap, folder)
     asyncio.run(_prepare(settings, window))
     with workers(settings, processes, folder / f"chain-{processes}.log") as process:
         _warm(settings, messages)
-        watch = MemoryWatch(process, processes)
+        usage = Usage(process, processes, broker.pid)
         began = asyncio.run(send(settings, messages))
         seen = asyncio.run(arrivals(settings, len(messages) + 1, timeout=3600))
-        watch.stop()
+        cores = usage.stop()
     seconds = max(seen.values()) - began
     return ChainRun(
         processes=processes,
@@ -248,8 +270,9 @@ def chain(
         seconds=round(seconds, 1),
         per_s=round(len(messages) / seconds, 1),
         dead_lettered=asyncio.run(dead_letters(settings)),
-        worker_rss_mb=round(watch.rss),
-        worker_tree_mb=round(watch.tree),
+        worker_rss_mb=round(usage.rss),
+        worker_tree_mb=round(usage.tree),
+        cores=cores,
     )
 
 

@@ -141,7 +141,7 @@ def run(articles: list[Event], options: Options) -> Report:
     with local_broker(options.broker) as (broker, folder):
         transport = chain.transport(broker.bootstrap, messages, folder)
         runs = [
-            chain.chain(broker.bootstrap, messages, processes, options.window, folder)
+            chain.chain(broker, messages, processes, options.window, folder)
             for processes in sorted({1, options.processes})
         ]
         paced = chain.latency(broker.bootstrap, messages, runs[0].per_s / 2, options.window, folder)

@@ -64,6 +64,12 @@ class LocalBroker:
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
+    @property
+    def pid(self) -> int | None:
+        """The broker's process id while it runs (for benchmarks that count its CPU)."""
+        process = self._process
+        return process.pid if process is not None and process.poll() is None else None
+
     def command(self) -> list[str]:
         """The command line of the broker process."""
         raise NotImplementedError

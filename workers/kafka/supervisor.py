@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from workers.config import Settings
 from workers.kafka.worker import check_broker
 from workers.ops import health, logs
-from workers.ops.memory import rss_mb, tree_mb
+from workers.ops.processes import rss_mb, tree_mb
 from workers.pipeline.table import Stage
 
 log = logs.get_logger("khabar.supervisor")

@@ -1,10 +1,11 @@
-"""Memory of a process and the processes it started, read from /proc (Linux, as in the
-containers): a worker's stages run in child processes, so its cost is the tree's. The tree's is
-the proportional set size (PSS): pages a child shares with its parent count once, not twice as
-summed RSS would."""
+"""What a process and the processes it started use, read from /proc (Linux, as in the
+containers): a worker's stages run in child processes, so its cost is the tree's. A tree's
+memory is the proportional set size (PSS): pages a child shares with its parent count once,
+not twice as summed RSS would."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PROC = Path("/proc")
@@ -51,3 +52,12 @@ def _field_kb(path: Path, name: str) -> int:
         if line.startswith(name):
             return int(line.split()[1])
     return 0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system seconds `pid` itself has used so far (0 for a process gone)."""
+    try:
+        fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

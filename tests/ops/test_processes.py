@@ -1,4 +1,4 @@
-"""Memory of a process tree, as the pool's supervisor and the stream benchmark read it."""
+"""A process tree's memory and CPU, as the pool's supervisor and the stream benchmark read them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from workers.ops.memory import rss_mb, tree, tree_mb
+from workers.ops.processes import cpu_seconds, rss_mb, tree, tree_mb
 
 
 def test_a_tree_holds_its_children_and_counts_their_memory():
@@ -19,3 +19,10 @@ def test_a_tree_holds_its_children_and_counts_their_memory():
         child.kill()
         child.wait()
     assert tree(child.pid) == [] and rss_mb(child.pid) == 0 and tree_mb(child.pid) == 0
+
+
+def test_cpu_seconds_grow_with_work():
+    before = cpu_seconds(os.getpid())
+    sum(i * i for i in range(2_000_000))
+    assert cpu_seconds(os.getpid()) > before
+    assert cpu_seconds(2**22 + 7) == 0.0  # no such process
