@@ -192,6 +192,8 @@ def table(report: Report) -> str:
                 f"{run.worker_rss_mb:.0f} MB own RSS, {run.worker_tree_mb:.0f} MB with its stages",
             )
         )
+        busy = ", ".join(f"{kind} {cores:.2f}" for kind, cores in run.cores.items())
+        rows.append((f"  cores busy ({run.processes})", busy))
     latency = report.latency
     rows.append(
         (

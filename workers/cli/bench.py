@@ -178,7 +178,9 @@ def _fingerprints(args: argparse.Namespace, settings: Settings) -> int:
     import orjson
 
     from workers.bench import fingerprints
+    from workers.ops import logs
 
+    logs.configure(settings.log_level, stream=sys.stderr)  # stdout: the table and the JSON
     if args.records < 1:
         print("khabar bench: --records must be at least 1", file=sys.stderr)
         return 2
@@ -192,7 +194,9 @@ def _stream(args: argparse.Namespace, settings: Settings) -> int:
     import orjson
 
     from workers.bench import corpus, stream
+    from workers.ops import logs
 
+    logs.configure(settings.log_level, stream=sys.stderr)  # stdout: the table and the JSON
     articles = (
         stream.read_articles(args.paths)
         if args.paths

@@ -101,8 +101,7 @@ def _tend(member: Member, settings: Settings, stages: list[Stage]) -> None:
     now = time.monotonic()
     if member.down_since is None:
         member.down_since = now
-        dying_young = member.restarts and now - member.started < YOUNG
-        member.wait = min(member.wait * 2, LONGEST_WAIT) if dying_young else FIRST_WAIT
+        member.wait = next_wait(member.wait, member.restarts, now - member.started)
         log.warning(
             "worker_process_exited",
             slot=member.number,
@@ -122,6 +121,13 @@ def _tend(member: Member, settings: Settings, stages: list[Stage]) -> None:
         pid=member.process.pid,
         restarts=member.restarts,
     )
+
+
+def next_wait(last: float, restarts: int, lived: float) -> float:
+    """Seconds to wait before restarting a worker that lived `lived` seconds: the first wait
+    after a first death or a long life, doubled (to the longest) while it keeps dying young."""
+    dying_young = restarts > 0 and lived < YOUNG
+    return min(last * 2, LONGEST_WAIT) if dying_young else FIRST_WAIT
 
 
 def _beating(member: Member, settings: Settings) -> bool:
