@@ -44,7 +44,8 @@ def test_load_reads_to_the_end_and_follow_learns_what_others_publish(settings):
 
     async def scenario() -> None:
         assert await store.load() == 3  # the unreadable record is counted, and skipped
-        assert set(store.index.signatures) == {"a", "b"} and store.index.roots == {"b": "a"}
+        assert "a" in store.index and "b" in store.index and store.index.roots == {"b": "a"}
+        assert set(store.index.signatures) == {"a"}  # a copy is found through its original
         follower = asyncio.create_task(store.follow())
         try:
             await send_raw(settings, [record("c", "Something else entirely.")], Topic.FINGERPRINTS)

@@ -8,7 +8,7 @@ Only a story's representative is in the buckets, not every copy: a copy is found
 original, so the thousandth re-scrape of a wire story costs what the second did, and a bucket
 rarely holds more than one article. When a representative leaves the window, the story's newest
 copy still in it takes its place, so copies keep pointing at the same original for as long as
-any of them is in the window.
+any of them is in the window. The buckets themselves are compact NumPy arrays (`bands.py`).
 """
 
 from __future__ import annotations
@@ -18,32 +18,30 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from workers.stages.dedup.minhash import PERMUTATIONS, similarity
-
-BANDS = 16  # 16 bands of 4 rows: pairs from about 0.5 Jaccard on become candidates (and a
-# band's number fits the 4 low bits of its bucket key)
-ROWS = PERMUTATIONS // BANDS
-
-
-# A bucket holds one representative's id (most buckets) or, when representatives share a band,
-# a dict of them (insertion-ordered, so adding and removing one is O(1)); its key is one int,
-# the band's four values and the band's number.
-Bucket = str | dict[str, None]
+from workers.stages.dedup.bands import BandTable, band_keys
+from workers.stages.dedup.minhash import similarity
 
 
 @dataclass
 class LshIndex:
-    """The last `capacity` articles; representatives' signatures bucketed by band."""
+    """The last `capacity` articles; representatives' signatures bucketed by band. Every article
+    gets the next serial number; those held are the last `capacity` of them, so serial modulo
+    capacity is its slot."""
 
     capacity: int = 200_000
-    sequence: dict[str, int] = field(default_factory=dict)  # every article held: order of sight
+    sequence: dict[str, int] = field(default_factory=dict)  # every article held: its serial
     order: deque[str] = field(default_factory=deque)  # ids, oldest first
     roots: dict[str, str] = field(default_factory=dict)  # a copy's original
     signatures: dict[str, bytes] = field(default_factory=dict)  # the representatives'
-    buckets: dict[int, Bucket] = field(default_factory=dict)
+    table: BandTable = field(default_factory=BandTable)
     stand_ins: dict[str, str] = field(default_factory=dict)  # original gone -> copy in its place
     newest: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # original -> newest copy
+    slots: list[str] = field(default_factory=list)  # ids by slot
+    represents: np.ndarray = field(init=False)  # by slot: a representative (in the buckets)
     _next: int = 0
+
+    def __post_init__(self) -> None:
+        self.represents = np.zeros(self.capacity, dtype=bool)
 
     def __len__(self) -> int:
         return len(self.sequence)
@@ -55,14 +53,25 @@ class LshIndex:
         """A representative's signature (a copy's is not kept)."""
         return np.frombuffer(self.signatures[article_id], dtype=np.uint32)
 
+    def bucketed(self) -> set[str]:
+        """The ids the buckets lead to (the representatives): what tests check."""
+        held = self._held(np.fromiter(self.table.serials_all(), np.int64))
+        return {self.slots[s % self.capacity] for s in held.tolist()}
+
     def add(self, article_id: str, signature: np.ndarray, duplicate_of: str | None = None) -> None:
         """Remember an article and what it duplicates (a second add of the same id keeps the
-        first); then forget the oldest past `capacity`."""
+        first), the oldest forgotten first if the window is full (its slot is the new one's)."""
         if article_id in self.sequence:
             return
-        self.sequence[article_id] = self._next
-        self._next += 1
+        while len(self.sequence) >= self.capacity:
+            self._forget_oldest()
+        serial, self._next = self._next, self._next + 1
+        self.sequence[article_id] = serial
         self.order.append(article_id)
+        if serial < self.capacity:
+            self.slots.append(article_id)
+        else:
+            self.slots[serial % self.capacity] = article_id
         packed = signature.astype(np.uint32).tobytes()
         if duplicate_of is None:
             self._represent(article_id, packed)
@@ -73,77 +82,54 @@ class LshIndex:
             else:  # its story has no representative in the window: this copy stands in
                 self.stand_ins[duplicate_of] = article_id
                 self._represent(article_id, packed)
-        while len(self.sequence) > self.capacity:
-            self._forget_oldest()
+        if self.table.due():
+            self.table.merge(self._alive)
 
     def find(self, article_id: str, signature: np.ndarray, threshold: float) -> str | None:
         """The original of the earliest representative at least `threshold` similar, if any;
         for an article the index already holds (a redelivery), the same answer it had."""
         if article_id in self.roots:
             return self.roots[article_id]
-        before = self.sequence.get(article_id)
-        candidates = {
-            other
-            for key in _bands(signature)
-            for other in _members(self.buckets.get(key))
-            if other != article_id and (before is None or self.sequence[other] < before)
-        }
-        for other in sorted(candidates, key=self.sequence.__getitem__):
+        before = self.sequence.get(article_id, self._next)
+        serials = np.fromiter(self.table.candidates(band_keys(signature)), np.int64)
+        earlier: list[int] = self._held(serials[serials < before]).tolist()
+        for serial in sorted(earlier):
+            other = self.slots[serial % self.capacity]
             if similarity(signature, self.signature(other)) >= threshold:
                 return self.roots.get(other, other)
         return None
 
+    def _alive(self, serials: np.ndarray) -> np.ndarray:
+        """Which of `serials` are representatives still held (a mask)."""
+        oldest = self._next - len(self.sequence)
+        held: np.ndarray = serials.astype(np.int64) >= oldest
+        held[held] = self.represents[serials[held].astype(np.int64) % self.capacity]
+        return held
+
+    def _held(self, serials: np.ndarray) -> np.ndarray:
+        held: np.ndarray = serials[self._alive(serials)]
+        return held
+
     def _represent(self, article_id: str, packed: bytes) -> None:
         self.signatures[article_id] = packed
-        for key in _bands(np.frombuffer(packed, dtype=np.uint32)):
-            members = self.buckets.get(key)
-            if members is None:
-                self.buckets[key] = article_id
-            elif isinstance(members, str):
-                self.buckets[key] = {members: None, article_id: None}
-            else:
-                members[article_id] = None
+        serial = self.sequence[article_id]
+        self.represents[serial % self.capacity] = True
+        self.table.add(serial, band_keys(np.frombuffer(packed, dtype=np.uint32)))
 
     def _forget_oldest(self) -> None:
         article_id = self.order.popleft()
-        del self.sequence[article_id]
+        serial = self.sequence.pop(article_id)
+        self.represents[serial % self.capacity] = False
         original = self.roots.pop(article_id, None)
         story = article_id if original is None else original
         if self.newest.get(story, ("",))[0] == article_id:  # only if added out of order
             del self.newest[story]
-        packed = self.signatures.pop(article_id, None)
-        if packed is None:  # a copy: nothing of it is in the buckets
+        if self.signatures.pop(article_id, None) is None:  # a copy: not in the buckets
             return
-        self._unbucket(article_id, packed)
+        self.table.forget()
         if self.stand_ins.get(story) == article_id:
             del self.stand_ins[story]
         successor = self.newest.pop(story, None)
         if successor is not None and successor[0] in self.sequence:
             self.stand_ins[story] = successor[0]
             self._represent(*successor)
-
-    def _unbucket(self, article_id: str, packed: bytes) -> None:
-        for key in _bands(np.frombuffer(packed, dtype=np.uint32)):
-            members = self.buckets.get(key)
-            if members == article_id:
-                del self.buckets[key]
-            elif isinstance(members, dict):
-                members.pop(article_id, None)
-                if len(members) == 1:
-                    self.buckets[key] = next(iter(members))
-
-
-def _members(bucket: Bucket | None) -> tuple[str, ...] | dict[str, None]:
-    if bucket is None:
-        return ()
-    return (bucket,) if isinstance(bucket, str) else bucket
-
-
-def _bands(signature: np.ndarray) -> list[int]:
-    """One key per band: the band's four 32-bit values and its number, as one int."""
-    rows = signature.astype(np.uint32).tobytes()
-    width = ROWS * 4
-    return [
-        int.from_bytes(rows[band * width : (band + 1) * width], "little") << 4 | band
-        for band in range(BANDS)
-    ]
