@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from workers.ops.processes import cpu_seconds, rss_mb, tree, tree_mb
+from workers.ops.processes import cpu_seconds, return_free_memory, rss_mb, tree, tree_mb
 
 
 def test_a_tree_holds_its_children_and_counts_their_memory():
@@ -26,3 +26,10 @@ def test_cpu_seconds_grow_with_work():
     sum(i * i for i in range(2_000_000))
     assert cpu_seconds(os.getpid()) > before
     assert cpu_seconds(2**22 + 7) == 0.0  # no such process
+
+
+def test_returning_free_memory_is_safe_to_call_any_time():
+    garbage = [bytes(4096) for _ in range(10_000)]
+    del garbage
+    return_free_memory()  # glibc gives the pages back; elsewhere nothing happens
+    assert rss_mb(os.getpid()) > 0

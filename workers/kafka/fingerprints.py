@@ -25,6 +25,7 @@ from aiokafka import AIOKafkaConsumer
 
 from workers.config import Settings
 from workers.ops.logs import get_logger
+from workers.ops.processes import return_free_memory
 from workers.pipeline.table import Topic
 from workers.stages.dedup.index import LshIndex
 from workers.stages.dedup.minhash import from_hex
@@ -127,6 +128,8 @@ class FingerprintStore:
         finally:
             await consumer.stop()
         self._apply(items)
+        del items
+        return_free_memory()  # the records read are garbage now; the index is what stays
         log.info(
             "fingerprints_loaded",
             topic=self.topic,
