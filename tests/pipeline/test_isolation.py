@@ -144,3 +144,16 @@ async def test_a_batch_given_up_on_midway_leaves_no_answer_behind(cleanup):
     assert isinstance(first, runner.Computed) and first.event["id"] == "brief-0"
     after = await cleanup.compute(_brief(9))
     assert isinstance(after, runner.Computed) and after.event["id"] == "brief-9"
+
+
+async def test_a_child_that_dies_while_the_worker_sends_hands_its_next_message_on(cleanup):
+    """The child holds the next message while the worker sends the last answer; if it dies
+    then, that message goes to the new child and its answer is never taken for another's."""
+    cleanup.timeout = 5
+    batch = cleanup.compute_each([_brief(0), _brief(1), _brief(2)])
+    first = await anext(batch)
+    os.kill(cleanup.child.pid, 9)
+    cleanup.child.join()
+    rest = [result async for result in batch]
+    ids = [r.event["id"] for r in (first, *rest) if isinstance(r, runner.Computed)]
+    assert ids == ["brief-0", "brief-1", "brief-2"]

@@ -27,7 +27,8 @@ from workers.pipeline.table import Topic
 
 log = get_logger("khabar.agent")
 
-BATCH = 32  # messages a stage takes from its stream at once (acknowledged together)
+BATCH = 16  # messages a stage takes from its stream at once (acknowledged together; a
+# rebalance waits for the batch in hand)
 BATCH_WAIT = 0.01  # seconds it waits for a batch to fill before taking what has come
 
 
@@ -50,13 +51,23 @@ def attach_stage(stage_app: StageApp, agent: StageAgent, settings: Settings) -> 
         # Events in small batches, acknowledged once all their outputs are sent: within one,
         # the stage's child computes a message while this process finishes the one before.
         async for events in stream.take_events(BATCH, within=BATCH_WAIT):
-            messages = [event.message for event in events]
-            async with contextlib.aclosing(agent.handle_each(messages)) as handled:
-                async for outgoing in handled:
-                    for out in outgoing:
-                        await topics[out.topic].send(
-                            key=out.key, value=out.value, headers=out.headers
-                        )
+            done = 0
+            try:
+                messages = [event.message for event in events]
+                async with contextlib.aclosing(agent.handle_each(messages)) as handled:
+                    async for outgoing in handled:
+                        for out in outgoing:
+                            await topics[out.topic].send(
+                                key=out.key, value=out.value, headers=out.headers
+                            )
+                        done += 1
+            except BaseException:
+                # take_events acknowledges its whole batch however the batch ends: the events
+                # not yet sent on get one more reference, so they stay uncommitted and are read
+                # again after a restart (at least once).
+                for event in events[done:]:
+                    event.message.incref()
+                raise
 
     async def report_stats() -> None:
         await agent.report_stats(app.consumer)

@@ -4,16 +4,18 @@ use every core (one Python process computes on one core at a time).
 The supervisor checks the broker and creates the topics once, then starts the workers; it
 restarts one that dies (waiting 1 s, doubling to 30 s while it keeps dying young), passes
 SIGTERM and SIGINT on and waits for every worker's clean stop, and is the pool's one health
-signal: it beats KHABAR_HEALTH_FILE only while every worker beats its own. Each worker logs
-its own `stage_stats` lines (with its `pid`); the supervisor adds a `worker_pool` line per
-stats interval with the workers alive, their restarts and their memory (each worker's own
-RSS, and its process tree's PSS: the worker with its stages' child processes).
+signal: it beats KHABAR_HEALTH_FILE only while every worker beats its own (so the pool counts
+as unhealthy while one is restarting: give the probe room for a restart and an index load).
+Each worker logs its own `stage_stats` lines (with its `pid`); the supervisor adds a
+`worker_pool` line per stats interval with the workers alive, their restarts and their memory
+(each worker's own RSS, and its process tree's PSS: the worker with its stages' processes).
 """
 
 from __future__ import annotations
 
 import asyncio
 import ctypes
+import functools
 import os
 import signal
 import subprocess
@@ -82,15 +84,18 @@ def _start(settings: Settings, stages: list[Stage], number: int) -> Member:
     health_file = f"{settings.health_file}.{number}"
     env = {**os.environ, **settings.to_env(), "KHABAR_HEALTH_FILE": health_file}
     command = [sys.executable, "-m", "workers", "worker", "--stage", *(s.value for s in stages)]
-    process = subprocess.Popen(command, env=env, preexec_fn=_end_with_parent)
+    end_with_parent = functools.partial(_end_with, os.getpid())
+    process = subprocess.Popen(command, env=env, preexec_fn=end_with_parent)
     return Member(number, process, health_file)
 
 
-def _end_with_parent() -> None:
+def _end_with(supervisor: int) -> None:
     """In the new worker: SIGTERM when the supervisor dies, even of SIGKILL, so no worker is
-    left behind holding partitions."""
+    left behind holding partitions (and no start at all if it died already)."""
     libc = ctypes.CDLL(None, use_errno=True)
     libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    if os.getppid() != supervisor:
+        os._exit(1)
 
 
 def _tend(member: Member, settings: Settings, stages: list[Stage]) -> None:

@@ -112,11 +112,13 @@ class IsolatedStage:
         sends the result just yielded; each message still has its own deadline, counted from
         when the child took it up."""
         async with self.turn:
-            sent: deque[int] = deque()  # values the current child has been given, unanswered
-            following = 0
+            sent: deque[int] = deque()  # values `holder`, the child's pipe, has, unanswered
+            following, holder = 0, None
             try:
                 while following < len(values) or sent:
                     conn = await self._ready()
+                    if conn is not holder:  # a new child: what the last one held goes again
+                        following, sent, holder = sent[0] if sent else following, deque(), conn
                     while following < len(values) and len(sent) < IN_FLIGHT:
                         if sent and len(values[following] or b"") > PIPE_ROOM:
                             break  # it would block the event loop until the child reads it
@@ -124,10 +126,7 @@ class IsolatedStage:
                         sent.append(following)
                         following += 1
                     index = sent.popleft()
-                    result = await self._answer(conn, values[index])
-                    if self.conn is None and sent:  # the child is gone with what it was given
-                        following, sent = sent[0], deque()
-                    yield result
+                    yield await self._answer(conn, values[index])
             finally:
                 if sent:  # given up on midway: its answers must not be taken for others'
                     self._stop(kill=True)
@@ -165,7 +164,9 @@ class IsolatedStage:
         self.served += 1
         if self.max_messages and self.served >= self.max_messages:
             log.info("stage_process_recycled", stage=self.stage.value, messages=self.served)
-            self._stop(kill=False)  # the next message starts a new one
+            # Killed, not asked to end: it may have the next message already (it goes again
+            # to the new one), and waiting for it would hold up the event loop.
+            self._stop(kill=True)
 
     async def start(self) -> None:
         """Have the child ready (the worker calls this at start, so the first message does not

@@ -15,14 +15,36 @@ def test_find_the_earliest_similar_article_and_its_original():
     assert index.find("d", minhash(OTHER), 0.7) is None
 
 
-def test_an_article_already_held_only_matches_earlier_ones():
+def test_an_article_already_held_keeps_the_answer_it_was_added_with():
     index = LshIndex()
     index.add("a", minhash(STORY))
-    index.add("b", minhash(STORY))
+    index.add("b", minhash(STORY))  # added as an original (its answer was None)
+    index.add("c", minhash(STORY), duplicate_of="a")
     assert index.find("a", minhash(STORY), 0.7) is None
-    assert index.find("b", minhash(STORY), 0.7) == "a"
+    assert (
+        index.find("b", minhash(STORY), 0.7) is None and index.find("c", minhash(STORY), 0.7) == "a"
+    )
     index.add("a", minhash(OTHER))  # a second add of an id keeps the first
-    assert (index.signature("a") == minhash(STORY)).all() and len(index) == 2
+    assert (index.signature("a") == minhash(STORY)).all() and len(index) == 3
+
+
+def test_a_redelivery_is_answered_the_same_after_a_copy_stands_in():
+    index = LshIndex(capacity=3)
+    index.add("o", minhash(STORY))
+    index.add("c", minhash(edited(1)), duplicate_of="o")
+    near_c = [*STORY[:2], STORY[2].replace("May 2", "May 2 (1)") + " Police said."]
+    index.add("x", minhash(near_c))  # taken as an original
+    index.add("y", minhash(OTHER))  # "o" leaves: "c" stands in
+    assert index.stand_ins == {"o": "c"} and index.find("x", minhash(near_c), 0.7) is None
+
+
+def test_an_original_that_left_sent_again_is_no_copy_of_itself():
+    index = LshIndex(capacity=2)
+    index.add("o", minhash(STORY))
+    index.add("c", minhash(edited(1)), duplicate_of="o")
+    index.add("y", minhash(OTHER))  # "o" leaves: "c" stands in for it
+    assert index.find("o", minhash(STORY), 0.7) is None
+    assert index.find("n", minhash(STORY), 0.7) == "o"
 
 
 def test_index_forgets_the_oldest_past_its_capacity():

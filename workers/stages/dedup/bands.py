@@ -1,9 +1,9 @@
 """The LSH buckets of the near-duplicate index, compact: band keys of 8 bytes, each with the
-serial number (4 bytes) of the article it came from, in one sorted NumPy array; the newest ones
+serial number (8 bytes) of the article it came from, in one sorted NumPy array; the newest ones
 in a small dict until there are enough to merge into it.
 
 A dict with a Python int per band key held 16 entries of about 100 bytes per article (1.6 KB,
-most of a window's memory); here an article's 16 keys take 192 bytes. Nothing is removed one by
+most of a window's memory); here an article's 16 keys take 256 bytes. Nothing is removed one by
 one: the index checks each candidate is still one of its representatives, and each merge drops
 the entries of articles it no longer holds.
 """
@@ -38,7 +38,7 @@ class BandTable:
 
     def __init__(self, merge_every: int = 8192) -> None:
         self.keys = np.empty(0, dtype=np.uint64)  # sorted
-        self.serials = np.empty(0, dtype=np.uint32)  # beside their keys
+        self.serials = np.empty(0, dtype=np.int64)  # beside their keys
         self.recent: dict[int, list[int]] = {}
         self.recent_articles = 0
         self.merge_every = merge_every
@@ -78,7 +78,7 @@ class BandTable:
             (key for key, serials in self.recent.items() for _ in serials), np.uint64, count
         )
         new_serials = np.fromiter(
-            (s for serials in self.recent.values() for s in serials), np.uint32, count
+            (s for serials in self.recent.values() for s in serials), np.int64, count
         )
         fresh = alive(new_serials)
         new_keys, new_serials = new_keys[fresh], new_serials[fresh]

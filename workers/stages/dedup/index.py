@@ -88,15 +88,15 @@ class LshIndex:
     def find(self, article_id: str, signature: np.ndarray, threshold: float) -> str | None:
         """The original of the earliest representative at least `threshold` similar, if any;
         for an article the index already holds (a redelivery), the same answer it had."""
-        if article_id in self.roots:
-            return self.roots[article_id]
-        before = self.sequence.get(article_id, self._next)
+        if article_id in self.sequence:  # held: a copy's original, or None for an original
+            return self.roots.get(article_id)
         serials = np.fromiter(self.table.candidates(band_keys(signature)), np.int64)
-        earlier: list[int] = self._held(serials[serials < before]).tolist()
-        for serial in sorted(earlier):
+        held: list[int] = self._held(serials).tolist()
+        for serial in sorted(held):
             other = self.slots[serial % self.capacity]
-            if similarity(signature, self.signature(other)) >= threshold:
-                return self.roots.get(other, other)
+            root = self.roots.get(other, other)
+            if root != article_id and similarity(signature, self.signature(other)) >= threshold:
+                return root  # (an original that left, sent again, is no copy of itself)
         return None
 
     def _alive(self, serials: np.ndarray) -> np.ndarray:
