@@ -3,10 +3,14 @@ are in tests/integration, through real workers on a real broker)."""
 
 from __future__ import annotations
 
+import orjson
+import pytest
+from faust.types.tuples import Message
+
 from workers.config import Settings
-from workers.kafka.agents import StageAgent, attach_stage
+from workers.kafka.agents import StageAgent, attach_stage, send_batch
 from workers.kafka.app import build_app
-from workers.pipeline.table import Stage
+from workers.pipeline.table import Stage, Topic
 
 
 def test_the_agent_reads_the_stage_s_source_topic(tmp_path, stages):
@@ -18,3 +22,44 @@ def test_the_agent_reads_the_stage_s_source_topic(tmp_path, stages):
         (agent,) = stage_app.app.agents.values()
         assert agent.name == f"khabar.{stage}" and agent.channel.get_topic_name() == source
         assert stage_agent.stats.report(None)["processed"] == 0
+
+
+class _FailingTopic:
+    """A topic whose broker stops taking messages after `accepts` of them (the one stand-in
+    here: a real broker does not fail on cue in the middle of a batch)."""
+
+    def __init__(self, accepts: int) -> None:
+        self.accepts, self.sent = accepts, []
+
+    async def send(self, key: bytes, value: bytes, headers: list) -> None:
+        if len(self.sent) == self.accepts:
+            raise ConnectionError("broker gone")
+        self.sent.append(key)
+
+
+class _Event:
+    def __init__(self, message: Message) -> None:
+        self.message = message
+
+
+class _Consumer:
+    def ack(self, message: Message) -> None:  # what Faust's consumer does on a final ack
+        message.acked = True
+
+
+async def test_a_batch_that_fails_midway_leaves_its_unsent_events_uncommitted(stages, tmp_path):
+    settings = Settings(state_dir=str(tmp_path), stage_timeout=0)
+    agent = StageAgent(stages[Stage.CLEANUP], settings)
+    events = []
+    for n in range(4):
+        value = orjson.dumps({"id": f"a{n}", "text": "Heavy rain lashed Guwahati on Monday."})
+        message = Message("raw", 0, n, 0.0, 0, [], f"a{n}".encode(), value, None)
+        message.incref()  # the stream's reference, as Faust takes it
+        events.append(_Event(message))
+    topic = _FailingTopic(accepts=2)
+    with pytest.raises(ConnectionError):
+        await send_batch(agent, {Topic.CLEANED: topic}, events)
+    for event in events:  # take_events acknowledges the whole batch when it ends
+        event.message.ack(_Consumer())
+    assert topic.sent == [b"a0", b"a1"]
+    assert [event.message.acked for event in events] == [True, True, False, False]

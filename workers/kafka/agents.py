@@ -51,23 +51,7 @@ def attach_stage(stage_app: StageApp, agent: StageAgent, settings: Settings) -> 
         # Events in small batches, acknowledged once all their outputs are sent: within one,
         # the stage's child computes a message while this process finishes the one before.
         async for events in stream.take_events(BATCH, within=BATCH_WAIT):
-            done = 0
-            try:
-                messages = [event.message for event in events]
-                async with contextlib.aclosing(agent.handle_each(messages)) as handled:
-                    async for outgoing in handled:
-                        for out in outgoing:
-                            await topics[out.topic].send(
-                                key=out.key, value=out.value, headers=out.headers
-                            )
-                        done += 1
-            except BaseException:
-                # take_events acknowledges its whole batch however the batch ends: the events
-                # not yet sent on get one more reference, so they stay uncommitted and are read
-                # again after a restart (at least once).
-                for event in events[done:]:
-                    event.message.incref()
-                raise
+            await send_batch(agent, topics, events)
 
     async def report_stats() -> None:
         await agent.report_stats(app.consumer)
@@ -83,6 +67,25 @@ def attach_stage(stage_app: StageApp, agent: StageAgent, settings: Settings) -> 
     app.timer(settings.stats_interval, name=f"khabar.{agent.stage}.stats")(report_stats)
     app.on_partitions_assigned.connect(on_assigned)  # type: ignore[arg-type]
     app.on_partitions_revoked.connect(on_revoked)  # type: ignore[arg-type]
+
+
+async def send_batch(agent: StageAgent, topics: dict[Topic, Any], events: Sequence[Any]) -> None:
+    """What a batch of events becomes, sent, in order. Faust's `take_events` acknowledges its
+    whole batch however the batch ends: if this fails midway (a send that raises, a stop), the
+    events not yet sent get one more reference, so they stay uncommitted and are read again
+    after a restart (at least once)."""
+    done = 0
+    try:
+        messages = [event.message for event in events]
+        async with contextlib.aclosing(agent.handle_each(messages)) as handled:
+            async for outgoing in handled:
+                for out in outgoing:
+                    await topics[out.topic].send(key=out.key, value=out.value, headers=out.headers)
+                done += 1
+    except BaseException:
+        for event in events[done:]:
+            event.message.incref()
+        raise
 
 
 class StageAgent:
