@@ -15,7 +15,6 @@ import asyncio
 import dataclasses
 import os
 import time
-from pathlib import Path
 
 import pytest
 
@@ -27,6 +26,7 @@ from tests.integration.streams import (
     tally,
 )
 from tests.integration.test_faults import kind_of
+from workers.ops import processes
 from workers.pipeline.table import Stage
 
 pytestmark = [pytest.mark.integration, pytest.mark.soak]
@@ -36,28 +36,9 @@ RATE = float(os.environ.get("KHABAR_SOAK_RATE", "1000"))  # articles sent per se
 
 
 def rss_mb(pid: int) -> float:
-    """The resident memory of a process and its descendants (a worker's stage processes)."""
-    total = 0
-    for each in [pid, *descendants(pid)]:
-        try:
-            status = Path(f"/proc/{each}/status").read_text()
-        except FileNotFoundError:  # ended meanwhile
-            continue
-        (line,) = [x for x in status.splitlines() if x.startswith("VmRSS:")]
-        total += int(line.split()[1])
-    return total / 1024
-
-
-def descendants(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            children = [int(c) for c in (task / "children").read_text().split()]
-        except FileNotFoundError:
-            continue
-        for child in children:
-            found += [child, *descendants(child)]
-    return found
+    """The resident memory of a process and its descendants (a worker's stage processes),
+    summed."""
+    return sum(processes.rss_mb(member) for member in processes.tree(pid))
 
 
 def test_memory_stays_flat_once_the_duplicate_window_is_full(cluster, broker, capsys):

@@ -11,7 +11,6 @@ import platform
 import time
 import uuid
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from aiokafka import AIOKafkaProducer
 
@@ -21,6 +20,7 @@ from workers.contract.events import encode, schema_tag
 from workers.kafka.admin import ensure_topics
 from workers.kafka.fingerprints import FingerprintStore
 from workers.kafka.local import LocalBroker
+from workers.ops import processes
 from workers.pipeline.table import Topic
 from workers.stages.dedup.minhash import PERMUTATIONS
 
@@ -41,9 +41,8 @@ class StartUp:
 
 
 def rss_mb() -> float:
-    """This process's resident memory now (Linux)."""
-    pages = int(Path("/proc/self/statm").read_text().split()[1])
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    """This process's resident memory now."""
+    return processes.rss_mb(os.getpid())
 
 
 def record(index: int) -> tuple[bytes, bytes]:
