@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 
 import orjson
+import pytest
 
 from tests.conftest import ROOT, squash
 
@@ -59,3 +61,22 @@ def test_a_worker_waits_for_its_broker_as_long_as_told_then_says_so():
     assert events[-1]["event"] == "broker_wait_exceeded" and events[-1]["waited_s"] >= 2
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("khabar worker: the broker at 127.0.0.1:1 did not answer within 2 s")
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_a_worker_or_pool_stopped_while_it_waits_for_its_broker_exits_0(processes):
+    env = {"KHABAR_BROKER": "127.0.0.1:1", "KHABAR_BROKER_WAIT": "60", "PATH": "/usr/bin:/bin"}
+    command = [sys.executable, "-m", "workers", "worker", "--processes", processes]
+    with subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as worker:
+        assert worker.stdout is not None
+        for line in worker.stdout:  # still starting: the broker never answers
+            if '"broker_unreachable"' in line:
+                break
+        worker.send_signal(signal.SIGTERM)
+        out, _ = worker.communicate(timeout=30)
+    assert worker.returncode == 0, out
+    assert "Traceback" not in out
+    last = orjson.loads(out.strip().splitlines()[-1])
+    assert last["event"] == "worker_stopped_while_starting" and last["signal"] == "SIGTERM"

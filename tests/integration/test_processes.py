@@ -120,7 +120,7 @@ def test_two_processes_share_restart_and_stop_together(settings, tmp_path):
         assert every == {f"p{n}" for n in range(60)}  # at least once: a copy may come twice
 
         pool.send_signal(signal.SIGTERM)
-        assert pool.wait(60) == 0
+        assert pool.wait(60) == 0, log_path.read_text()[-6000:]
         stopped = [e for e in events(log_path) if e["event"] == "worker_pool_stopped"]
         assert stopped and stopped[0]["exit_codes"] == [0, 0]
         for pid in (restarted["pid"], started["pids"][1]):

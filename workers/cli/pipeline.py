@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from workers.config import Settings
+from workers.ops import logs, signals
 from workers.pipeline.table import Stage
 
 
@@ -55,6 +56,8 @@ def register(commands: Any) -> None:
 
 
 def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    logs.configure(settings.log_level)
+    signals.stop_while_starting("khabar.worker")  # before the imports: they take a second
     from workers.kafka.worker import run_worker
 
     chosen = list(Stage) if "all" in args.stage else [Stage(s) for s in dict.fromkeys(args.stage)]

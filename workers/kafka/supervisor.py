@@ -35,6 +35,9 @@ log = logs.get_logger("khabar.supervisor")
 FIRST_WAIT, LONGEST_WAIT = 1.0, 30.0  # before restarting a worker that died
 YOUNG = 60.0  # a worker that dies younger than this (seconds) waits twice as long next time
 TICK = 0.5
+# A worker's exit codes after the pool's SIGTERM that mean a clean stop: 0, or death by that
+# SIGTERM when it came before the new process could take the signal at all.
+CLEAN_STOP = (0, -signal.SIGTERM)
 
 
 @dataclass
@@ -76,7 +79,7 @@ def run_pool(settings: Settings, stages: list[Stage], processes: int) -> int:
     log.info("worker_pool_stopping", processes=len(members))
     codes = _stop_all(members, settings.shutdown_timeout + 5)
     log.info("worker_pool_stopped", exit_codes=codes)
-    return 0 if all(code == 0 for code in codes) else 1
+    return 0 if all(code in CLEAN_STOP for code in codes) else 1
 
 
 def _start(settings: Settings, stages: list[Stage], number: int) -> Member:
@@ -154,14 +157,15 @@ def _report(members: list[Member]) -> None:
 
 
 def _stop_all(members: list[Member], timeout: float) -> list[int]:
-    """SIGTERM to every worker, then each one's exit code; SIGKILL to any still running after
-    `timeout` seconds (a worker bounds its own stop by KHABAR_SHUTDOWN_TIMEOUT first)."""
-    for member in members:
-        if member.process.poll() is None:
-            member.process.send_signal(signal.SIGTERM)
+    """SIGTERM to every running worker, then each one's exit code; SIGKILL to any still running
+    after `timeout` seconds (a worker bounds its own stop by KHABAR_SHUTDOWN_TIMEOUT first). A
+    worker that was down, waiting for its restart, was reported when it died."""
+    running = [m for m in members if m.process.poll() is None]
+    for member in running:
+        member.process.send_signal(signal.SIGTERM)
     deadline = time.monotonic() + timeout
     codes = []
-    for member in members:
+    for member in running:
         try:
             codes.append(member.process.wait(max(deadline - time.monotonic(), 0.1)))
         except subprocess.TimeoutExpired:
