@@ -9,7 +9,8 @@ from typing import Any
 import orjson
 import pytest
 
-from workers.pipeline.build import Processor, build_stages
+from workers.pipeline.build import build_stages
+from workers.pipeline.processor import Processor
 from workers.pipeline.runner import apply
 from workers.pipeline.table import Stage
 from workers.stages.rules import Rules

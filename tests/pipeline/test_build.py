@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from workers.pipeline.build import build_stages, finishing_stages
+from workers.pipeline.build import build_stages
 from workers.pipeline.runner import apply
 from workers.pipeline.table import STAGES, Stage
 from workers.stages.dedup.index import LshIndex
@@ -39,13 +37,3 @@ def test_each_build_has_its_own_index_unless_one_is_shared(rules):
     for built, article_id in ((first, "a"), (second, "b")):
         cleaned = apply(built[Stage.CLEANUP], {"id": article_id, "text": STORY})
         assert apply(built[Stage.EXTRACT], cleaned)["duplicate_of"] is None
-
-
-def test_a_worker_whose_stages_run_in_child_processes_holds_only_their_finishing_steps():
-    index = LshIndex()
-    held = finishing_stages(index)
-    assert list(held) == list(STAGES)
-    assert [s.name for s in held[Stage.EXTRACT].finish] == ["mark_duplicate"]
-    assert held[Stage.CLEANUP].finish == ()
-    with pytest.raises(RuntimeError, match="runs in its child process"):
-        held[Stage.CLEANUP].function({}, {})

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from workers.pipeline.build import Processor
+from workers.pipeline.processor import Processor
 from workers.pipeline.runner import apply
 
 TYPES = ("PERSON", "ORG", "LOC")

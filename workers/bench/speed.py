@@ -13,7 +13,7 @@ from typing import Any
 
 from workers.bench.zyte import Page
 from workers.contract.events import Event
-from workers.pipeline.build import Processor
+from workers.pipeline.processor import Processor
 from workers.pipeline.runner import apply
 from workers.pipeline.table import Stage
 from workers.stages.cleanup.html.page import library_extract

@@ -21,8 +21,8 @@ from workers.ops import health
 from workers.ops.logs import get_logger
 from workers.ops.metrics import StageStats
 from workers.pipeline import runner
-from workers.pipeline.build import Processor
 from workers.pipeline.isolation import IsolatedStage
+from workers.pipeline.processor import Processor
 from workers.pipeline.table import Topic
 
 log = get_logger("khabar.agent")

@@ -30,7 +30,7 @@ from workers.kafka.fingerprints import FingerprintStore
 from workers.kafka.transactions import TransactionalStage
 from workers.kafka.watch import BrokerWatch
 from workers.ops import logs
-from workers.pipeline.build import build_stages, finishing_stages
+from workers.pipeline.processor import finishing_stages
 from workers.pipeline.table import Stage
 
 log = logs.get_logger("khabar.worker")
@@ -44,13 +44,14 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
     store = FingerprintStore(settings)
     if Stage.EXTRACT in stages:
         asyncio.run(store.load())
-    processors = (
-        finishing_stages(store.index, settings.duplicate_threshold)
-        if settings.isolated  # the stages' pure halves run in child processes
-        else build_stages(
+    if settings.isolated:  # the stages' pure halves run in child processes
+        processors = finishing_stages(store.index, settings.duplicate_threshold)
+    else:  # here: only then does this process load the stages' code and rules
+        from workers.pipeline.build import build_stages
+
+        processors = build_stages(
             index=store.index, threshold=settings.duplicate_threshold, min_words=settings.min_words
         )
-    )
     asyncio.set_event_loop(asyncio.new_event_loop())
     log.info(
         "worker_starting",

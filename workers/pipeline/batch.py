@@ -20,8 +20,9 @@ from workers.contract.deadletter import Origin
 from workers.contract.events import Event, encode
 from workers.inputs import Item
 from workers.pipeline import runner
-from workers.pipeline.build import Processor, build_stages
+from workers.pipeline.build import build_stages
 from workers.pipeline.isolation import process_context
+from workers.pipeline.processor import Processor
 from workers.pipeline.table import Stage
 
 BATCH = "(batch)"  # the source topic of a dead letter in batch mode

@@ -24,7 +24,6 @@ from multiprocessing.process import BaseProcess
 
 from workers.ops.logs import get_logger
 from workers.pipeline import runner
-from workers.pipeline.build import build_stages
 from workers.pipeline.table import Stage
 
 log = get_logger("khabar.isolation")
@@ -56,6 +55,8 @@ def _serve(conn: Connection, stage: Stage, min_words: int) -> None:
     act on: it finishes or hands back the message in flight and then closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    from workers.pipeline.build import build_stages  # preloaded by the fork server, not the worker
+
     processor = build_stages(min_words=min_words)[stage]
     conn.send(None)
     while True:

@@ -27,7 +27,7 @@ from workers.contract.events import (
     validate,
 )
 from workers.contract.ids import article_id
-from workers.pipeline.build import Processor
+from workers.pipeline.processor import Processor
 from workers.pipeline.table import StageSpec, Topic
 from workers.stages.steps import run_steps
 

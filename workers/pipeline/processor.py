@@ -1,0 +1,56 @@
+"""A stage as the runner holds it: its place in the table, its pure function and the stateful
+steps that finish its output event (near-duplicate marking, with the index it is given: the
+pure steps may run in another process, the finishing ones run where the state is, one message
+after another).
+
+A worker whose stages compute in child processes holds only this: no stage code and no rules
+(the stages' libraries, about 30 MB, load in the fork server that makes the children). The pure
+functions are built in `build.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workers.contract.events import Event
+from workers.pipeline.table import STAGES, Stage, StageSpec
+from workers.stages.dedup.index import LshIndex
+from workers.stages.extract.duplicates import NearDuplicates, mark_duplicate
+from workers.stages.steps import Step, step
+
+# A stage's work: an input event in, its output payload out; step timings into the dict.
+StageFunction = Callable[[Event, dict[str, float]], Event]
+
+
+@dataclass(frozen=True)
+class Processor:
+    """A stage ready to run: its place in the table, its pure function, and the stateful steps
+    that finish its output event."""
+
+    spec: StageSpec
+    function: StageFunction
+    finish: tuple[Step[Event], ...] = ()
+
+
+def finishing_stages(index: LshIndex, threshold: float = 0.7) -> dict[Stage, Processor]:
+    """The stages as a worker holds them when their pure halves run in its child processes
+    (`isolation.py`): the finishing steps, and no rules loaded in this process."""
+    finish = finishing_steps(index, threshold)
+    return {
+        stage: Processor(spec, in_child_process, finish[stage]) for stage, spec in STAGES.items()
+    }
+
+
+def in_child_process(event: Event, timings: dict[str, float]) -> Event:
+    """The function of a stage that runs in a child process: never called in the worker's."""
+    raise RuntimeError("this stage's function runs in its child process (isolation.py)")
+
+
+def finishing_steps(
+    index: LshIndex | None, threshold: float
+) -> dict[Stage, tuple[Step[Event], ...]]:
+    """Each stage's stateful finishing steps: near-duplicates marked against `index` (a new one
+    when none is given) from `threshold` on."""
+    duplicates = NearDuplicates(index if index is not None else LshIndex(), threshold)
+    return {Stage.CLEANUP: (), Stage.EXTRACT: (step(mark_duplicate, duplicates),)}
