@@ -45,18 +45,18 @@ def test_load_reads_to_the_end_and_follow_learns_what_others_publish(settings):
     async def scenario() -> None:
         assert await store.load() == 3  # the unreadable record is counted, and skipped
         assert "a" in store.index and "b" in store.index and store.index.roots == {"b": "a"}
-        assert set(store.index.signatures) == {"a"}  # a copy is found through its original
+        assert store.index.representatives() == {"a"}  # a copy is found through its original
         follower = asyncio.create_task(store.follow())
         try:
             await send_raw(settings, [record("c", "Something else entirely.")], Topic.FINGERPRINTS)
             for _ in range(100):
-                if "c" in store.index.signatures:
+                if "c" in store.index.representatives():
                     break
                 await asyncio.sleep(0.1)
         finally:
             follower.cancel()
             await asyncio.gather(follower, return_exceptions=True)
-        assert "c" in store.index.signatures
+        assert "c" in store.index.representatives()
         assert store.index.find("d", minhash([STORY]), 0.7) == "a"
 
     asyncio.run(scenario())

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
+import numpy as np
+
 from tests.stages.dedup.test_minhash import OTHER, STORY
-from workers.stages.dedup.index import LshIndex
-from workers.stages.dedup.minhash import minhash
+from workers.ops.processes import rss_mb
+from workers.stages.dedup.index import LshIndex, compact
+from workers.stages.dedup.minhash import minhash, similarity
 
 
 def test_find_the_earliest_similar_article_and_its_original():
@@ -25,7 +30,7 @@ def test_an_article_already_held_keeps_the_answer_it_was_added_with():
         index.find("b", minhash(STORY), 0.7) is None and index.find("c", minhash(STORY), 0.7) == "a"
     )
     index.add("a", minhash(OTHER))  # a second add of an id keeps the first
-    assert (index.signature("a") == minhash(STORY)).all() and len(index) == 3
+    assert (index.signature("a") == compact(minhash(STORY))).all() and len(index) == 3
 
 
 def test_a_redelivery_is_answered_the_same_after_a_copy_stands_in():
@@ -53,7 +58,7 @@ def test_index_forgets_the_oldest_past_its_capacity():
         index.add(str(i), minhash(paragraphs))
     assert len(index) == 2 and "0" not in index and "0" not in index.sequence
     assert index.find("x", minhash(STORY), 0.7) is None
-    assert index.bucketed() == {"1", "2"} and len(index.order) == 2
+    assert index.bucketed() == {"1", "2"} == index.representatives()
 
 
 def test_articles_sharing_every_band_are_both_found_until_one_leaves():
@@ -93,9 +98,9 @@ def test_copies_stay_out_of_the_buckets_so_a_storm_costs_one_comparison_each():
         found = index.find(f"copy{copy}", signature, 0.7)
         assert found == "story"
         index.add(f"copy{copy}", signature, found)
-    assert len(index) == 2_000 and list(index.signatures) == ["story"]
+    assert len(index) == 2_000 and index.representatives() == {"story"}
     assert index.bucketed() == {"story"}
-    assert index.newest["story"][0] == "copy1999"
+    assert index.newest["story"] == "copy1999"
 
 
 def test_a_copy_redelivered_gets_the_answer_it_had():
@@ -112,17 +117,17 @@ def test_when_the_original_leaves_the_window_its_newest_copy_stands_in_for_it():
     index.add("b", minhash(edited(1)), duplicate_of="a")
     index.add("c", minhash(edited(2)), duplicate_of="a")
     index.add("d", minhash(OTHER))  # "a" is forgotten; "c" takes its place in the buckets
-    assert "a" not in index and set(index.signatures) == {"c", "d"}
+    assert "a" not in index and index.representatives() == {"c", "d"}
     assert index.stand_ins == {"a": "c"} and index.newest == {}
     assert index.find("e", minhash(edited(3)), 0.7) == "a"  # still the story's original
     index.add("e", minhash(edited(3)), duplicate_of="a")
     index.add("f", minhash(OTHER), duplicate_of="d")  # "b" goes: a copy, nothing to move
     # "c" leaves when "f" comes, "e" stands in; "d" leaves when "g" comes, before "g" is in:
     index.add("g", minhash(OTHER), duplicate_of="d")  # "f" is the newest copy then
-    assert index.stand_ins == {"a": "e", "d": "f"} and set(index.signatures) == {"e", "f"}
+    assert index.stand_ins == {"a": "e", "d": "f"} and index.representatives() == {"e", "f"}
     for _ in range(3):  # every copy of "a" gone: nothing of the story is left
         index.add(f"other{_}", minhash([f"Story number {_} about something else."]))
-    assert index.stand_ins == {} and "a" not in index.newest and len(index.signatures) == 3
+    assert index.stand_ins == {} and "a" not in index.newest and len(index.representatives()) == 3
     assert index.find("h", minhash(STORY), 0.7) is None
 
 
@@ -140,8 +145,23 @@ def test_memory_stays_within_the_window_under_churn():
         signature = minhash(story * 3)
         found = index.find(str(i), signature, 0.7)
         index.add(str(i), signature, found)
-    assert len(index) == len(index.order) == 50
-    assert len(index.signatures) <= 50 and len(index.roots) <= 50
-    assert len(index.newest) <= len(index.signatures) and len(index.stand_ins) <= 50
-    assert index.bucketed() == set(index.signatures)
+    representatives = index.representatives()
+    assert len(index) == len(index.sequence) == 50 and len(index.roots) <= 50
+    assert len(index.newest) <= len(representatives) and len(index.stand_ins) <= 50
+    assert index.bucketed() == representatives
     assert len(index.table) <= 16 * (50 + index.table.merge_every)
+
+
+def test_a_compact_signature_agrees_with_the_full_one_on_similarity():
+    full, near, far = minhash(STORY), minhash(edited(1)), minhash(OTHER)
+    for other in (near, far):
+        exact = similarity(full, other)
+        assert abs(similarity(compact(full), compact(other)) - exact) <= 2 / 64
+    assert compact(full).dtype == np.uint16 and compact(full).nbytes == full.nbytes // 2
+
+
+def test_a_window_s_ring_of_signatures_costs_memory_only_as_it_fills():
+    before = rss_mb(os.getpid())
+    index = LshIndex(capacity=200_000)
+    assert index.ring.nbytes == 200_000 * 128  # 25.6 MB when full
+    assert rss_mb(os.getpid()) - before < 5  # pages never written are not resident

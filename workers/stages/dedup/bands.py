@@ -19,16 +19,18 @@ from workers.stages.dedup.minhash import PERMUTATIONS
 BANDS = 16  # 16 bands of 4 rows: pairs from about 0.5 Jaccard on become candidates (and a
 # band's number fits the 4 low bits of its key)
 ROWS = PERMUTATIONS // BANDS
-_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F], dtype=np.uint64)
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it permutes the 64-bit words
 _BAND = np.arange(BANDS, dtype=np.uint64)
 _LOW = np.uint64(0xF)
 
 
 def band_keys(signature: np.ndarray) -> np.ndarray:
-    """One 64-bit key per band: its four 32-bit values mixed into 60 bits (a collision only
-    makes one more candidate, which the similarity check turns down), then the band's number."""
-    words = np.ascontiguousarray(signature, dtype=np.uint32).view(np.uint64).reshape(BANDS, 2)
-    mixed = (words * _MIX).sum(axis=1, dtype=np.uint64)
+    """One 64-bit key per band of a compact signature (`index.compact`): its four 16-bit values
+    are one 64-bit word, mixed, whose top 60 bits stay (a collision only makes one more
+    candidate, which the similarity check turns down), then the band's number."""
+    words = np.ascontiguousarray(signature, dtype=np.uint16).view(np.uint64)
+    with np.errstate(over="ignore"):
+        mixed = words * _MIX
     keys: np.ndarray = (mixed & ~_LOW) | _BAND
     return keys
 

@@ -13,35 +13,35 @@ any of them is in the window. The buckets themselves are compact NumPy arrays (`
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from workers.stages.dedup.bands import BandTable, band_keys
-from workers.stages.dedup.minhash import similarity
+from workers.stages.dedup.minhash import PERMUTATIONS, similarity
 
 
 @dataclass
 class LshIndex:
     """The last `capacity` articles; representatives' signatures bucketed by band. Every article
     gets the next serial number; those held are the last `capacity` of them, so serial modulo
-    capacity is its slot."""
+    capacity is its slot, where its signature is kept (16 bits a value: `compact`)."""
 
     capacity: int = 200_000
     sequence: dict[str, int] = field(default_factory=dict)  # every article held: its serial
-    order: deque[str] = field(default_factory=deque)  # ids, oldest first
     roots: dict[str, str] = field(default_factory=dict)  # a copy's original
-    signatures: dict[str, bytes] = field(default_factory=dict)  # the representatives'
     table: BandTable = field(default_factory=BandTable)
     stand_ins: dict[str, str] = field(default_factory=dict)  # original gone -> copy in its place
-    newest: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # original -> newest copy
+    newest: dict[str, str] = field(default_factory=dict)  # original -> its newest copy held
     slots: list[str] = field(default_factory=list)  # ids by slot
     represents: np.ndarray = field(init=False)  # by slot: a representative (in the buckets)
+    ring: np.ndarray = field(init=False)  # by slot: the signature
     _next: int = 0
 
     def __post_init__(self) -> None:
         self.represents = np.zeros(self.capacity, dtype=bool)
+        # Pages of zeros cost no memory until written: a window fills its ring as it fills.
+        self.ring = np.zeros((self.capacity, PERMUTATIONS), dtype=np.uint16)
 
     def __len__(self) -> int:
         return len(self.sequence)
@@ -50,8 +50,15 @@ class LshIndex:
         return article_id in self.sequence
 
     def signature(self, article_id: str) -> np.ndarray:
-        """A representative's signature (a copy's is not kept)."""
-        return np.frombuffer(self.signatures[article_id], dtype=np.uint32)
+        """A held article's signature, as the index keeps it (`compact`)."""
+        held: np.ndarray = self.ring[self.sequence[article_id] % self.capacity]
+        return held
+
+    def representatives(self) -> set[str]:
+        """The ids held as their stories' representatives."""
+        oldest = self._next - len(self.sequence)
+        serials = [s for s in range(oldest, self._next) if self.represents[s % self.capacity]]
+        return {self.slots[s % self.capacity] for s in serials}
 
     def bucketed(self) -> set[str]:
         """The ids the buckets lead to (the representatives): what tests check."""
@@ -67,21 +74,21 @@ class LshIndex:
             self._forget_oldest()
         serial, self._next = self._next, self._next + 1
         self.sequence[article_id] = serial
-        self.order.append(article_id)
+        slot = serial % self.capacity
         if serial < self.capacity:
             self.slots.append(article_id)
         else:
-            self.slots[serial % self.capacity] = article_id
-        packed = signature.astype(np.uint32).tobytes()
+            self.slots[slot] = article_id
+        self.ring[slot] = compact(signature)
         if duplicate_of is None:
-            self._represent(article_id, packed)
+            self._represent(article_id)
         else:
             self.roots[article_id] = duplicate_of
-            if duplicate_of in self.signatures or duplicate_of in self.stand_ins:
-                self.newest[duplicate_of] = (article_id, packed)
+            if duplicate_of in self.stand_ins or self._represented(duplicate_of):
+                self.newest[duplicate_of] = article_id
             else:  # its story has no representative in the window: this copy stands in
                 self.stand_ins[duplicate_of] = article_id
-                self._represent(article_id, packed)
+                self._represent(article_id)
         if self.table.due():
             self.table.merge(self._alive)
 
@@ -90,12 +97,16 @@ class LshIndex:
         for an article the index already holds (a redelivery), the same answer it had."""
         if article_id in self.sequence:  # held: a copy's original, or None for an original
             return self.roots.get(article_id)
-        serials = np.fromiter(self.table.candidates(band_keys(signature)), np.int64)
+        kept = compact(signature)
+        serials = np.fromiter(self.table.candidates(band_keys(kept)), np.int64)
         held: list[int] = self._held(serials).tolist()
         for serial in sorted(held):
             other = self.slots[serial % self.capacity]
             root = self.roots.get(other, other)
-            if root != article_id and similarity(signature, self.signature(other)) >= threshold:
+            if (
+                root != article_id
+                and similarity(kept, self.ring[serial % self.capacity]) >= threshold
+            ):
                 return root  # (an original that left, sent again, is no copy of itself)
         return None
 
@@ -110,26 +121,40 @@ class LshIndex:
         held: np.ndarray = serials[self._alive(serials)]
         return held
 
-    def _represent(self, article_id: str, packed: bytes) -> None:
-        self.signatures[article_id] = packed
-        serial = self.sequence[article_id]
-        self.represents[serial % self.capacity] = True
-        self.table.add(serial, band_keys(np.frombuffer(packed, dtype=np.uint32)))
+    def _represented(self, article_id: str) -> bool:
+        serial = self.sequence.get(article_id)
+        return serial is not None and bool(self.represents[serial % self.capacity])
+
+    def _represent(self, article_id: str) -> None:
+        slot = self.sequence[article_id] % self.capacity
+        self.represents[slot] = True
+        self.table.add(self.sequence[article_id], band_keys(self.ring[slot]))
 
     def _forget_oldest(self) -> None:
-        article_id = self.order.popleft()
-        serial = self.sequence.pop(article_id)
-        self.represents[serial % self.capacity] = False
+        serial = self._next - len(self.sequence)
+        slot = serial % self.capacity
+        article_id = self.slots[slot]
+        del self.sequence[article_id]
+        was_representative = bool(self.represents[slot])
+        self.represents[slot] = False
         original = self.roots.pop(article_id, None)
         story = article_id if original is None else original
-        if self.newest.get(story, ("",))[0] == article_id:  # only if added out of order
+        if self.newest.get(story) == article_id:  # only if added out of order
             del self.newest[story]
-        if self.signatures.pop(article_id, None) is None:  # a copy: not in the buckets
+        if not was_representative:  # a copy: not in the buckets
             return
         self.table.forget()
         if self.stand_ins.get(story) == article_id:
             del self.stand_ins[story]
         successor = self.newest.pop(story, None)
-        if successor is not None and successor[0] in self.sequence:
-            self.stand_ins[story] = successor[0]
-            self._represent(*successor)
+        if successor is not None and successor in self.sequence:
+            self.stand_ins[story] = successor
+            self._represent(successor)
+
+
+def compact(signature: np.ndarray) -> np.ndarray:
+    """A signature as the index keeps and compares it: each value's low 16 bits (b-bit MinHash,
+    Li & König 2010). Two different values agree by chance once in 65,536, which moves an
+    estimated similarity by about 0.00002; the index holds half the bytes."""
+    kept: np.ndarray = (np.asarray(signature, dtype=np.uint32) & 0xFFFF).astype(np.uint16)
+    return kept
