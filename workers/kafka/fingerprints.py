@@ -27,8 +27,8 @@ from workers.config import Settings
 from workers.ops.logs import get_logger
 from workers.ops.processes import return_free_memory
 from workers.pipeline.table import Topic
-from workers.stages.dedup.index import LshIndex
-from workers.stages.dedup.minhash import from_hex
+from workers.stages.dedup.index import LshIndex, compact
+from workers.stages.dedup.minhash import PERMUTATIONS, from_hex
 
 log = get_logger("khabar.fingerprints")
 
@@ -38,8 +38,37 @@ class Fingerprint(NamedTuple):
 
     at: str
     id: str
-    signature: np.ndarray
+    signature: np.ndarray  # compact (`index.compact`)
     duplicate_of: str | None
+
+
+class Columns:
+    """The records a start-up reads, column by column, until they go into the index in the
+    order they were made: a window's 200,000 records as a few arrays and the ids (which the
+    index keeps), not 200,000 small objects that leave the heap in holes when they go."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.duplicates: list[str | None] = []
+        self.ats: list[np.ndarray] = []  # a chunk per batch read
+        self.signatures: list[np.ndarray] = []
+
+    def extend(self, batch: list[Fingerprint]) -> None:
+        if not batch:
+            return
+        self.ids += [item.id for item in batch]
+        self.duplicates += [item.duplicate_of for item in batch]
+        self.ats.append(np.array([item.at for item in batch], dtype=np.str_))
+        self.signatures.append(np.array([item.signature for item in batch], dtype=np.uint16))
+
+    def newest_first_made(self, capacity: int) -> tuple[np.ndarray, np.ndarray]:
+        """The positions of the newest `capacity` records, in the order they were made, and
+        every record's signature by position."""
+        if not self.ids:
+            return np.empty(0, dtype=np.int64), np.empty((0, PERMUTATIONS), dtype=np.uint16)
+        order = np.argsort(np.concatenate(self.ats), kind="stable")[-capacity:]
+        self.ats.clear()
+        return order, np.concatenate(self.signatures)
 
 
 class FingerprintStore:
@@ -67,7 +96,7 @@ class FingerprintStore:
     def _read(self, value: bytes | None) -> Fingerprint | None:
         try:
             item: dict[str, Any] = orjson.loads(value or b"")
-            signature = from_hex(item["minhash"])
+            signature = compact(from_hex(item["minhash"]))
             return Fingerprint(
                 str(item.get("at", "")), item["id"], signature, item.get("duplicate_of")
             )
@@ -75,12 +104,12 @@ class FingerprintStore:
             log.warning("fingerprint_unreadable", topic=self.topic)
             return None
 
-    def _apply(self, items: list[Fingerprint]) -> None:
+    def _apply(self, columns: Columns) -> None:
         """Add records to the index in the order they were made (partitions interleave); of a
         topic longer than the index, only the newest it can hold."""
-        newest = sorted(items, key=lambda item: item.at)[-self.index.capacity :]
-        for item in newest:
-            self.index.add(item.id, item.signature, item.duplicate_of)
+        order, signatures = columns.newest_first_made(self.index.capacity)
+        for at in order.tolist():
+            self.index.add(columns.ids[at], signatures[at], columns.duplicates[at])
 
     async def _partitions(self, consumer: AIOKafkaConsumer, wait: float = 30.0) -> list[Any]:
         """The topic's partitions, assigned to the consumer. A topic just created can take a
@@ -100,7 +129,7 @@ class FingerprintStore:
         consumer = self._consumer()
         await consumer.start()
         count = 0
-        items: list[Fingerprint] = []
+        columns = Columns()
         try:
             assigned = await self._partitions(consumer)
             if assigned:
@@ -109,11 +138,9 @@ class FingerprintStore:
             while assigned:
                 batches = await consumer.getmany(timeout_ms=500, max_records=5000)
                 for messages in batches.values():
-                    for message in messages:
-                        item = self._read(message.value)
-                        if item is not None:
-                            items.append(item)
-                        count += 1
+                    read = [self._read(message.value) for message in messages]
+                    columns.extend([item for item in read if item is not None])
+                    count += len(messages)
                 for tp in assigned:
                     if tp not in ends and (highwater := consumer.highwater(tp)) is not None:
                         ends[tp] = highwater
@@ -127,8 +154,8 @@ class FingerprintStore:
             self.positions = {tp.partition: await consumer.position(tp) for tp in assigned}
         finally:
             await consumer.stop()
-        self._apply(items)
-        del items
+        self._apply(columns)
+        del columns
         return_free_memory()  # the records read are garbage now; the index is what stays
         log.info(
             "fingerprints_loaded",
@@ -153,7 +180,9 @@ class FingerprintStore:
             while True:
                 batches = await consumer.getmany(timeout_ms=1000, max_records=1000)
                 items = [self._read(m.value) for messages in batches.values() for m in messages]
-                self._apply([item for item in items if item is not None])
+                columns = Columns()
+                columns.extend([item for item in items if item is not None])
+                self._apply(columns)
         except asyncio.CancelledError:
             raise
         finally:
