@@ -115,8 +115,26 @@ class Settings:
     health_file: str = _setting(
         "KHABAR_HEALTH_FILE",
         "/tmp/khabar-health",
-        "File the worker touches at every stats interval while its consumers run; "
-        "`khabar health` (the container probe) checks its age.",
+        "File the worker writes at every stats interval while it is live (no stage stalled, "
+        "the broker reachable), with its probe verdicts; `khabar health` (the exec probe) "
+        "checks its age.",
+    )
+    metrics_port: int = _setting(
+        "KHABAR_METRICS_PORT",
+        9464,
+        "Port of the worker's HTTP endpoints: `/metrics` (Prometheus), `/healthz` (liveness: "
+        "no stage stalled, broker reachable) and `/readyz` (partitions assigned, near-duplicate "
+        "index loaded); with `--processes N` the supervisor serves them for all its workers. "
+        "0: none.",
+        bounds=(0, 65_535),
+    )
+    stall_timeout: float = _setting(
+        "KHABAR_STALL_TIMEOUT",
+        60.0,
+        "Seconds a stage may have messages waiting on its partitions (lag) without finishing "
+        "one before the worker counts as not live (`/healthz`, the health file); a broker "
+        "unreachable for longer than KHABAR_BROKER_WAIT counts the same.",
+        bounds=(1.0, None),
     )
     log_level: str = _setting(
         "KHABAR_LOG_LEVEL",

@@ -88,6 +88,7 @@ def settings(bootstrap, tmp_path) -> Settings:
         log_level="DEBUG",
         state_dir=str(tmp_path / "state"),
         health_file=str(tmp_path / "health"),
+        metrics_port=0,  # several workers per test: a test that scrapes gives a free port
     )
 
 

@@ -36,6 +36,7 @@ def settings_for(broker: LocalBroker, tmp_path, **changes: object) -> Settings:
         stats_interval=2.0,
         state_dir=str(tmp_path / "state"),
         health_file=str(tmp_path / "health"),
+        metrics_port=0,
     )
     return dataclasses.replace(settings, **changes)
 

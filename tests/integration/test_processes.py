@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 import signal
 import subprocess
@@ -18,8 +19,10 @@ import orjson
 import pytest
 
 from tests.integration.conftest import collect, send_raw
+from tests.integration.scrape import get, series, total
 from workers.kafka.admin import ensure_topics
 from workers.kafka.clients import read_topic
+from workers.kafka.local import free_port
 from workers.ops import health
 from workers.pipeline.table import Stage, Topic
 
@@ -85,6 +88,8 @@ def both_assigned(log_path: Path, partitions: int) -> bool:
 
 
 def test_two_processes_share_restart_and_stop_together(settings, tmp_path):
+    port = free_port()
+    settings = dataclasses.replace(settings, metrics_port=port)
     asyncio.run(ensure_topics(settings))
     log_path = tmp_path / "pool.log"
     env = {**os.environ, **settings.to_env()}
@@ -118,6 +123,14 @@ def test_two_processes_share_restart_and_stop_together(settings, tmp_path):
         asyncio.run(send_raw(settings, articles(40, 20)))
         every = asyncio.run(ids_on(settings, Topic.ENRICHED, {f"p{n}" for n in range(60)}))
         assert every == {f"p{n}" for n in range(60)}  # at least once: a copy may come twice
+        # One scrape of the supervisor sees the pool: every article (the dead worker's count
+        # included), every partition held once among the live workers, both ready.
+        wait_for("pool readiness", lambda: get(port, "/readyz")[0] == 200, log_path)
+        scrape = series(port)
+        assert total(scrape, r'khabar_messages_processed_total\{stage="extract"\}') >= 60
+        held = r'khabar_assigned_partitions\{stage="extract"\}'
+        wait_for("the pool's partitions", lambda: total(series(port), held) == 6, log_path)
+        assert get(port, "/healthz") == (200, "ok\n")
 
         pool.send_signal(signal.SIGTERM)
         assert pool.wait(60) == 0, log_path.read_text()[-6000:]

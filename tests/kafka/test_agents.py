@@ -6,18 +6,25 @@ from __future__ import annotations
 import orjson
 import pytest
 from faust.types.tuples import Message
+from prometheus_client import CollectorRegistry
 
 from workers.config import Settings
-from workers.kafka.agents import StageAgent, attach_stage, send_batch
+from workers.kafka.agents import Observers, StageAgent, attach_stage, send_batch
 from workers.kafka.app import build_app
+from workers.ops.metrics import Metrics
+from workers.ops.probes import Vitals
 from workers.pipeline.table import Stage, Topic
+
+
+def observers() -> Observers:
+    return Observers(Metrics(CollectorRegistry()), Vitals(stall_timeout=60, broker_deadline=60))
 
 
 def test_the_agent_reads_the_stage_s_source_topic(tmp_path, stages):
     settings = Settings(state_dir=str(tmp_path), topic_prefix="p.")
     for stage, source in ((Stage.CLEANUP, "p.articles.raw"), (Stage.EXTRACT, "p.articles.cleaned")):
         stage_app = build_app(settings, stage)
-        stage_agent = StageAgent(stages[stage], settings)
+        stage_agent = StageAgent(stages[stage], settings, observers())
         attach_stage(stage_app, stage_agent, settings)
         (agent,) = stage_app.app.agents.values()
         assert agent.name == f"khabar.{stage}" and agent.channel.get_topic_name() == source
@@ -49,7 +56,7 @@ class _Consumer:
 
 async def test_a_batch_that_fails_midway_leaves_its_unsent_events_uncommitted(stages, tmp_path):
     settings = Settings(state_dir=str(tmp_path), stage_timeout=0)
-    agent = StageAgent(stages[Stage.CLEANUP], settings)
+    agent = StageAgent(stages[Stage.CLEANUP], settings, observers())
     events = []
     for n in range(4):
         value = orjson.dumps({"id": f"a{n}", "text": "Heavy rain lashed Guwahati on Monday."})

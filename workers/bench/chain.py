@@ -66,6 +66,7 @@ def fresh_settings(bootstrap: str, folder: Path) -> Settings:
         state_dir=str(folder / f"state-{tag}"),
         health_file=str(folder / f"health-{tag}"),
         stats_interval=2.0,
+        metrics_port=0,  # no endpoints: a run must not depend on a free port
     )
 
 

@@ -71,6 +71,7 @@ def run_demo(seeds: list[str], *, out: TextIO, err: TextIO, timeout: float = 120
                 stats_interval=5.0,
                 state_dir=str(logs_dir / "state"),
                 health_file=str(logs_dir / "health"),
+                metrics_port=0,  # no endpoints: the demo must not depend on a free port
             )
             print(f"embedded broker on {broker.bootstrap}", file=err)
             asyncio.run(ensure_topics(settings))

@@ -9,17 +9,17 @@ business: a Faust agent here (at-least-once), a transaction per batch in `transa
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncGenerator, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import AsyncGenerator, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from workers.config import Settings
 from workers.contract.deadletter import KEY_BYTES, Origin
 from workers.contract.events import encode
 from workers.kafka.app import StageApp
-from workers.ops import health
 from workers.ops.logs import get_logger
-from workers.ops.metrics import StageStats
+from workers.ops.metrics import Metrics, StageStats
+from workers.ops.probes import Vitals
 from workers.pipeline import runner
 from workers.pipeline.isolation import IsolatedStage
 from workers.pipeline.processor import Processor
@@ -30,6 +30,16 @@ log = get_logger("khabar.agent")
 BATCH = 16  # messages a stage takes from its stream at once (acknowledged together; a
 # rebalance waits for the batch in hand)
 BATCH_WAIT = 0.01  # seconds it waits for a batch to fill before taking what has come
+
+
+@dataclass(frozen=True)
+class Observers:
+    """What a worker process's agents report to: its Prometheus series, its probes' signs and
+    (when it has them) the committed offsets of its stage groups."""
+
+    metrics: Metrics
+    vitals: Vitals
+    committed: Mapping[str, Mapping[tuple[str, int], int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -93,10 +103,12 @@ class StageAgent:
     in a child process under the stage deadline (`isolation.py`) unless KHABAR_STAGE_TIMEOUT
     is 0; its finishing steps run here, one message after another."""
 
-    def __init__(self, processor: Processor, settings: Settings) -> None:
+    def __init__(self, processor: Processor, settings: Settings, observers: Observers) -> None:
         spec = processor.spec
         self.processor = processor
         self.settings = settings
+        self.metrics, self.vitals = observers.metrics, observers.vitals
+        self.committed = observers.committed
         self.isolated = (
             IsolatedStage(
                 spec.stage,
@@ -111,6 +123,8 @@ class StageAgent:
         self.source = settings.topic(spec.source)
         self.target = spec.target
         self.stats = StageStats(self.stage)
+        self.held: set[int] = set()  # partitions, since the last assignment
+        self.vitals.stage(self.stage)  # not ready before its first assignment
 
     async def start(self) -> None:
         """The stage's child process started, before the first message."""
@@ -162,6 +176,8 @@ class StageAgent:
         outgoing = [Outgoing(self.target, result.key, result.value, headers)]
         outgoing += [Outgoing(topic, result.key, value, []) for topic, value in result.side_outputs]
         self.stats.count(message.topic, message.partition, message.offset, dead=False)
+        self.metrics.stage_done(self.stage, result.event["pipeline"]["stages"][self.stage])
+        self.vitals.progressed(self.stage)
         log.debug(
             "article_processed",
             stage=self.stage,
@@ -189,6 +205,8 @@ class StageAgent:
         if record["original"].get("truncated"):  # the message itself must fit too
             key, headers = key[:KEY_BYTES], []
         self.stats.count(message.topic, message.partition, message.offset, dead=True)
+        self.metrics.dead_lettered.labels(self.stage, result.reason).inc()
+        self.vitals.progressed(self.stage)
         log.warning(
             "dead_lettered",
             stage=self.stage,
@@ -203,18 +221,28 @@ class StageAgent:
         return Outgoing(Topic.DEADLETTER, key, encode(record), headers)
 
     async def report_stats(self, consumer: Any) -> None:
-        """The periodic stats line (and health beat), with the lag of `consumer`'s partitions."""
-        lag = await _lag(consumer, self.source, self.stats)
+        """The periodic stats line, and the lag and committed offsets of `consumer`'s partitions
+        into the metrics and the probes' signs."""
+        lags = await _lags(consumer, self.source, self.stats)
+        lag = None if lags is None else sum(lags.values())
+        committed = self.committed.get(self.settings.group(self.processor.spec.stage), {})
+        for partition, waiting in (lags or {}).items():
+            self.metrics.lag.labels(self.stage, str(partition)).set(waiting)
+            if (self.source, partition) in committed:
+                offset = committed[(self.source, partition)]
+                self.metrics.committed.labels(self.stage, str(partition)).set(offset)
+        self.vitals.lagging(self.stage, lag)
         log.info("stage_stats", **self.stats.report(lag))
-        health.beat(self.settings.health_file)
+        self.metrics.live.set(int(self.vitals.live()[0]))
 
     def partitions_assigned(self, assigned: Iterable[Any]) -> None:
-        log.info(
-            "partitions_assigned",
-            stage=self.stage,
-            topic=self.source,
-            partitions=self._mine(assigned),
-        )
+        held = self._mine(assigned)
+        released = sorted(self.held - set(held))
+        self.held = set(held)
+        self.metrics.partitions(self.stage, held, released)
+        self.metrics.rebalances.labels(self.stage).inc()
+        self.vitals.stage(self.stage).assigned = True
+        log.info("partitions_assigned", stage=self.stage, topic=self.source, partitions=held)
 
     def partitions_revoked(self, revoked: Iterable[Any]) -> None:
         """A rebalance takes partitions away (a worker joined or left): what this one gives up,
@@ -230,14 +258,15 @@ class StageAgent:
         return sorted(tp.partition for tp in partitions if tp.topic == self.source)
 
 
-async def _lag(consumer: Any, topic: str, stats: StageStats) -> int | None:
-    """Messages waiting on this worker's partitions: high-water mark minus the next offset.
+async def _lags(consumer: Any, topic: str, stats: StageStats) -> dict[int, int] | None:
+    """Messages waiting on each of this worker's partitions: high-water mark minus the next
+    offset (None while there is no assignment, or the consumer restarts).
 
     The high-water mark comes from fetch responses (`consumer.highwater`), which is right even on
     brokers whose ListOffsets answer is not.
     """
     try:
-        total = 0
+        lags = {}
         for tp in consumer.assignment():
             if tp.topic != topic:
                 continue
@@ -246,7 +275,7 @@ async def _lag(consumer: Any, topic: str, stats: StageStats) -> int | None:
                 continue
             last = stats.last_offsets.get((tp.topic, tp.partition))
             position = last + 1 if last is not None else await consumer.position(tp)
-            total += max(0, highwater - (position or 0))
-        return total
+            lags[tp.partition] = max(0, highwater - (position or 0))
+        return lags
     except Exception:  # no assignment yet, consumer restarting
         return None

@@ -25,6 +25,7 @@ from aiokafka import AIOKafkaConsumer
 
 from workers.config import Settings
 from workers.ops.logs import get_logger
+from workers.ops.metrics import Metrics
 from workers.ops.processes import return_free_memory
 from workers.pipeline.table import Topic
 from workers.stages.dedup.index import LshIndex, compact
@@ -74,8 +75,9 @@ class Columns:
 class FingerprintStore:
     """The index, loaded from and kept up to date with the fingerprints topic."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, metrics: Metrics | None = None) -> None:
         self.settings = settings
+        self.metrics = metrics
         self.topic = settings.topic(Topic.FINGERPRINTS)
         self.index = LshIndex(capacity=settings.duplicate_window)
         self.positions: dict[int, int] = {}
@@ -110,6 +112,8 @@ class FingerprintStore:
         order, signatures = columns.newest_first_made(self.index.capacity)
         for at in order.tolist():
             self.index.add(columns.ids[at], signatures[at], columns.duplicates[at])
+        if self.metrics is not None:
+            self.metrics.index_articles.set(len(self.index))
 
     async def _partitions(self, consumer: AIOKafkaConsumer, wait: float = 30.0) -> list[Any]:
         """The topic's partitions, assigned to the consumer. A topic just created can take a
@@ -156,6 +160,8 @@ class FingerprintStore:
             await consumer.stop()
         self._apply(columns)
         del columns
+        if self.metrics is not None:
+            self.metrics.fingerprints_loaded.set(count)
         return_free_memory()  # the records read are garbage now; the index is what stays
         log.info(
             "fingerprints_loaded",

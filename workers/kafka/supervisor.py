@@ -20,13 +20,18 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from prometheus_client import multiprocess
 
 from workers.config import Settings
 from workers.kafka.worker import check_broker
-from workers.ops import health, logs
+from workers.ops import endpoints, health, logs
+from workers.ops.metrics import pool_registry
 from workers.ops.processes import rss_mb, tree_mb
 from workers.pipeline.table import Stage
 
@@ -60,36 +65,95 @@ def run_pool(settings: Settings, stages: list[Stage], processes: int) -> int:
     stopping = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stopping.set())
-    members = [_start(settings, stages, number) for number in range(processes)]
-    log.info(
-        "worker_pool_started",
-        processes=processes,
-        stages=[s.value for s in stages],
-        pids=[m.process.pid for m in members],
-    )
-    reported = time.monotonic()
-    while not stopping.wait(TICK):
-        for member in members:
-            _tend(member, settings, stages)
-        if all(_beating(m, settings) for m in members):
-            health.beat(settings.health_file)
-        if time.monotonic() - reported >= settings.stats_interval:
-            reported = time.monotonic()
-            _report(members)
-    log.info("worker_pool_stopping", processes=len(members))
-    codes = _stop_all(members, settings.shutdown_timeout + 5)
+    with tempfile.TemporaryDirectory(prefix="khabar-metrics-") as shared:
+        pool = Pool(settings, stages, shared)
+        pool.members = [pool.start(number) for number in range(processes)]
+        stop_endpoints = pool.serve()
+        log.info(
+            "worker_pool_started",
+            processes=processes,
+            stages=[s.value for s in stages],
+            pids=[m.process.pid for m in pool.members],
+        )
+        reported = time.monotonic()
+        while not stopping.wait(TICK):
+            for member in pool.members:
+                pool.tend(member)
+            if pool.live()[0]:
+                health.beat(settings.health_file, {"live": True, "ready": pool.ready()[0]})
+            if time.monotonic() - reported >= settings.stats_interval:
+                reported = time.monotonic()
+                _report(pool.members)
+        log.info("worker_pool_stopping", processes=len(pool.members))
+        codes = _stop_all(pool.members, settings.shutdown_timeout + 5)
+        stop_endpoints()
     log.info("worker_pool_stopped", exit_codes=codes)
     return 0 if all(code in CLEAN_STOP for code in codes) else 1
 
 
-def _start(settings: Settings, stages: list[Stage], number: int) -> Member:
-    """A worker in slot `number`, with its own health file, logging to the pool's output."""
-    health_file = f"{settings.health_file}.{number}"
-    env = {**os.environ, **settings.to_env(), "KHABAR_HEALTH_FILE": health_file}
-    command = [sys.executable, "-m", "workers", "worker", "--stage", *(s.value for s in stages)]
-    end_with_parent = functools.partial(_end_with, os.getpid())
-    process = subprocess.Popen(command, env=env, preexec_fn=end_with_parent)
-    return Member(number, process, health_file)
+@dataclass
+class Pool:
+    """The workers of a pool, and the one view of them the supervisor gives: the health file,
+    `/metrics` (the sum of the workers' series, which they write to files in `shared`),
+    `/healthz` and `/readyz`."""
+
+    settings: Settings
+    stages: list[Stage]
+    shared: str  # PROMETHEUS_MULTIPROC_DIR of the workers
+    members: list[Member] = field(default_factory=list)
+
+    def start(self, number: int) -> Member:
+        """A worker in slot `number`, with its own health file, logging to the pool's output;
+        its metrics go to the shared files, and the supervisor serves its endpoints."""
+        health_file = f"{self.settings.health_file}.{number}"
+        env = {
+            **os.environ,
+            **self.settings.to_env(),
+            "KHABAR_HEALTH_FILE": health_file,
+            "KHABAR_METRICS_PORT": "0",
+            "PROMETHEUS_MULTIPROC_DIR": self.shared,
+        }
+        command = [sys.executable, "-m", "workers", "worker", "--stage"]
+        command += [s.value for s in self.stages]
+        end_with_parent = functools.partial(_end_with, os.getpid())
+        process = subprocess.Popen(command, env=env, preexec_fn=end_with_parent)
+        return Member(number, process, health_file)
+
+    def tend(self, member: Member) -> None:
+        """Notice a worker that died (its live gauges leave the sum); restart it once its wait
+        is over."""
+        if member.down_since is None and member.process.poll() is not None:
+            multiprocess.mark_process_dead(member.process.pid, self.shared)  # type: ignore[no-untyped-call]
+        _tend(member, self)
+
+    def live(self) -> tuple[bool, str]:
+        """Live while every running worker beats (says it is live); one down and waiting for
+        its restart is the supervisor's to mend, not a reason to restart the pool."""
+        for member in self.members:
+            if member.process.poll() is None and not health.healthy(
+                member.health_file, self.settings.stats_interval
+            ):
+                since = health.age(member.health_file)
+                quiet = "yet" if since is None else f"for {since:.0f} s"
+                who = f"worker {member.number} (pid {member.process.pid})"
+                return False, f"{who} has not said it is live {quiet}"
+        return True, "ok"
+
+    def ready(self) -> tuple[bool, str]:
+        for member in self.members:
+            if member.process.poll() is not None:
+                return False, f"worker {member.number} is down, restarting"
+            said = health.verdicts(member.health_file)
+            if not said.get("ready"):
+                reason = said.get("ready_reason", "starting")
+                return False, f"worker {member.number} (pid {member.process.pid}): {reason}"
+        return True, "ok"
+
+    def serve(self) -> Callable[[], None]:
+        if not self.settings.metrics_port:
+            return lambda: None
+        app = endpoints.application(lambda: pool_registry(self.shared), self.live, self.ready)
+        return endpoints.serve_in_thread(app, self.settings.metrics_port)
 
 
 def _end_with(supervisor: int) -> None:
@@ -101,7 +165,7 @@ def _end_with(supervisor: int) -> None:
         os._exit(1)
 
 
-def _tend(member: Member, settings: Settings, stages: list[Stage]) -> None:
+def _tend(member: Member, pool: Pool) -> None:
     """Notice a worker that died; restart it once its wait is over."""
     code = member.process.poll()
     if code is None:
@@ -120,7 +184,7 @@ def _tend(member: Member, settings: Settings, stages: list[Stage]) -> None:
         return
     if now - member.down_since < member.wait:
         return
-    replacement = _start(settings, stages, member.number)
+    replacement = pool.start(member.number)
     member.process, member.started, member.down_since = replacement.process, now, None
     member.restarts += 1
     log.info(
@@ -136,12 +200,6 @@ def next_wait(last: float, restarts: int, lived: float) -> float:
     after a first death or a long life, doubled (to the longest) while it keeps dying young."""
     dying_young = restarts > 0 and lived < YOUNG
     return min(last * 2, LONGEST_WAIT) if dying_young else FIRST_WAIT
-
-
-def _beating(member: Member, settings: Settings) -> bool:
-    return member.process.poll() is None and health.healthy(
-        member.health_file, settings.stats_interval
-    )
 
 
 def _report(members: list[Member]) -> None:

@@ -18,6 +18,8 @@ from mode import Service
 
 from workers.config import Settings
 from workers.ops.logs import get_logger
+from workers.ops.metrics import Metrics
+from workers.ops.probes import Vitals
 
 log = get_logger("khabar.broker")
 
@@ -27,10 +29,18 @@ class BrokerWatch(Service):
     broker down, or frozen with its port open) counts as unreachable."""
 
     def __init__(
-        self, settings: Settings, *, interval: float = 2.0, timeout: float = 5.0, **kwargs: Any
+        self,
+        settings: Settings,
+        vitals: Vitals | None = None,
+        metrics: Metrics | None = None,
+        *,
+        interval: float = 2.0,
+        timeout: float = 5.0,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.settings = settings
+        self.vitals, self.metrics = vitals, metrics
         self.interval = interval
         self.timeout = timeout
         self.down_since: float | None = None
@@ -70,3 +80,7 @@ class BrokerWatch(Service):
             down_s = round(time.monotonic() - self.down_since, 1)
             self.down_since = None
             log.info("broker_back", broker=self.settings.bootstrap_servers, down_s=down_s)
+        if self.vitals is not None:
+            self.vitals.broker_down_since = self.down_since
+        if self.metrics is not None:
+            self.metrics.broker_reachable.set(int(self.down_since is None))

@@ -5,16 +5,19 @@ the same worker started as a child process (the demo, the tests)."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
 import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import faust
 import mode
+from prometheus_client import CollectorRegistry
 
 from workers import __version__
 from workers.config import Settings
@@ -24,12 +27,15 @@ from workers.kafka.admin import (
     missing_topics,
     wait_for_broker,
 )
-from workers.kafka.agents import StageAgent, attach_stage
+from workers.kafka.agents import Observers, StageAgent, attach_stage
 from workers.kafka.app import build_app
 from workers.kafka.fingerprints import FingerprintStore
+from workers.kafka.groups import CommittedOffsets
 from workers.kafka.transactions import TransactionalStage
 from workers.kafka.watch import BrokerWatch
-from workers.ops import logs
+from workers.ops import endpoints, health, logs
+from workers.ops.metrics import Metrics
+from workers.ops.probes import Vitals
 from workers.pipeline.processor import finishing_stages
 from workers.pipeline.table import Stage
 
@@ -38,12 +44,28 @@ log = logs.get_logger("khabar.worker")
 
 def run_worker(settings: Settings, stages: list[Stage]) -> None:
     """Serve the given stages until SIGINT/SIGTERM; each stage is its own consumer group. The
-    extract stage first loads its near-duplicate index from the fingerprints topic."""
+    extract stage first loads its near-duplicate index from the fingerprints topic. The HTTP
+    endpoints answer from the start: live, and not ready until the index is in and every stage
+    has its partitions."""
     logs.configure(settings.log_level)
+    observers = Observers(Metrics(CollectorRegistry()), _vitals(settings, stages))
+    stop_endpoints = _endpoints(settings, observers)
+    stop_beating = health.keep_beating(
+        settings.health_file, observers.vitals.as_record, settings.stats_interval
+    )
+    try:
+        _serve(settings, stages, observers)
+    finally:
+        stop_beating()
+        stop_endpoints()
+
+
+def _serve(settings: Settings, stages: list[Stage], observers: Observers) -> None:
     idempotent = asyncio.run(check_broker(settings))
-    store = FingerprintStore(settings)
+    store = FingerprintStore(settings, observers.metrics)
     if Stage.EXTRACT in stages:
         asyncio.run(store.load())
+    observers.vitals.index_loaded = True
     if settings.isolated:  # the stages' pure halves run in child processes
         processors = finishing_stages(store.index, settings.duplicate_threshold)
     else:  # here: only then does this process load the stages' code and rules
@@ -60,6 +82,27 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
         idempotent_producer=idempotent,
         settings=settings.public(),
     )
+    committed = CommittedOffsets(settings, stages, settings.stats_interval)
+    observers = dataclasses.replace(observers, committed=committed.latest)
+    agents = {stage: StageAgent(processors[stage], settings, observers) for stage in stages}
+    watched = [BrokerWatch(settings, observers.vitals, observers.metrics), committed]
+    try:
+        _worker(settings, agents, store, idempotent, watched).execute_from_commandline()
+    finally:
+        for agent in agents.values():
+            agent.close()
+        log.info("worker_stopped", stages=[s.value for s in stages])
+
+
+def _worker(
+    settings: Settings,
+    agents: dict[Stage, StageAgent],
+    store: FingerprintStore,
+    idempotent: bool,
+    watched: list[mode.Service],
+) -> mode.Worker:
+    """The loop that runs the stages: Faust's over their apps (at-least-once), or mode's over
+    the transactional stages (exactly-once), with the services that watch them."""
     options: dict[str, Any] = {
         "shutdown_timeout": settings.shutdown_timeout,
         "loglevel": settings.log_level,
@@ -67,8 +110,6 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
         "quiet": True,
         "redirect_stdouts": False,
     }
-    agents = {stage: StageAgent(processors[stage], settings) for stage in stages}
-    worker: mode.Worker
     if settings.processing_guarantee == "exactly_once":
         services = [
             TransactionalStage(
@@ -79,16 +120,31 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
             )
             for stage, agent in agents.items()
         ]
-        worker = ServiceWorker(*services, BrokerWatch(settings), **options)
-    else:
-        apps = _faust_apps(settings, agents, store, idempotent)
-        worker = StageWorker(*apps, BrokerWatch(settings), **options)
+        return ServiceWorker(*services, *watched, **options)
+    apps = _faust_apps(settings, agents, store, idempotent)
+    return StageWorker(*apps, *watched, **options)
+
+
+def _vitals(settings: Settings, stages: list[Stage]) -> Vitals:
+    vitals = Vitals(settings.stall_timeout, settings.broker_wait)
+    vitals.index_loaded = Stage.EXTRACT not in stages
+    return vitals
+
+
+def _endpoints(settings: Settings, observers: Observers) -> Callable[[], None]:
+    """`/metrics`, `/healthz`, `/readyz` on KHABAR_METRICS_PORT (none if 0); the stop."""
+    if not settings.metrics_port:
+        return lambda: None
+    registry = observers.metrics.registry
+    app = endpoints.application(lambda: registry, observers.vitals.live, observers.vitals.ready)
     try:
-        worker.execute_from_commandline()
-    finally:
-        for agent in agents.values():
-            agent.close()
-        log.info("worker_stopped", stages=[s.value for s in stages])
+        return endpoints.serve_in_thread(app, settings.metrics_port)
+    except OSError as exc:
+        log.error("endpoints_port_unavailable", port=settings.metrics_port, error=str(exc))
+        raise SystemExit(
+            f"khabar worker: cannot serve on KHABAR_METRICS_PORT={settings.metrics_port} "
+            f"({exc.strerror}); choose another port, or 0 for none"
+        ) from None
 
 
 async def check_broker(settings: Settings) -> bool:
