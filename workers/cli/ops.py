@@ -13,9 +13,11 @@ from workers.config import Settings, markdown_table
 def register(commands: Any) -> None:
     health = commands.add_parser(
         "health",
-        help="exit 0 if the worker on this host is alive (the container probe)",
-        description="Checks the age of KHABAR_HEALTH_FILE, which a running worker touches every "
-        "KHABAR_STATS_INTERVAL seconds; older than three intervals or missing means unhealthy.",
+        help="exit 0 if the worker on this host is live (the exec probe)",
+        description="Checks the age of KHABAR_HEALTH_FILE, which a worker writes every "
+        "KHABAR_STATS_INTERVAL seconds while it is live (no stage stalled, the broker "
+        "reachable); older than three intervals or missing means unhealthy. The HTTP probes "
+        "(/healthz, /readyz on KHABAR_METRICS_PORT) answer the same at once.",
     )
     health.set_defaults(run=_health)
 

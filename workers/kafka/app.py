@@ -6,6 +6,8 @@ scale separately, and `khabar worker --stage all` simply runs both apps in one p
 
 from __future__ import annotations
 
+import os
+import socket
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +44,8 @@ def build_app(settings: Settings, stage: Stage, *, idempotent: bool = False) -> 
         settings.group(stage),
         broker=[f"{scheme}://{server}" for server in settings.bootstrap_servers.split(",")],
         broker_credentials=_credentials(settings),
+        # Which worker holds which partitions, in `khabar status` and the broker's tools.
+        broker_client_id=f"khabar-{stage.value}@{socket.gethostname()}:{os.getpid()}",
         autodiscover=False,
         datadir=str(datadir),
         store="memory://",

@@ -1,18 +1,22 @@
-"""The stage groups' committed offsets, as the broker has them: what `/metrics` reports per
-partition beside the lag (a consumer's own idea of its position runs ahead of the commit)."""
+"""The stage groups as the broker has them: committed offsets (what `/metrics` reports per
+partition beside the lag; a consumer's own idea of its position runs ahead of the commit), and
+for `khabar status` each group's members, ends and lag."""
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
 from typing import Any
 
-from aiokafka import TopicPartition
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.coordinator.protocol import ConsumerProtocolMemberAssignment
 from aiokafka.errors import KafkaError
 from mode import Service
 
 from workers.config import Settings
 from workers.kafka.admin import admin
-from workers.pipeline.table import STAGES, Stage
+from workers.pipeline.table import STAGES, Stage, Topic
 
 
 async def committed_offsets(
@@ -54,3 +58,98 @@ class CommittedOffsets(Service):
                         await self.sleep(self.interval)
             except (KafkaError, OSError):  # the broker away: a new client after a while
                 await self.sleep(self.interval)
+
+
+@dataclass(frozen=True)
+class PartitionStatus:
+    partition: int
+    committed: int | None  # None: the group has committed nothing there
+    end: int | None  # the high-water mark (None: the broker did not say in time)
+
+    @property
+    def lag(self) -> int | None:
+        return None if self.end is None else max(0, self.end - (self.committed or 0))
+
+
+@dataclass(frozen=True)
+class StageStatus:
+    """A stage's consumer group as the broker has it: members and, per partition of its
+    source topic, the committed offset, the end and the lag."""
+
+    stage: str
+    group: str
+    topic: str
+    state: str  # the group's state (Stable, Empty, PreparingRebalance, ...; unknown if unsaid)
+    members: list[dict[str, Any]]  # client id, host, partitions
+    partitions: list[PartitionStatus]
+
+    @property
+    def lag(self) -> int:
+        return sum(p.lag or 0 for p in self.partitions)
+
+
+async def stage_status(settings: Settings) -> tuple[list[StageStatus], int | None]:
+    """Every stage's status, and the dead letters held (the dead-letter topic's size)."""
+    statuses = []
+    async with admin(settings) as client:
+        for stage, spec in STAGES.items():
+            group, topic = settings.group(stage), settings.topic(spec.source)
+            committed = await committed_offsets(client, group, topic, settings.partitions)
+            state, members = await _members(client, group)
+            ends = await end_offsets(settings, topic, committed)
+            partitions = [
+                PartitionStatus(p, committed.get((topic, p)), ends.get(p))
+                for p in range(settings.partitions)
+            ]
+            statuses.append(StageStatus(stage.value, group, topic, state, members, partitions))
+    dead = await end_offsets(settings, settings.topic(Topic.DEADLETTER), {})
+    return statuses, (sum(dead.values()) if dead else None)
+
+
+async def _members(client: AIOKafkaAdminClient, group: str) -> tuple[str, list[dict[str, Any]]]:
+    """The group's state and its members with their partitions (unknown on a broker whose
+    answer aiokafka cannot read)."""
+    try:
+        (described,) = await client.describe_consumer_groups([group])
+    except (KafkaError, OSError, ValueError):
+        return "unknown", []
+    group_fields = described.groups[0]  # error, id, state, protocol type, protocol, members
+    state, members = group_fields[2], group_fields[5]
+    found = []
+    for member in members:  # member id, client id, host, (instance id,) metadata, assignment
+        client_id, host, assignment = member[1], member[2], member[-1]
+        partitions: list[int] = []
+        if assignment:
+            decoded = ConsumerProtocolMemberAssignment.decode(assignment)
+            partitions = sorted(p for _, ps in decoded.assignment for p in ps)
+        found.append({"client_id": client_id, "host": host, "partitions": partitions})
+    return state, sorted(found, key=lambda m: m["partitions"])
+
+
+async def end_offsets(
+    settings: Settings, topic: str, committed: dict[tuple[str, int], int], wait: float = 3.0
+) -> dict[int, int]:
+    """Each partition's high-water mark, from fetch responses (ListOffsets is wrong on the
+    embedded broker): a consumer outside any group reads from the committed offsets (or the
+    start) until the broker has told every partition's end, or `wait` seconds."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=settings.bootstrap_servers,
+        group_id=None,
+        enable_auto_commit=False,
+        **settings.kafka_security(),
+    )
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in range(settings.partitions)]
+        consumer.assign(partitions)
+        for tp in partitions:
+            consumer.seek(tp, committed.get((topic, tp.partition), 0))
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            await consumer.getmany(timeout_ms=200, max_records=1)
+            ends = {tp.partition: consumer.highwater(tp) for tp in partitions}
+            if all(end is not None for end in ends.values()):
+                break
+        return {p: end for p, end in ends.items() if end is not None}
+    finally:
+        await consumer.stop()
