@@ -67,6 +67,7 @@ def test_series_move_as_articles_flow_and_readiness_waits_for_partitions(setting
         )
         assert scrape["khabar_near_duplicate_index_articles"] == 30
         assert scrape["khabar_live"] == 1 and scrape["khabar_broker_reachable"] == 1
+        assert scrape["faust_extract_messages_received_total"] >= 30  # Faust's own monitor
     finally:
         stop_worker(worker)
 

@@ -86,7 +86,12 @@ class PageTiming:
         return self.khabar_ms - self.library_ms
 
 
-def measure_pages(pages: list[Page], cleanup: Processor, repeat: int = 3) -> list[PageTiming]:
+def measure_pages(
+    pages: list[Page],
+    cleanup: Processor,
+    repeat: int = 3,
+    done: Callable[[int], object] = lambda _: None,
+) -> list[PageTiming]:
     """Per page, trafilatura alone and Khabar's cleanup one after the other (so both see the same
     machine state), in `repeat` passes over all pages, and the fastest of each kept. Passes, not
     runs back to back: a page's lines must not still be in Khabar's caches from its last run."""
@@ -103,6 +108,7 @@ def measure_pages(pages: list[Page], cleanup: Processor, repeat: int = 3) -> lis
             with contextlib.suppress(EmptyArticleError):  # a page without a body costs too
                 cleanup.function({"html": page.html, "url": page.url or ""}, {})
             khabar[i].append(time.perf_counter() - started)
+            done(1)
     return [
         PageTiming(n, min(lib) * 1000, min(own) * 1000)
         for n, lib, own in zip(chars, library, khabar, strict=True)

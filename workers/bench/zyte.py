@@ -72,7 +72,12 @@ def load_pages(folder: Path) -> Iterator[Page]:
         yield Page(page_id, truth[page_id].get("url"), html, truth[page_id]["articleBody"])
 
 
-def score(name: str, extractor: Callable[[Page], str], pages: list[Page]) -> Score:
+def score(
+    name: str,
+    extractor: Callable[[Page], str],
+    pages: list[Page],
+    done: Callable[[int], object] = lambda _: None,
+) -> Score:
     precisions, recalls = [], []
     errors = 0
     started = time.perf_counter()
@@ -85,6 +90,7 @@ def score(name: str, extractor: Callable[[Page], str], pages: list[Page]) -> Sco
         p, r = page_score(predicted, page.truth)
         precisions.append(p)
         recalls.append(r)
+        done(1)
     seconds = time.perf_counter() - started
     n = len(pages)
     return Score(name, sum(precisions) / n, sum(recalls) / n, seconds, n, errors)
@@ -103,7 +109,9 @@ def trafilatura_as_configured(page: Page) -> str:
 
 
 def run(
-    folder: Path, cleanup: Callable[[dict[str, Any], dict[str, float]], dict[str, Any]]
+    folder: Path,
+    cleanup: Callable[[dict[str, Any], dict[str, float]], dict[str, Any]],
+    progress: Callable[[int], object] = lambda _: None,
 ) -> list[Score]:
     """Three extractors on the same pages: trafilatura as most users call it, trafilatura as
     Khabar calls it (precision mode, fallback, metadata: the library's own cost), and Khabar's
@@ -115,9 +123,9 @@ def run(
 
     pages = list(load_pages(folder))
     return [
-        score("trafilatura (plain extract)", trafilatura_body, pages),
-        score("trafilatura (khabar settings)", trafilatura_as_configured, pages),
-        score("khabar cleanup", khabar_body, pages),
+        score("trafilatura (plain extract)", trafilatura_body, pages, progress),
+        score("trafilatura (khabar settings)", trafilatura_as_configured, pages, progress),
+        score("khabar cleanup", khabar_body, pages, progress),
     ]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workers.config import Settings
+from workers.ops.progress import progress
 
 
 def register(commands: Any) -> None:
@@ -126,7 +127,10 @@ def _zyte(args: argparse.Namespace, settings: Settings) -> int:
     if _missing(args.folder, "the benchmark's folder"):
         return 2
     cleanup = build_stages()[Stage.CLEANUP].function
-    print(zyte.report(zyte.run(args.folder, cleanup)))
+    pages = sum(1 for _ in zyte.load_pages(args.folder))
+    with progress("bench zyte", "page", total=3 * pages) as done:  # three extractors
+        scores = zyte.run(args.folder, cleanup, done)
+    print(zyte.report(scores))
     return 0
 
 
@@ -168,7 +172,9 @@ def _speed(args: argparse.Namespace, settings: Settings) -> int:
         # "Seed-sized": article text as long as the given articles' text, on average.
         seed_chars = round(statistics.mean(len(a.get("text") or "") for a in articles.values()))
         print()
-        print(speed.page_report(speed.measure_pages(pages, stages[Stage.CLEANUP]), seed_chars))
+        with progress("bench speed --pages", "page", total=3 * len(pages)) as done:  # 3 passes
+            timings = speed.measure_pages(pages, stages[Stage.CLEANUP], done=done)
+        print(speed.page_report(timings, seed_chars))
     return 0
 
 

@@ -10,12 +10,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 import orjson
 
 from workers.config import Settings
+from workers.ops.progress import progress
 from workers.pipeline.table import Topic
 
 
@@ -78,7 +80,9 @@ def run_demo(seeds: list[str], *, out: TextIO, err: TextIO, timeout: float = 120
             worker_log = logs_dir / "worker.log"
             worker = spawn_worker(settings, ["all"], worker_log)
             try:
-                result = asyncio.run(_feed_and_collect(settings, seeds, timeout, worker))
+                # The demo ends with its own summary line: a bar only on a terminal.
+                with progress("demo", "article", summary=False, stream=err) as done:
+                    result = asyncio.run(_feed_and_collect(settings, seeds, timeout, worker, done))
             finally:
                 stop_worker(worker)
             result.seconds = time.monotonic() - started
@@ -92,8 +96,8 @@ def run_demo(seeds: list[str], *, out: TextIO, err: TextIO, timeout: float = 120
                 )
             for origin, error in result.rejected:
                 print(f"not sent: {origin}: {error}", file=err)
-            for missing in result.missing:
-                print(f"no result within {timeout:.0f} s: {missing}", file=err)
+            if result.missing:
+                print(missing_summary(result.missing, timeout), file=err)
             print(
                 f"{len(result.enriched)} enriched, {len(result.dead)} dead-lettered, "
                 f"{len(result.rejected)} not sent, in {result.seconds:.1f} s",
@@ -106,10 +110,14 @@ def run_demo(seeds: list[str], *, out: TextIO, err: TextIO, timeout: float = 120
 
 
 async def _feed_and_collect(
-    settings: Settings, seeds: list[str], timeout: float, worker: subprocess.Popen[bytes]
+    settings: Settings,
+    seeds: list[str],
+    timeout: float,
+    worker: subprocess.Popen[bytes],
+    done: Callable[[int], object] = lambda _: None,
 ) -> DemoResult:
     """Send the seeds, then read outputs until each has one, the time is up, or the worker
-    has died."""
+    has died; `done` hears of each output."""
     from workers.inputs import read_inputs
     from workers.kafka.clients import as_json, produce, read_topic
 
@@ -133,6 +141,7 @@ async def _feed_and_collect(
             if isinstance(event, dict) and event.get("id") in waiting:
                 into[event["id"]] = event
                 waiting.discard(event["id"])
+                done(1)
             if not waiting:
                 return
 
@@ -149,3 +158,9 @@ async def _feed_and_collect(
         await asyncio.gather(*tasks, return_exceptions=True)
     ordered = [enriched[i] for i in sent if i in enriched]
     return DemoResult(ordered, list(dead.values()), rejected, sorted(waiting), 0.0)
+
+
+def missing_summary(missing: list[str], timeout: float, shown: int = 5) -> str:
+    """One line for the articles without a result, however many: how many, and the first few."""
+    first = ", ".join(missing[:shown]) + (", ..." if len(missing) > shown else "")
+    return f"no result within {timeout:.0f} s for {len(missing)} article(s): {first}"

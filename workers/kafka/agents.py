@@ -13,6 +13,8 @@ from collections.abc import AsyncGenerator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from faust.sensors.prometheus import FaustMetrics, PrometheusMonitor
+
 from workers.config import Settings
 from workers.contract.deadletter import KEY_BYTES, Origin
 from workers.contract.events import encode
@@ -53,8 +55,8 @@ class Outgoing:
 
 
 def attach_stage(stage_app: StageApp, agent: StageAgent, settings: Settings) -> None:
-    """Add the stage's Faust agent, its stats timer, its child's start and its rebalance log to
-    the stage's app."""
+    """Add the stage's Faust agent, its stats timer, its child's start, its rebalance log and
+    Faust's Prometheus monitor to the stage's app."""
     app, topics = stage_app.app, stage_app.topics
 
     async def process(stream: Any) -> None:
@@ -72,6 +74,10 @@ def attach_stage(stage_app: StageApp, agent: StageAgent, settings: Settings) -> 
     async def on_revoked(sender: Any, revoked: Any, **_: Any) -> None:
         agent.partitions_revoked(revoked)
 
+    # Faust's own series (events in and out, send latency, rebalances, offsets) in the worker's
+    # registry, named by stage: one app per stage, both in one process.
+    faust_series = FaustMetrics.create(agent.metrics.registry, f"faust_{agent.stage}")
+    app.monitor = PrometheusMonitor(metrics=faust_series)
     app.agent(topics[agent.processor.spec.source], name=f"khabar.{agent.stage}")(process)
     app.task(agent.start)
     app.timer(settings.stats_interval, name=f"khabar.{agent.stage}.stats")(report_stats)

@@ -9,7 +9,7 @@ stays bounded by the read-ahead.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TextIO
@@ -89,11 +89,13 @@ def process_items(
     max_input: int | None = None,
     jobs: int = 1,
     min_words: int = 1,
+    on_done: Callable[[int], object] = lambda _: None,
 ) -> int:
     """Write one enriched JSON line per input to `out`, in input order, failures to `err`;
     return the failures. Near-duplicates are marked within the run (the `stages` hold its index:
     by default new). With `jobs` > 1 the pure halves run in child processes that build the
-    shipped stages (with `min_words`), and `stages` only finishes."""
+    shipped stages (with `min_words`), and `stages` only finishes. `on_done` hears of each input
+    finished (a progress bar)."""
     stages = stages if stages is not None else build_stages()
     failures = 0
     halves = (
@@ -102,6 +104,7 @@ def process_items(
         else _computed_in_children(items, min_words, max_input, jobs)
     )
     for item, halfway in halves:
+        on_done(1)
         if halfway is None:  # the input could not be read
             failures += 1
             err.write(orjson.dumps({"origin": item.origin, "error": item.error}).decode() + "\n")
