@@ -98,7 +98,7 @@ class Settings:
         "KHABAR_DUPLICATE_WINDOW",
         200_000,
         "How many recent articles the near-duplicate index holds per extract worker (about "
-        "1 KB of memory each, measured by `khabar bench fingerprints`).",
+        "600 bytes of memory each, measured by `khabar bench fingerprints`).",
         bounds=(1, None),
     )
     app_id: str = _setting(
