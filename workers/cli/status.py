@@ -22,9 +22,9 @@ def register(commands: Any) -> None:
         "status",
         help="each stage's consumer group: members, lag per partition, rate, dead letters",
         description="Read the stage groups from the broker in KHABAR_BROKER (no worker needed): "
-        "per stage its group state, members with their partitions, and per partition the "
-        "committed offset, the end and the lag; the total of dead letters. --watch repeats it "
-        "and adds each stage's rate (committed messages per second).",
+        "per stage its group state, members with their partitions, the dead letters it made, "
+        "and per partition the committed offset, the end and the lag; the dead letters held. "
+        "--watch repeats it and adds each stage's rate (committed messages per second).",
     )
     status.add_argument("--json", action="store_true", help="one JSON object per refresh")
     status.add_argument(
@@ -76,6 +76,7 @@ def _as_json(stages: list[StageStatus], dead: int | None, rates: dict[str, float
             "members": s.members,
             "lag": s.lag,
             "rate_per_s": rates.get(s.stage),
+            "dead_letters": s.dead_letters,
             "partitions": [
                 {"partition": p.partition, "committed": p.committed, "end": p.end, "lag": p.lag}
                 for p in s.partitions
@@ -90,9 +91,10 @@ def _as_table(stages: list[StageStatus], dead: int | None, rates: dict[str, floa
     lines = [time.strftime("%Y-%m-%d %H:%M:%S")]
     for s in stages:
         rate = f", {rates[s.stage]} /s" if s.stage in rates else ""
+        made = "?" if s.dead_letters is None else s.dead_letters
         lines.append(
             f"{s.stage}: group {s.group} ({s.state}), {len(s.members)} member(s), "
-            f"lag {s.lag}{rate}, reading {s.topic}"
+            f"lag {s.lag}{rate}, dead letters {made}, reading {s.topic}"
         )
         owner = {p: m for m in s.members for p in m["partitions"]}
         lines.append(f"  {'partition':>9} {'committed':>10} {'end':>10} {'lag':>8}  member")

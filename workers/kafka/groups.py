@@ -4,10 +4,12 @@ for `khabar status` each group's members, ends and lag."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.coordinator.protocol import ConsumerProtocolMemberAssignment
@@ -82,6 +84,7 @@ class StageStatus:
     state: str  # the group's state (Stable, Empty, PreparingRebalance, ...; unknown if unsaid)
     members: list[dict[str, Any]]  # client id, host, partitions
     partitions: list[PartitionStatus]
+    dead_letters: int | None = None  # held on the dead-letter topic (None: not counted in time)
 
     @property
     def lag(self) -> int:
@@ -89,7 +92,8 @@ class StageStatus:
 
 
 async def stage_status(settings: Settings) -> tuple[list[StageStatus], int | None]:
-    """Every stage's status, and the dead letters held (the dead-letter topic's size)."""
+    """Every stage's status with the dead letters it made, and all the dead letters held (the
+    dead-letter topic's size)."""
     statuses = []
     async with admin(settings) as client:
         for stage, spec in STAGES.items():
@@ -102,8 +106,46 @@ async def stage_status(settings: Settings) -> tuple[list[StageStatus], int | Non
                 for p in range(settings.partitions)
             ]
             statuses.append(StageStatus(stage.value, group, topic, state, members, partitions))
-    dead = await end_offsets(settings, settings.topic(Topic.DEADLETTER), {})
+    dead_topic = settings.topic(Topic.DEADLETTER)
+    dead = await end_offsets(settings, dead_topic, {})
+    by_stage = await dead_letters_by_stage(settings, dead_topic, dead)
+    if by_stage is not None:
+        statuses = [dataclasses.replace(s, dead_letters=by_stage.get(s.stage, 0)) for s in statuses]
     return statuses, (sum(dead.values()) if dead else None)
+
+
+async def dead_letters_by_stage(
+    settings: Settings, topic: str, ends: dict[int, int], wait: float = 5.0
+) -> dict[str, int] | None:
+    """Per stage, the dead letters held: each record names its stage, so the topic is read to
+    the `ends` it had (None if that takes longer than `wait` seconds: a topic grown large)."""
+    counts: dict[str, int] = {}
+    partitions = [TopicPartition(topic, p) for p, end in ends.items() if end > 0]
+    if not partitions:  # none held
+        return counts
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=settings.bootstrap_servers,
+        group_id=None,
+        enable_auto_commit=False,
+        isolation_level="read_committed",
+        **settings.kafka_security(),
+    )
+    await consumer.start()
+    try:
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            for messages in (await consumer.getmany(timeout_ms=200)).values():
+                for message in messages:
+                    stage = _stage_of(message.value)
+                    counts[stage] = counts.get(stage, 0) + 1
+            positions = [await consumer.position(tp) for tp in partitions]
+            if all(at >= ends[tp.partition] for at, tp in zip(positions, partitions, strict=True)):
+                return counts
+        return None
+    finally:
+        await consumer.stop()
 
 
 async def _members(client: AIOKafkaAdminClient, group: str) -> tuple[str, list[dict[str, Any]]]:
@@ -153,3 +195,12 @@ async def end_offsets(
         return {p: end for p, end in ends.items() if end is not None}
     finally:
         await consumer.stop()
+
+
+def _stage_of(value: bytes | None) -> str:
+    """The stage a dead-letter record names ('?' for a record that is not one)."""
+    try:
+        record = orjson.loads(value or b"")
+    except orjson.JSONDecodeError:
+        return "?"
+    return str(record.get("stage", "?")) if isinstance(record, dict) else "?"
