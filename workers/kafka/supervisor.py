@@ -3,9 +3,10 @@ use every core (one Python process computes on one core at a time).
 
 The supervisor checks the broker and creates the topics once, then starts the workers; it
 restarts one that dies (waiting 1 s, doubling to 30 s while it keeps dying young), passes
-SIGTERM and SIGINT on and waits for every worker's clean stop, and is the pool's one health
-signal: it beats KHABAR_HEALTH_FILE only while every worker beats its own (so the pool counts
-as unhealthy while one is restarting: give the probe room for a restart and an index load).
+SIGTERM and SIGINT on and waits for every worker's clean stop, and is the pool's one view: it
+serves `/metrics` (the sum of the workers' series), `/healthz` (live while every running worker
+says it is live; one down awaiting its restart is the supervisor's to mend) and `/readyz` (every
+worker ready) on KHABAR_METRICS_PORT, and beats KHABAR_HEALTH_FILE while the pool is live.
 Each worker logs its own `stage_stats` lines (with its `pid`); the supervisor adds a
 `worker_pool` line per stats interval with the workers alive, their restarts and their memory
 (each worker's own RSS, and its process tree's PSS: the worker with its stages' processes).
@@ -122,9 +123,33 @@ class Pool:
     def tend(self, member: Member) -> None:
         """Notice a worker that died (its live gauges leave the sum); restart it once its wait
         is over."""
-        if member.down_since is None and member.process.poll() is not None:
+        code = member.process.poll()
+        if code is None:
+            return
+        now = time.monotonic()
+        if member.down_since is None:
             multiprocess.mark_process_dead(member.process.pid, self.shared)  # type: ignore[no-untyped-call]
-        _tend(member, self)
+            member.down_since = now
+            member.wait = next_wait(member.wait, member.restarts, now - member.started)
+            log.warning(
+                "worker_process_exited",
+                slot=member.number,
+                pid=member.process.pid,
+                exit_code=code,
+                restart_in_s=member.wait,
+            )
+            return
+        if now - member.down_since < member.wait:
+            return
+        replacement = self.start(member.number)
+        member.process, member.started, member.down_since = replacement.process, now, None
+        member.restarts += 1
+        log.info(
+            "worker_process_restarted",
+            slot=member.number,
+            pid=member.process.pid,
+            restarts=member.restarts,
+        )
 
     def live(self) -> tuple[bool, str]:
         """Live while every running worker beats (says it is live); one down and waiting for
@@ -163,36 +188,6 @@ def _end_with(supervisor: int) -> None:
     libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     if os.getppid() != supervisor:
         os._exit(1)
-
-
-def _tend(member: Member, pool: Pool) -> None:
-    """Notice a worker that died; restart it once its wait is over."""
-    code = member.process.poll()
-    if code is None:
-        return
-    now = time.monotonic()
-    if member.down_since is None:
-        member.down_since = now
-        member.wait = next_wait(member.wait, member.restarts, now - member.started)
-        log.warning(
-            "worker_process_exited",
-            slot=member.number,
-            pid=member.process.pid,
-            exit_code=code,
-            restart_in_s=member.wait,
-        )
-        return
-    if now - member.down_since < member.wait:
-        return
-    replacement = pool.start(member.number)
-    member.process, member.started, member.down_since = replacement.process, now, None
-    member.restarts += 1
-    log.info(
-        "worker_process_restarted",
-        slot=member.number,
-        pid=member.process.pid,
-        restarts=member.restarts,
-    )
 
 
 def next_wait(last: float, restarts: int, lived: float) -> float:
