@@ -123,13 +123,7 @@ async def dead_letters_by_stage(
     partitions = [TopicPartition(topic, p) for p, end in ends.items() if end > 0]
     if not partitions:  # none held
         return counts
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=settings.bootstrap_servers,
-        group_id=None,
-        enable_auto_commit=False,
-        isolation_level="read_committed",
-        **settings.kafka_security(),
-    )
+    consumer = _reader(settings, "read_committed")
     await consumer.start()
     try:
         consumer.assign(partitions)
@@ -174,12 +168,7 @@ async def end_offsets(
     """Each partition's high-water mark, from fetch responses (ListOffsets is wrong on the
     embedded broker): a consumer outside any group reads from the committed offsets (or the
     start) until the broker has told every partition's end, or `wait` seconds."""
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=settings.bootstrap_servers,
-        group_id=None,
-        enable_auto_commit=False,
-        **settings.kafka_security(),
-    )
+    consumer = _reader(settings, "read_uncommitted")
     await consumer.start()
     try:
         partitions = [TopicPartition(topic, p) for p in range(settings.partitions)]
@@ -195,6 +184,17 @@ async def end_offsets(
         return {p: end for p, end in ends.items() if end is not None}
     finally:
         await consumer.stop()
+
+
+def _reader(settings: Settings, isolation: str) -> AIOKafkaConsumer:
+    """A consumer outside any group, committing nothing: it reads, it does not consume."""
+    return AIOKafkaConsumer(
+        bootstrap_servers=settings.bootstrap_servers,
+        group_id=None,
+        enable_auto_commit=False,
+        isolation_level=isolation,
+        **settings.kafka_security(),
+    )
 
 
 def _stage_of(value: bytes | None) -> str:
