@@ -68,6 +68,26 @@ def register(commands: Any) -> None:
         "--kafka", action="store_true", help="on Apache Kafka (default: the embedded broker)"
     )
     fingerprints.set_defaults(run=_fingerprints)
+    indic = kinds.add_parser(
+        "indic",
+        help="cleanup quality on scraped text labelled line by line",
+        description="Body precision, recall and F1 (4-token shingles, per case, averaged) and "
+        "the share of labelled noise that leaks into the body, per label, for the development "
+        "and the held-out split, on a folder of labelled scrapes (cases/*.json, as "
+        "../shared/bench/indic-scraped).",
+    )
+    indic.add_argument("folder", type=Path, help="e.g. ../shared/bench/indic-scraped")
+    indic.add_argument(
+        "--details", type=Path, metavar="FILE", help="write each case's scores and leaks to FILE"
+    )
+    indic.add_argument("--json", action="store_true", help="also print the numbers as JSON")
+    indic.add_argument(
+        "--split",
+        choices=("all", "dev", "held-out"),
+        default="all",
+        help="score only these cases (default all): tune on dev, run held-out once at the end",
+    )
+    indic.set_defaults(run=_indic)
     _register_stream(kinds)
 
 
@@ -146,6 +166,30 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
         print(f"khabar bench: no labelled articles in {args.folder}", file=sys.stderr)
         return 2
     print(labelled.render(report, verbose=args.verbose))
+    return 0
+
+
+def _indic(args: argparse.Namespace, settings: Settings) -> int:
+    import orjson
+
+    from workers.bench import indic
+    from workers.pipeline.build import build_stages
+    from workers.pipeline.table import Stage
+
+    if _missing(args.folder, "labelled scrapes"):
+        return 2
+    split = indic.Split.load()
+    cases = [c for c in indic.load_cases(args.folder) if args.split in ("all", split.of(c))]
+    if not cases:
+        print(f"khabar bench: no cases in {args.folder / 'cases'}", file=sys.stderr)
+        return 2
+    clean = indic.khabar_cleaner(build_stages()[Stage.CLEANUP].function)
+    report = indic.score(cases, clean, split)
+    print(indic.render(report))
+    if args.json:
+        print(indic.as_json(report).decode())
+    if args.details is not None:
+        args.details.write_bytes(orjson.dumps(report.details, option=orjson.OPT_INDENT_2))
     return 0
 
 

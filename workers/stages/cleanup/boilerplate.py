@@ -17,6 +17,10 @@ _TRAILING_SEPARATOR = re.compile(r"(?<=\S)\s*[-–—_=*~]{3,}\s*$")
 KINDS = ("call_to_action", "advertisement", "credit")
 _INDIC_OR_URDU = re.compile(f"[{ARABIC}{INDIC_WORD}]")
 _MAX_BOILERPLATE = 300  # characters: a longer line is an article paragraph whatever it says
+# The last sentence of a line, when it names an @handle and does not end as a sentence does: a
+# call to follow glued on ("…in key roles.Follow @htshowbiz for more").
+_HANDLE_CALL = re.compile(r"(?<=[.?!।])[\"”’?]?\s*([^.?!।]*(?<![\w@])@\w{2,30}[^.?!।]*)$")
+_HANDLE_CALL_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -89,9 +93,19 @@ def drop_boilerplate(draft: Draft, rules: BoilerplateRules) -> None:
         keep_lines(draft, kind, partial(_is_boilerplate, rule))
     trailing = rules.trailing_credit
     for line in draft.lines:
+        if "@" in line.text:
+            _cut_handle_call(draft, line)
         if not line.text.endswith((")", "]")):
             continue
         match = trailing.search(line.text)
         if match and match.start() > 0:
             draft.note_removed("credit", match.group(0), line.no)
             line.text = line.text[: match.start()].rstrip()
+    draft.lines = [line for line in draft.lines if line.text]
+
+
+def _cut_handle_call(draft: Draft, line: Line) -> None:
+    match = _HANDLE_CALL.search(line.text)
+    if match and match.start(1) > 0 and len(match.group(1).split()) <= _HANDLE_CALL_WORDS:
+        draft.note_removed("call_to_action", match.group(1), line.no)
+        line.text = line.text[: match.start(1)].rstrip()

@@ -40,6 +40,7 @@ class EdgeRules:
     reading_time: Pattern
     stamp_zone: int
     stamp_words: int
+    stamp_label_words: int
     dateish: Pattern
 
     @classmethod
@@ -48,7 +49,8 @@ class EdgeRules:
         names = months.alternation(rules["date_stamp"]["month_languages"])
         dateish = (
             rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|(?:{names})\.?\s+\d{{1,2}},?\s+\d{{4}}"
-            rf"|\d{{1,2}}\s+(?:de\s+)?(?:{names})\s+(?:de\s+)?\d{{4}}|\d{{1,2}}:\d{{2}}"
+            rf"|\d{{1,2}}[-\s]+(?:de\s+)?(?:{names})\.?[-\s,]+(?:de\s+)?\d{{4}}"
+            rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?"
         )
         title, trailer, newsletter = rules["title"], rules["trailer"], rules["newsletter"]
         return cls(
@@ -66,6 +68,7 @@ class EdgeRules:
             reading_time=compile_any(rules["reading_time"]["patterns"], whole=True),
             stamp_zone=rules["date_stamp"]["zone"],
             stamp_words=rules["date_stamp"]["max_words"],
+            stamp_label_words=rules["date_stamp"]["max_label_words"],
             dateish=compile_any([dateish]),
         )
 
@@ -106,17 +109,19 @@ def drop_title(draft: Draft, rules: EdgeRules) -> None:
 
 
 def drop_date_stamp(draft: Draft, rules: EdgeRules) -> None:
-    """A short top line holding a date or time that is not a sentence: a timestamp or byline."""
+    """A short top line holding a date or time that is not a sentence (a timestamp or byline);
+    anywhere, a line that is a date and at most a label ("दिनांक 22-जुलाई-2019", "Updated: 09 Apr,
+    2018 02:13 PM"), such as the date lines of a block of other stories."""
     head = _zone(draft.lines, head=rules.stamp_zone)
 
     def is_stamp(line: Line) -> bool:
-        return (
-            id(line) in head
-            and len(line.text) <= _MAX_STAMP_CHARS
-            and ENDS_LINE.search(line.text) is None
-            and len(words(line.text)) <= rules.stamp_words
-            and rules.dateish.search(line.text) is not None
-        )
+        if len(line.text) > _MAX_STAMP_CHARS or ENDS_LINE.search(line.text) is not None:
+            return False
+        count = len(words(line.text))
+        if count > rules.stamp_words or rules.dateish.search(line.text) is None:
+            return False
+        label = rules.dateish.sub(" ", line.text)
+        return id(line) in head or len(words(label)) <= rules.stamp_label_words
 
     keep_lines(draft, "date_stamp", is_stamp)
 

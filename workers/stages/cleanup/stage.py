@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from workers.contract.events import Event, NotAnArticleError
 from workers.stages.cleanup.boilerplate import BoilerplateRules, drop_boilerplate, drop_separators
+from workers.stages.cleanup.captions import CaptionRules, drop_captions
 from workers.stages.cleanup.dateline import DatelineRules, split_dateline
 from workers.stages.cleanup.draft import Draft
 from workers.stages.cleanup.duplicates import drop_repeats
@@ -22,6 +23,7 @@ from workers.stages.cleanup.lines import split_lines
 from workers.stages.cleanup.markup import MarkupRules, strip_markup
 from workers.stages.cleanup.promos import PromoRules, extract_related
 from workers.stages.cleanup.repair import repair_glued_sentences, split_glued_handles
+from workers.stages.cleanup.shape import ShapeRules, drop_stray_headlines
 from workers.stages.gazetteer import Gazetteer
 from workers.stages.steps import Step, run_steps, step
 from workers.stages.text.months import Months
@@ -37,21 +39,26 @@ class CleanupRules:
     embeds: EmbedRules
     promos: PromoRules
     boilerplate: BoilerplateRules
+    captions: CaptionRules
     edges: EdgeRules
     dateline: DatelineRules
+    shape: ShapeRules
 
     @classmethod
     def load(cls, months: Months, gazetteer: Gazetteer) -> CleanupRules:
         embeds = EmbedRules.load(months)
         promos = PromoRules.load()
+        boilerplate = BoilerplateRules.load()
         return cls(
             page=PageRules.of(embeds, promos),
             markup=MarkupRules.load(embeds.status_urls()),
             embeds=embeds,
             promos=promos,
-            boilerplate=BoilerplateRules.load(),
+            boilerplate=boilerplate,
+            captions=CaptionRules.load(boilerplate.lines["credit"]),
             edges=EdgeRules.load(months),
             dateline=DatelineRules.load(gazetteer),
+            shape=ShapeRules.load(),
         )
 
 
@@ -65,9 +72,11 @@ def cleanup_steps(rules: CleanupRules) -> tuple[Step[Draft], ...]:
         step(drop_separators),
         step(extract_embeds, rules.embeds),
         step(extract_related, rules.promos),
+        step(drop_captions, rules.captions),
         step(drop_boilerplate, rules.boilerplate),
         step(drop_title, rules.edges),
         step(drop_date_stamp, rules.edges),
+        step(drop_stray_headlines, rules.shape),
         step(split_dateline, rules.dateline),
         step(repair_glued_sentences),
         step(drop_repeats),

@@ -1,0 +1,112 @@
+"""Headline-shaped lines among paragraphs: other stories' headlines, and the article's own
+headline repeated as its first line.
+
+A flattened page keeps the headlines of other stories (teasers, "more from this section") as
+bare lines between paragraphs, with no label to find them by. They have a headline's shape: a few
+words, no sentence end. So do sub-headings, which are body. What separates them is vocabulary:
+a sub-heading (or the article's own headline) shares most of its content words with the
+paragraphs, another story's headline few. Thresholds are data (`shape.toml`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+import stopwordsiso
+
+from workers import data
+from workers.stages.cleanup.draft import Draft, Line
+from workers.stages.text.words import words
+
+# Prose ends in one "." or a danda (closing quotes after it), or in a colon that introduces what
+# follows; a headline may end in "?", "!", an ellipsis, or nothing.
+PROSE_END = regex.compile(r"(?<![.…])[.।॥:][\"'”’)\]]*$")
+# A danda inside a line ("…त्रिवेदी। मंच पर…"): sentences with no last one.
+INNER_END = regex.compile(r"[।॥]\s+\S")
+_LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪►]|\d{1,3}[.)]|\(?[a-z]\))\s")
+
+
+@dataclass(frozen=True)
+class ShapeRules:
+    """The limits of a headline's shape, and the shares of shared vocabulary that decide."""
+
+    min_words: int
+    max_words: int
+    min_content_words: int
+    caption_words: int
+    paragraph_words: int
+    min_vocabulary: int
+    unrelated: float
+    own_title: float
+    stopwords: frozenset[str]
+
+    @classmethod
+    def load(cls) -> ShapeRules:
+        rules = data.toml("cleanup", "shape.toml")
+        stopwords: set[str] = set()
+        for language in rules.pop("stopword_languages"):
+            if stopwordsiso.has_lang(language):
+                stopwords |= stopwordsiso.stopwords(language)
+        return cls(stopwords=frozenset(w.casefold() for w in stopwords), **rules)
+
+    def content_words(self, text: str) -> set[str]:
+        folded = (w.casefold() for w in words(text))
+        return {w for w in folded if w not in self.stopwords and not w.isdigit()}
+
+    def headline_shaped(self, text: str) -> bool:
+        count = len(words(text))
+        return (
+            self.min_words <= count <= self.max_words
+            and PROSE_END.search(text) is None
+            and _LIST_ITEM.match(text) is None
+        )
+
+    def caption_shaped(self, text: str) -> bool:
+        """Longer than a sub-heading, or sentences without a last full stop: a photo caption."""
+        return len(words(text)) >= self.caption_words or INNER_END.search(text) is not None
+
+    def paragraph(self, text: str) -> bool:
+        return len(words(text)) >= self.paragraph_words and PROSE_END.search(text) is not None
+
+
+def shared_share(content: set[str], vocabulary: set[str]) -> float:
+    """The share of a line's content words that the article's paragraphs also use."""
+    return len(content & vocabulary) / len(content) if content else 0.0
+
+
+def drop_stray_headlines(draft: Draft, rules: ShapeRules) -> None:
+    """Other stories' headlines leave the body for `related`; when the event has no title, a first
+    line that is the article's own headline becomes its title. Only for scraped text: a page's
+    own structure (link density, its blocks) has already placed its lines."""
+    if draft.html is not None:
+        return
+    vocabulary: set[str] = set()
+    size = 0
+    for line in draft.lines:
+        if rules.paragraph(line.text):
+            vocabulary |= rules.content_words(line.text)
+            size += len(words(line.text))
+    if size < rules.min_vocabulary:
+        return
+    kept: list[Line] = []
+    listing = False  # inside a list that a line ending in ":" opened
+    for position, line in enumerate(draft.lines):
+        content = rules.content_words(line.text)
+        shaped = rules.headline_shaped(line.text)
+        listing = (listing and PROSE_END.search(line.text) is None) or line.text.endswith(":")
+        if listing or len(content) < rules.min_content_words or not shaped:
+            kept.append(line)
+            continue
+        share = shared_share(content, vocabulary)
+        if share < rules.unrelated:
+            draft.note_removed("related", line.text, line.no)
+            draft.related.append({"title": line.text, "url": None})
+        elif position == 0 and not draft.title and share >= rules.own_title:
+            draft.note_removed("title", line.text, line.no)
+            draft.title = line.text
+        elif rules.caption_shaped(line.text):
+            draft.note_removed("caption", line.text, line.no)
+        else:
+            kept.append(line)
+    draft.lines = kept
