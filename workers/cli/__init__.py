@@ -9,11 +9,11 @@ import sys
 from collections.abc import Sequence
 
 from workers import __version__
-from workers.cli import bench, broker, demo, ops, pipeline, status, topics
+from workers.cli import bench, broker, demo, inspect, ops, pipeline, status, topics
 from workers.config import Settings
 from workers.kafka.errors import BrokerProblem
 
-GROUPS = (demo, pipeline, topics, status, broker, bench, ops)
+GROUPS = (demo, pipeline, inspect, topics, status, broker, bench, ops)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

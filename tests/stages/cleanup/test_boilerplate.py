@@ -45,3 +45,41 @@ def test_a_long_paragraph_is_never_boilerplate(rules):
     d = draft(line)
     drop_boilerplate(d, rules.cleanup.boilerplate)
     assert texts(d) == [line]
+
+
+def test_a_call_to_follow_glued_after_the_last_sentence_is_cut(rules):
+    d = draft("Padmavati also stars Ranveer Singh in a key role.Follow @htshowbiz for more")
+    drop_boilerplate(d, rules.cleanup.boilerplate)
+    assert texts(d) == ["Padmavati also stars Ranveer Singh in a key role."]
+    assert d.removed == [
+        {"kind": "call_to_action", "text": "Follow @htshowbiz for more", "line": 1}
+    ]
+
+
+def test_trap_handles_in_prose_and_a_handle_line_of_its_own_stay(rules):
+    prose = "The minister replied to @PMOIndia within minutes. He thanked @narendramodi for it."
+    d = draft(prose, "Аккаунт: @oleg_ilyin")
+    drop_boilerplate(d, rules.cleanup.boilerplate)
+    assert texts(d) == [prose, "Аккаунт: @oleg_ilyin"]
+
+
+def test_a_call_to_action_that_names_us_a_platform_and_an_imperative_goes(rules):
+    calls = [
+        "अपने फेसबुक पर हमारी खबरें पाने के लिए हमारा पेज लाइक करें",
+        "(Install our app, and follow us on Facebook and Twitter)",
+    ]
+    d = draft(*calls, "Body line.")
+    drop_boilerplate(d, rules.cleanup.boilerplate)
+    assert texts(d) == ["Body line."]
+    assert {r["kind"] for r in d.removed} == {"call_to_action"}
+
+
+def test_trap_prose_that_reports_an_appeal_stays(rules):
+    prose = [
+        "लोगों से अपील है कि वे फेसबुक पर भ्रामक पोस्ट शेयर न करें।",
+        "The minister asked people to download the app and follow the rules.",
+        "हम फेसबुक पर लगातार नजर रख रहे हैं, मुख्यमंत्री ने कहा।",
+    ]
+    d = draft(*prose)
+    drop_boilerplate(d, rules.cleanup.boilerplate)
+    assert texts(d) == prose

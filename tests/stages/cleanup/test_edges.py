@@ -66,3 +66,17 @@ def test_newsletter_boxes_at_either_end_and_reading_time_anywhere(rules):
     drop_trailers(d, rules.cleanup.edges)
     assert texts(d) == BODY
     assert [r["kind"] for r in d.removed] == ["call_to_action", "reading_time"]
+
+
+def test_a_bare_date_line_anywhere_goes_with_its_label(rules):
+    lines = ["दिनांक 22-जुलाई-2019", "Posted on :24-Mar-2019", "Updated: 09 Apr, 2018 02:13 PM"]
+    d = draft(*BODY[:4], *lines, *BODY[4:])
+    drop_date_stamp(d, rules.cleanup.edges)
+    assert texts(d) == BODY and {r["kind"] for r in d.removed} == {"date_stamp"}
+
+
+def test_trap_a_line_with_a_date_and_more_to_say_stays_in_the_middle(rules):
+    line = "Polling in the third phase on 7 May 2024 across 93 seats"
+    d = draft(*BODY[:4], line, "22 जुलाई 2019 को संसद में विधेयक पारित", *BODY[4:])
+    drop_date_stamp(d, rules.cleanup.edges)
+    assert line in texts(d) and "22 जुलाई 2019 को संसद में विधेयक पारित" in texts(d)

@@ -87,3 +87,23 @@ def test_parse_date_forms(embeds):
 def test_platforms_are_the_data_file_s(embeds):
     assert [p.name for p in embeds.platforms] == ["twitter", "instagram", "facebook", "youtube"]
     assert embeds.months["sept"] == 9 and "जनवरी" not in embeds.months
+
+
+def test_a_posts_text_without_its_attribution_is_found_by_its_media_link(embeds):
+    tweet = "Dozens of people are missing after two deadly landslides. https://t.co/bRc8Oc93ra"
+    d = draft(
+        "बीजिंग। भूस्खलन में 11 लोगों की मौत हो गई।",
+        tweet,
+        tweet.replace("https://t.co/bRc8Oc93ra", "pic.twitter.com/bRc8Oc93ra"),
+    )
+    extract_embeds(d, embeds)
+    assert texts(d) == ["बीजिंग। भूस्खलन में 11 लोगों की मौत हो गई।"]
+    assert len(d.embeds) == 1 and d.embeds[0]["copies"] == 2
+    assert d.embeds[0]["text"] == "Dozens of people are missing after two deadly landslides."
+
+
+def test_trap_prose_with_a_link_that_is_not_a_posts_stays(embeds):
+    prose = "The full report is at https://example.org/report and on t.co/ nothing."
+    d = draft(prose, "Read it at https://www.t.com/abc")
+    extract_embeds(d, embeds)
+    assert len(d.lines) == 2 and not d.embeds

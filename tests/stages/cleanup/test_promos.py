@@ -53,3 +53,10 @@ def test_rules_of_other_phrases():
     assert small.title("See the river rise") is None
     assert small.title("See - The third one") == "The third one"
     assert first_word("» See also") == "see" and small.first_words == frozenset({"see"})
+
+
+def test_promo_labels_in_their_real_spellings(rules):
+    d = draft("ये भी पढ़ेंः मोदी ने की बड़ी घोषणा", "इसे भी पढ़ें- राहुल का बयान", "अतः बैठक कल होगी।")
+    extract_related(d, rules.cleanup.promos)
+    assert [r["title"] for r in d.related] == ["मोदी ने की बड़ी घोषणा", "राहुल का बयान"]
+    assert texts(d) == ["अतः बैठक कल होगी।"]

@@ -28,3 +28,21 @@ def test_glued_handle_splits_line():
     split_glued_handles(d)
     assert texts(d) == ["text @imtiaz_jaleel", "निजी कारणों", "mail a@b.com stays"]
     assert d.repaired[0]["kind"] == "glued_line"
+
+
+def test_a_parenthesis_broken_over_lines_is_joined():
+    from workers.stages.cleanup.repair import join_broken_lines
+
+    d = draft("(Install our app,", "and follow us on Facebook", "and Twitter)", "Body line.")
+    join_broken_lines(d)
+    assert texts(d) == ["(Install our app, and follow us on Facebook and Twitter)", "Body line."]
+    assert d.lines[0].no == 1 and d.repaired[0]["kind"] == "broken_line"
+
+
+def test_trap_a_parenthesis_that_does_not_close_soon_leaves_lines_apart():
+    from workers.stages.cleanup.repair import join_broken_lines
+
+    lines = ["A stray ( in a line.", "Second paragraph.", "Third paragraph.", "Fourth )."]
+    d = draft(*lines)
+    join_broken_lines(d)
+    assert texts(d) == lines and not d.repaired

@@ -43,12 +43,20 @@ def test_mojibake_of_utf8_read_as_cp1252_is_repaired():
     assert normalize_text(garbled) == "India’s ‘big’ day – राम"
 
 
-@pytest.mark.xfail(
-    reason="a run mixing cp1252-only characters (€ from ी) with the C1 controls windows-1252 "
-    "leaves undefined (U+008D from ्) encodes in neither cp1252 nor latin-1 and stays garbled"
-)
 def test_mojibake_of_a_virama_read_as_windows_1252_is_repaired():
+    # cp1252-only characters (€ from ी) beside the C1 control web decoders leave for 0x8D (्).
     assert repair_mojibake("à¤¦à¤¿à¤²à¥\u008dà¤²à¥€") == "दिल्ली"
+
+
+def test_mojibake_of_a_closing_quote_and_mixed_text_is_repaired():
+    # ” is E2 80 9D: 0x9D becomes U+009D; correct text around the garbled span stays as it is.
+    garbled = "à¤•à¤¹à¤¾ â€œà¤¹à¤¾à¤‚â€\u009d"
+    assert repair_mojibake(f"उन्होंने {garbled} और café") == "उन्होंने कहा “हां” और café"
+
+
+def test_curly_quotes_and_text_without_mojibake_are_left_alone():
+    text = "He said “yes” — and ‘no’ … ५० रुपये"
+    assert repair_mojibake(text) is text
 
 
 def test_clean_text_is_returned_as_the_same_object():

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
+
+import regex
 
 from workers import data
 from workers.stages.cleanup.draft import Draft, Line, keep_lines
@@ -47,10 +50,42 @@ class LineRule:
 
 
 @dataclass(frozen=True)
+class AddressedCall:
+    """A short line that names the reader's side, a platform and an imperative: a call to
+    action in any phrasing."""
+
+    us: Pattern
+    platform: Pattern
+    imperative: Pattern
+    max_words: int
+
+    @classmethod
+    def of(cls, rule: dict[str, Any]) -> AddressedCall:
+        def words_of(key: str) -> Pattern:
+            return compile_any(
+                [rf"(?<![\w{INDIC_WORD}]){regex.escape(w)}(?![\w{INDIC_WORD}])" for w in rule[key]]
+            )
+
+        return cls(
+            words_of("us"), words_of("platforms"), words_of("imperatives"), rule["max_words"]
+        )
+
+    def matches(self, text: str) -> bool:
+        return (
+            len(text.split()) <= self.max_words
+            and self.platform.search(text) is not None
+            and self.us.search(text) is not None
+            and self.imperative.search(text) is not None
+        )
+
+
+@dataclass(frozen=True)
 class BoilerplateRules:
-    """A rule per kind of boilerplate line, and credits glued to the end of a paragraph."""
+    """A rule per kind of boilerplate line, calls to action by what they say, and credits glued
+    to the end of a paragraph."""
 
     lines: dict[str, LineRule]
+    addressed_call: AddressedCall
     trailing_credit: Pattern
 
     @classmethod
@@ -65,6 +100,7 @@ class BoilerplateRules:
                 )
                 for kind in KINDS
             },
+            AddressedCall.of(rules["call_to_action"]["addressed"]),
             compile_any(rules["credit"]["trailing"]),
         )
 
@@ -91,6 +127,7 @@ def drop_boilerplate(draft: Draft, rules: BoilerplateRules) -> None:
     """Lines that are entirely a call to action, an advertisement label or a credit."""
     for kind, rule in rules.lines.items():
         keep_lines(draft, kind, partial(_is_boilerplate, rule))
+    keep_lines(draft, "call_to_action", lambda line: rules.addressed_call.matches(line.text))
     trailing = rules.trailing_credit
     for line in draft.lines:
         if "@" in line.text:

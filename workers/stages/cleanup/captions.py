@@ -17,11 +17,14 @@ from workers import data
 from workers.stages.cleanup.boilerplate import LineRule
 from workers.stages.cleanup.draft import Draft, Line
 from workers.stages.cleanup.rules import Pattern, compile_any
-from workers.stages.cleanup.shape import PROSE_END
+from workers.stages.cleanup.shape import ends_as_prose
 from workers.stages.text.words import words
 
 # A sentence end run into the next sentence: "Delhi.The", "scenes.?Bollywood" (a lost quote).
 _GLUED_END = regex.compile(r"(?<=[\p{Ll}\p{N}\p{M})\"”’])[.?!][\"”’?]?(?=[\p{Lu}\"“‘])")
+
+
+_CREDIT_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -40,17 +43,22 @@ class CaptionRules:
 
     def caption_shaped(self, text: str) -> bool:
         count = len(words(text))
-        return 0 < count <= self.max_words and PROSE_END.search(text) is None
+        return 0 < count <= self.max_words and not ends_as_prose(text)
 
 
 def drop_captions(draft: Draft, rules: CaptionRules) -> None:
     """Captions leave the body as `caption`; the credit lines stay for the boilerplate step."""
     kept: list[Line] = []
     for line in draft.lines:
-        closing = rules.closing_credit.search(line.text)
-        if closing and closing.start() > 0 and rules.caption_shaped(line.text[: closing.start()]):
-            draft.note_removed("caption", line.text, line.no)
-            continue
+        tail = max(len(line.text) - _CREDIT_CHARS, 0)  # a credit is short: search the end only
+        closing = rules.closing_credit.search(line.text, tail)
+        if closing and closing.start() > 0:
+            before = line.text[: closing.start()].rstrip()
+            if rules.caption_shaped(before):
+                draft.note_removed("caption", line.text, line.no)
+                continue
+            draft.note_removed("credit", closing.group(0), line.no)  # a paragraph's photo credit
+            line.text = before
         after_text = bool(kept) and not rules.credit_line.matches(kept[-1].text)
         if after_text and rules.credit_line.matches(line.text):
             _cut_caption(draft, kept[-1], rules)

@@ -38,6 +38,7 @@ class Platform:
     markup_attribution: Pattern | None = None  # the attribution inside a page's embed
     markup_classes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # tag -> classes
     markup_sources: tuple[str, ...] = ()  # an iframe's source that embeds a post
+    media_link: Pattern | None = None  # ends a post's text, attributed or not
 
     def may_match(self, text: str) -> bool:
         """Cheap test on the line before any pattern runs."""
@@ -121,6 +122,7 @@ def _platform(name: str, spec: dict[str, Any], months: str) -> Platform:
         markup_attribution=pattern("markup_attribution"),
         markup_classes={tag: tuple(c) for tag, c in spec.get("markup_classes", {}).items()},
         markup_sources=tuple(spec.get("markup_sources", ())),
+        media_link=pattern("media_link"),
     )
 
 
@@ -154,6 +156,9 @@ def extract_embeds(draft: Draft, rules: EmbedRules) -> None:
             _attributed(platform, lines, candidates, posts, owner, rules.months)
         else:
             _linked(platform, lines, candidates, posts, owner)
+    for platform in rules.platforms:
+        if platform.media_link is not None:
+            _unattributed(platform, lines, posts, owner)
     if not posts:
         return
     # Any other line repeating a post's text is one more scraped copy of it.
@@ -242,6 +247,32 @@ def _take_between(
                 owner[j] = (post, is_copy)
             return
         start -= 1
+
+
+def _unattributed(
+    platform: Platform,
+    lines: list[Line],
+    posts: dict[tuple[str, str], Post],
+    owner: dict[int, tuple[Post, bool]],
+) -> None:
+    """A post's text whose attribution the scraper lost: a line ending in the platform's media
+    link, which prose never carries."""
+    assert platform.media_link is not None
+    for i, line in enumerate(lines):
+        link = (
+            platform.media_link.search(line.text) if "/" in line.text and i not in owner else None
+        )
+        if link is None or link.start() == 0:
+            continue
+        text = line.text[: link.start()]
+        key = (platform.name, match_key(text))
+        post = posts.get(key)
+        is_copy = post is not None
+        if post is None:
+            post = posts[key] = Post(platform.name, None, None, None)
+            post.add_segment(text)
+        post.copies += 1
+        owner[i] = (post, is_copy)
 
 
 def _linked(

@@ -11,10 +11,11 @@ from workers.stages.cleanup.draft import Draft, Line
 from workers.stages.cleanup.rules import Pattern
 from workers.stages.text.sentences import BREAK
 
-_SEPARATOR = r"\s*[:：|\-–—>»]+\s*"
+# A visarga often stands for the colon after a Hindi phrase ("ये भी पढ़ेंः").
+_SEPARATOR = r"\s*[:：ः|\-–—>»]+\s*"
 _LEAD = " \t*•►▶➤>»[("  # what may stand before a promo phrase (as in `PromoRules.promo`)
 _URL = regex.compile(r"https?://\S+")
-_TRAILING_JUNK = regex.compile(r"[\s\-–—_=*~|:>»]+$")
+_TRAILING_JUNK = regex.compile(r"[\s\-–—_=*~|:ः>»]+$")
 _MAX_WORDS = 40  # a headline is short; a longer line after the prefix is body text
 _MAX_NEXT_LINE_WORDS = 25  # stricter for the line after a bare prefix: it may be body
 
@@ -65,7 +66,7 @@ def _alternation(phrases: list[str]) -> str:
 def first_word(text: str) -> str:
     """The lower-cased first word of a line, without the marks that may precede a promo."""
     words = text.lstrip(_LEAD).split(maxsplit=1)
-    return words[0].lower().rstrip(":：|-–—>»") if words else ""
+    return words[0].lower().rstrip(":：ः|-–—>»") if words else ""
 
 
 def extract_related(draft: Draft, rules: PromoRules) -> None:

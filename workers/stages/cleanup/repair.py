@@ -27,6 +27,41 @@ _ABBREVIATION_NEXT = regex.compile(r"[\p{L}\p{M}]{1,3}\.")
 _URLISH = regex.compile(r"\S*(?:://|www\.|@)\S*")
 
 
+_JOIN_LINES = 3  # a parenthesis closes within this many lines, or the lines stay apart
+_JOIN_WORDS = 60  # nor are lines joined into more words than this
+
+
+def join_broken_lines(draft: Draft) -> None:
+    """Join a parenthesis the scraper broke over lines ("(Install our app," / "and follow us on
+    Facebook" / "and Twitter)"): one sentence, judged whole by the steps after this one."""
+    lines, i = draft.lines, 0
+    joined: list[Line] = []
+    while i < len(lines):
+        end = _closing_line(lines, i) if "(" in lines[i].text else i
+        if end == i:
+            joined.append(lines[i])
+        else:
+            text = " ".join(line.text for line in lines[i : end + 1])
+            draft.note_repaired("broken_line", text, lines[i].no)
+            joined.append(Line(text, lines[i].no))
+        i = end + 1
+    draft.lines = joined
+
+
+def _closing_line(lines: list[Line], start: int) -> int:
+    """The index of the line that closes a parenthesis `start` leaves open (else `start`)."""
+    depth = lines[start].text.count("(") - lines[start].text.count(")")
+    count = len(lines[start].text.split())
+    for end in range(start + 1, min(start + _JOIN_LINES, len(lines))):
+        if depth <= 0:
+            break
+        depth += lines[end].text.count("(") - lines[end].text.count(")")
+        count += len(lines[end].text.split())
+        if depth <= 0 and count <= _JOIN_WORDS:
+            return end
+    return start
+
+
 def split_glued_handles(draft: Draft) -> None:
     """Break a line where a trailing @handle runs into the next text (two lines glued)."""
     lines: list[Line] = []

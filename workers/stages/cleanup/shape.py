@@ -21,7 +21,16 @@ from workers.stages.text.words import words
 
 # Prose ends in one "." or a danda (closing quotes after it), or in a colon that introduces what
 # follows; a headline may end in "?", "!", an ellipsis, or nothing.
-PROSE_END = regex.compile(r"(?<![.…])[.।॥:][\"'”’)\]]*$")
+_PROSE_MARKS = ".।॥:"
+_CLOSERS = "\"'”’)] "
+
+
+def ends_as_prose(text: str) -> bool:
+    """Whether a line ends as a sentence or an introduction does (not as a headline)."""
+    bare = text.rstrip(_CLOSERS)
+    return bare[-1:] in _PROSE_MARKS and bare[-1:] != "" and not bare.endswith(("..", "….", "…"))
+
+
 # A danda inside a line ("…त्रिवेदी। मंच पर…"): sentences with no last one.
 INNER_END = regex.compile(r"[।॥]\s+\S")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪►]|\d{1,3}[.)]|\(?[a-z]\))\s")
@@ -50,6 +59,12 @@ class ShapeRules:
                 stopwords |= stopwordsiso.stopwords(language)
         return cls(stopwords=frozenset(w.casefold() for w in stopwords), **rules)
 
+    def may_be_headline(self, text: str) -> bool:
+        """The cheap half of `headline_shaped`: a word count by spaces and the line's end."""
+        return self.min_words <= text.count(" ") + 1 <= 2 * self.max_words and not ends_as_prose(
+            text
+        )
+
     def content_words(self, text: str) -> set[str]:
         folded = (w.casefold() for w in words(text))
         return {w for w in folded if w not in self.stopwords and not w.isdigit()}
@@ -58,7 +73,7 @@ class ShapeRules:
         count = len(words(text))
         return (
             self.min_words <= count <= self.max_words
-            and PROSE_END.search(text) is None
+            and not ends_as_prose(text)
             and _LIST_ITEM.match(text) is None
         )
 
@@ -67,7 +82,7 @@ class ShapeRules:
         return len(words(text)) >= self.caption_words or INNER_END.search(text) is not None
 
     def paragraph(self, text: str) -> bool:
-        return len(words(text)) >= self.paragraph_words and PROSE_END.search(text) is not None
+        return text.count(" ") + 1 >= self.paragraph_words and ends_as_prose(text)
 
 
 def shared_share(content: set[str], vocabulary: set[str]) -> float:
@@ -79,34 +94,42 @@ def drop_stray_headlines(draft: Draft, rules: ShapeRules) -> None:
     """Other stories' headlines leave the body for `related`; when the event has no title, a first
     line that is the article's own headline becomes its title. Only for scraped text: a page's
     own structure (link density, its blocks) has already placed its lines."""
-    if draft.html is not None:
+    if draft.html is not None or not any(rules.may_be_headline(li.text) for li in draft.lines):
         return
     vocabulary: set[str] = set()
     size = 0
     for line in draft.lines:
         if rules.paragraph(line.text):
             vocabulary |= rules.content_words(line.text)
-            size += len(words(line.text))
+            size += line.text.count(" ") + 1
     if size < rules.min_vocabulary:
         return
     kept: list[Line] = []
     listing = False  # inside a list that a line ending in ":" opened
     for position, line in enumerate(draft.lines):
-        content = rules.content_words(line.text)
-        shaped = rules.headline_shaped(line.text)
-        listing = (listing and PROSE_END.search(line.text) is None) or line.text.endswith(":")
-        if listing or len(content) < rules.min_content_words or not shaped:
+        listing = (listing and not ends_as_prose(line.text)) or line.text.endswith(":")
+        if listing or not rules.may_be_headline(line.text) or not rules.headline_shaped(line.text):
             kept.append(line)
             continue
-        share = shared_share(content, vocabulary)
-        if share < rules.unrelated:
-            draft.note_removed("related", line.text, line.no)
-            draft.related.append({"title": line.text, "url": None})
-        elif position == 0 and not draft.title and share >= rules.own_title:
-            draft.note_removed("title", line.text, line.no)
-            draft.title = line.text
-        elif rules.caption_shaped(line.text):
-            draft.note_removed("caption", line.text, line.no)
-        else:
+        content = rules.content_words(line.text)
+        if len(content) < rules.min_content_words:
             kept.append(line)
+            continue
+        _judge(draft, rules, line, position, shared_share(content, vocabulary), kept)
     draft.lines = kept
+
+
+def _judge(
+    draft: Draft, rules: ShapeRules, line: Line, position: int, share: float, kept: list[Line]
+) -> None:
+    """Another story's headline, the article's own, a caption, or a sub-heading that stays."""
+    if share < rules.unrelated:
+        draft.note_removed("related", line.text, line.no)
+        draft.related.append({"title": line.text, "url": None})
+    elif position == 0 and not draft.title and share >= rules.own_title:
+        draft.note_removed("title", line.text, line.no)
+        draft.title = line.text
+    elif rules.caption_shaped(line.text):
+        draft.note_removed("caption", line.text, line.no)
+    else:
+        kept.append(line)

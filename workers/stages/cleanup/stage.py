@@ -22,7 +22,11 @@ from workers.stages.cleanup.html.page import PageRules, read_page
 from workers.stages.cleanup.lines import split_lines
 from workers.stages.cleanup.markup import MarkupRules, strip_markup
 from workers.stages.cleanup.promos import PromoRules, extract_related
-from workers.stages.cleanup.repair import repair_glued_sentences, split_glued_handles
+from workers.stages.cleanup.repair import (
+    join_broken_lines,
+    repair_glued_sentences,
+    split_glued_handles,
+)
 from workers.stages.cleanup.shape import ShapeRules, drop_stray_headlines
 from workers.stages.gazetteer import Gazetteer
 from workers.stages.steps import Step, run_steps, step
@@ -69,6 +73,7 @@ def cleanup_steps(rules: CleanupRules) -> tuple[Step[Draft], ...]:
         step(split_lines),
         step(strip_markup, rules.markup),
         step(split_glued_handles),
+        step(join_broken_lines),
         step(drop_separators),
         step(extract_embeds, rules.embeds),
         step(extract_related, rules.promos),

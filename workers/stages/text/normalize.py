@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import ftfy
 import regex
 
 from workers.stages.text import nfc
@@ -30,31 +31,18 @@ _ODD_NEWLINES = ("\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 # Signs of UTF-8 decoded as cp1252/latin-1: "à¤" (Devanagari), "â€" (punctuation), "Ã" (Latin).
 _MOJIBAKE = re.compile("à[\u00a4-\u00bf]|â€|Ã[\u0080-\u00bf]")
-# A run of characters that cp1252 or latin-1 can encode back into the bytes they came from.
-_CP1252_RUN = re.compile(
-    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
-)
 
 # Match keys keep letters, marks and digits; every other run is one space.
 _NOT_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 
 
 def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 read as cp1252/latin-1, span by span; text without its signs is returned as is."""
+    """Undo UTF-8 read as cp1252/latin-1 (ftfy), including the bytes 0x81, 0x8D, 0x8F, 0x90 and
+    0x9D that web decoders turn into control characters (a virama, a closing quote); text
+    without the signs is returned as is, untouched by ftfy's other fixes."""
     if not _MOJIBAKE.search(text):
         return text
-
-    def fix(match: re.Match[str]) -> str:
-        chunk = match.group(0)
-        for codec in ("cp1252", "latin-1"):
-            try:
-                return chunk.encode(codec).decode("utf-8")
-            except UnicodeError:
-                continue
-        return chunk
-
-    return _CP1252_RUN.sub(fix, text)
+    return str(ftfy.fix_encoding(text))
 
 
 def normalize_text(text: str) -> str:
