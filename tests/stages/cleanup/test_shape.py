@@ -99,3 +99,24 @@ def test_trap_too_little_text_to_judge_by_and_pages_are_left_alone(rules):
     page = draft(HI[0], other, HI[1], HI[2], html="<html></html>")
     drop_stray_headlines(page, rules.cleanup.shape)
     assert other in texts(page)
+
+
+def test_a_block_of_other_stories_takes_its_label_and_channel_lines(rules):
+    block = [
+        "Stories You May Like",
+        "वॉट्सऐप चैट और डेटा रहेगा सेफ, चाहे गुम हो जाए फोन",
+        "PunjabKesari TV",
+        "राजस्थान में हैवान बने पुलिसकर्मी, नशे में धुत्त होकर निर्दोषों को पीटा",
+    ]
+    d = draft(*HI, *block)
+    drop_stray_headlines(d, rules.cleanup.shape)
+    assert texts(d) == HI
+    assert [r["title"] for r in d.related] == [block[1], block[3]]
+    assert {r["kind"] for r in d.removed} == {"related"}
+
+
+def test_trap_a_short_sub_heading_before_one_other_headline_stays(rules):
+    other = "वॉट्सऐप चैट और डेटा रहेगा सेफ, चाहे गुम हो जाए फोन"
+    d = draft(HI[0], "आगे क्या होगा", other, HI[1], HI[2])
+    drop_stray_headlines(d, rules.cleanup.shape)
+    assert texts(d) == [HI[0], "आगे क्या होगा", HI[1], HI[2]]

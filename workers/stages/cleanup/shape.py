@@ -90,6 +90,10 @@ def shared_share(content: set[str], vocabulary: set[str]) -> float:
     return len(content & vocabulary) / len(content) if content else 0.0
 
 
+_BLOCK_LABEL = "block_label"  # removed as part of a `related` block, not a headline itself
+_KIND = {_BLOCK_LABEL: "related"}
+
+
 def drop_stray_headlines(draft: Draft, rules: ShapeRules) -> None:
     """Other stories' headlines leave the body for `related`; when the event has no title, a first
     line that is the article's own headline becomes its title. Only for scraped text: a page's
@@ -104,32 +108,63 @@ def drop_stray_headlines(draft: Draft, rules: ShapeRules) -> None:
             size += line.text.count(" ") + 1
     if size < rules.min_vocabulary:
         return
+    verdicts = _verdicts(draft, rules, vocabulary)
+    _join_blocks(draft.lines, verdicts, rules)
     kept: list[Line] = []
-    listing = False  # inside a list that a line ending in ":" opened
-    for position, line in enumerate(draft.lines):
-        listing = (listing and not ends_as_prose(line.text)) or line.text.endswith(":")
-        if listing or not rules.may_be_headline(line.text) or not rules.headline_shaped(line.text):
+    for line, verdict in zip(draft.lines, verdicts, strict=True):
+        if verdict is None:
             kept.append(line)
             continue
-        content = rules.content_words(line.text)
-        if len(content) < rules.min_content_words:
-            kept.append(line)
-            continue
-        _judge(draft, rules, line, position, shared_share(content, vocabulary), kept)
+        draft.note_removed(_KIND.get(verdict, verdict), line.text, line.no)
+        if verdict == "related":
+            draft.related.append({"title": line.text, "url": None})
+        elif verdict == "title":
+            draft.title = line.text
     draft.lines = kept
 
 
-def _judge(
-    draft: Draft, rules: ShapeRules, line: Line, position: int, share: float, kept: list[Line]
-) -> None:
-    """Another story's headline, the article's own, a caption, or a sub-heading that stays."""
-    if share < rules.unrelated:
-        draft.note_removed("related", line.text, line.no)
-        draft.related.append({"title": line.text, "url": None})
-    elif position == 0 and not draft.title and share >= rules.own_title:
-        draft.note_removed("title", line.text, line.no)
-        draft.title = line.text
-    elif rules.caption_shaped(line.text):
-        draft.note_removed("caption", line.text, line.no)
-    else:
-        kept.append(line)
+def _verdicts(draft: Draft, rules: ShapeRules, vocabulary: set[str]) -> list[str | None]:
+    """Per line: another story's headline (`related`), the article's own (`title`), a caption,
+    or None for a line that stays (prose, a sub-heading, a list item)."""
+    verdicts: list[str | None] = []
+    listing = False  # inside a list that a line ending in ":" opened
+    for position, line in enumerate(draft.lines):
+        listing = (listing and not ends_as_prose(line.text)) or line.text.endswith(":")
+        shaped = not listing and rules.may_be_headline(line.text)
+        content = rules.content_words(line.text) if shaped else set()
+        if (
+            not shaped
+            or len(content) < rules.min_content_words
+            or not rules.headline_shaped(line.text)
+        ):
+            verdicts.append(None)
+            continue
+        share = shared_share(content, vocabulary)
+        if share < rules.unrelated:
+            verdicts.append("related")
+        elif position == 0 and not draft.title and share >= rules.own_title:
+            verdicts.append("title")
+        elif rules.caption_shaped(line.text):
+            verdicts.append("caption")
+        else:
+            verdicts.append(None)
+    return verdicts
+
+
+def _join_blocks(lines: list[Line], verdicts: list[str | None], rules: ShapeRules) -> None:
+    """A block of other stories takes its short label and channel lines with it ("Stories You
+    May Like", "PunjabKesari TV"): a short line that is not prose, between two of its headlines
+    or just before two of them."""
+    block = ("related", _BLOCK_LABEL)
+    for _ in range(2):  # a label found between headlines counts for the line before it
+        for i, line in enumerate(lines):
+            if verdicts[i] is not None or not _label_shaped(line.text, rules):
+                continue
+            between = 0 < i < len(lines) - 1 and verdicts[i - 1] == verdicts[i + 1] == "related"
+            ahead = verdicts[i + 1 : i + 3]
+            if between or (len(ahead) == 2 and all(v in block for v in ahead)):
+                verdicts[i] = _BLOCK_LABEL
+
+
+def _label_shaped(text: str, rules: ShapeRules) -> bool:
+    return text.count(" ") + 1 < rules.min_words and not ends_as_prose(text)
