@@ -38,10 +38,12 @@ def _case(case_id: str, site: str) -> dict[str, object]:
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    (tmp_path / "cases").mkdir()
+    """A folder named as the shared set, whose split the bench knows."""
+    root = tmp_path / "indic-scraped"
+    (root / "cases").mkdir(parents=True)
     for case_id, site in (("a_01", "one.example"), ("a_02", "punjabkesari.in")):
-        (tmp_path / "cases" / f"{case_id}.json").write_bytes(orjson.dumps(_case(case_id, site)))
-    return tmp_path
+        (root / "cases" / f"{case_id}.json").write_bytes(orjson.dumps(_case(case_id, site)))
+    return root
 
 
 def test_the_gold_body_scores_full_marks_and_leaks_nothing(folder):
@@ -76,6 +78,7 @@ def test_a_duplicate_leaks_only_when_both_copies_stay():
 
 def test_the_split_holds_out_whole_sites_and_named_cases():
     split = indic.Split.load()
+    assert split is not None and indic.Split.load("another-set") is None
     assert split.of({"id": "x_01", "site": "punjabkesari.in"}) == "held-out"
     assert split.of({"id": "newssummary_08", "site": "hindustantimes.com"}) == "held-out"
     assert split.of({"id": "newssummary_01", "site": "hindustantimes.com"}) == "dev"
@@ -102,6 +105,23 @@ def test_the_command_scores_khabars_cleanup_by_split(folder):
     assert "Noise leaked by label (dev)" in table and "held-out" not in summary["groups"]
     assert summary["groups"]["dev"]["cases"] == 1 and summary["groups"]["dev"]["recall"] == 1.0
     assert summary["groups"]["dev"]["leaked_share"] == 0.0  # the headline and the call both go
+
+
+def test_a_folder_without_a_split_is_scored_whole(folder, tmp_path):
+    other = folder.rename(tmp_path / "another-set")
+    report = indic.score(indic.load_cases(other), lambda case: BODY, indic.Split.load(other.name))
+    assert set(report.groups) == {
+        "all",
+        "language hi",
+        "source one.example",
+        "source punjabkesari.in",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "workers", "bench", "indic", str(other), "--split", "dev"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "no split" in done.stderr
 
 
 def test_a_folder_without_cases_is_one_clear_error(tmp_path):

@@ -35,13 +35,22 @@ class Split:
     cases: frozenset[str]
 
     @classmethod
-    def load(cls) -> Split:
-        held = data.toml("bench", "indic_split.toml")["held_out"]
+    def load(cls, folder: str = "indic-scraped") -> Split | None:
+        """The split of the labelled folder of that name, if one is decided."""
+        split = data.toml("bench", "indic_split.toml").get(folder)
+        if split is None:
+            return None
+        held = split["held_out"]
         return cls(frozenset(held["sites"]), frozenset(held["cases"]))
 
     def of(self, case: dict[str, Any]) -> str:
         held = case.get("site") in self.sites or case["id"] in self.cases
         return "held-out" if held else "dev"
+
+
+def part_of(split: Split | None, case: dict[str, Any]) -> str:
+    """The case's split ("dev", "held-out"), or "all" in a folder without one."""
+    return "all" if split is None else split.of(case)
 
 
 @dataclass
@@ -150,13 +159,14 @@ def load_cases(folder: Path) -> list[dict[str, Any]]:
     return [orjson.loads(path.read_bytes()) for path in sorted((folder / "cases").glob("*.json"))]
 
 
-def score(cases: list[dict[str, Any]], clean: Cleaner, split: Split) -> Report:
+def score(cases: list[dict[str, Any]], clean: Cleaner, split: Split | None) -> Report:
     report = Report()
     for case in cases:
         predicted = tokens("\n".join(clean(case)))
         gold = tokens("\n".join(case["body_paragraphs"]))
-        part = split.of(case)
-        groups = [report.groups[name] for name in ("all", part, f"language {case['language']}")]
+        part = part_of(split, case)
+        names = dict.fromkeys(("all", part, f"language {case['language']}"))
+        groups = [report.groups[name] for name in names]
         groups.append(report.groups[f"source {case.get('site', case['id'].rsplit('_', 1)[0])}"])
         p, r = body_score(predicted, gold)
         leaks = []

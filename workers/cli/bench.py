@@ -178,8 +178,13 @@ def _indic(args: argparse.Namespace, settings: Settings) -> int:
 
     if _missing(args.folder, "labelled scrapes"):
         return 2
-    split = indic.Split.load()
-    cases = [c for c in indic.load_cases(args.folder) if args.split in ("all", split.of(c))]
+    split = indic.Split.load(args.folder.resolve().name)
+    if split is None and args.split != "all":
+        print(f"khabar bench: {args.folder} has no split; score it whole", file=sys.stderr)
+        return 2
+    cases = [
+        c for c in indic.load_cases(args.folder) if args.split in ("all", indic.part_of(split, c))
+    ]
     if not cases:
         print(f"khabar bench: no cases in {args.folder / 'cases'}", file=sys.stderr)
         return 2
