@@ -120,3 +120,44 @@ def test_trap_a_short_sub_heading_before_one_other_headline_stays(rules):
     d = draft(HI[0], "आगे क्या होगा", other, HI[1], HI[2])
     drop_stray_headlines(d, rules.cleanup.shape)
     assert texts(d) == [HI[0], "आगे क्या होगा", HI[1], HI[2]]
+
+
+KN = [
+    "ಕಲಬುರ್ಗಿ: ಉಜನಿ ಮತ್ತು ವೀರಾ ಡ್ಯಾಂನಿಂದ ಭೀಮಾ ನದಿಗೆ ನೀರು ಬಿಟ್ಟಿರುವುದರಿಂದ ಅಫಜಲಪೂರ ತಾಲ್ಲೂಕಿನ "
+    "ಸೊನ್ನ ಬ್ಯಾರೇಜ್ ತುಂಬಿದ್ದು ಹಳ್ಳಿಗಳಿಗೆ ಪ್ರವಾಹದ ಎಚ್ಚರಿಕೆ ನೀಡಲಾಗಿದೆ",
+    "ಭೀಮಾ ನದಿ ಪಾತ್ರದ ಹಳ್ಳಿಗಳ ಜನರನ್ನು ಸ್ಥಳಾಂತರಿಸುವಂತೆ ಜಿಲ್ಲಾಧಿಕಾರಿ ವೆಂಕಟೇಶ ಕುಮಾರ್ ತಹಶೀಲ್ದಾರ್ "
+    "ಅವರಿಗೆ ಸೂಚನೆ ನೀಡಿದ್ದಾರೆ ಎಂದು ಅಧಿಕಾರಿಗಳು ತಿಳಿಸಿದರು",
+    "ಪ್ರವಾಹ ಪೀಡಿತ ಪ್ರದೇಶದಲ್ಲಿ ರಕ್ಷಣಾ ಕಾರ್ಯ ಕೈಗೊಳ್ಳಲು ಪ್ರತಿ ಗ್ರಾಮಕ್ಕೆ ನೋಡಲ್ ಅಧಿಕಾರಿಗಳ ನೇಮಕ "
+    "ಮಾಡಲಾಗಿದೆ ಮತ್ತು ಭೀಮಾ ನದಿ ಪಾತ್ರದ ಜನರಿಗೆ ಎಚ್ಚರಿಕೆ ನೀಡಲಾಗಿದೆ",
+]
+
+
+def test_trap_where_a_site_drops_its_full_stops_long_lines_stay(rules):
+    d = draft(*KN)
+    drop_stray_headlines(d, rules.cleanup.shape)
+    assert texts(d) == KN and not d.removed
+
+
+def test_inflected_forms_share_their_stem_so_a_kannada_sub_heading_stays(rules):
+    sub = "ಭೀಮಾ ನದಿ ಪಾತ್ರದ ಹಳ್ಳಿಗಳು ಸ್ಥಳಾಂತರ"  # ಹಳ್ಳಿಗಳು / ಹಳ್ಳಿಗಳ, ಸ್ಥಳಾಂತರ / ಸ್ಥಳಾಂತರಿಸುವಂತೆ
+    other = "ಕ್ರಿಕೆಟ್ ತಂಡದ ನಾಯಕನಾಗಿ ಯುವ ಆಟಗಾರ ಆಯ್ಕೆ, ಅಭಿಮಾನಿಗಳ ಸಂಭ್ರಮ"
+    d = draft(KN[0] + ".", sub, KN[1] + ".", other, KN[2] + ".")
+    drop_stray_headlines(d, rules.cleanup.shape)
+    assert sub in texts(d) and other not in texts(d)
+
+
+def test_trap_a_paragraph_broken_after_a_full_stop_is_not_a_caption(rules):
+    broken = (
+        "प्रवर्तन निदेशालय ने बुधवार को आजम खान की संपत्तियों की सूची जिलाधिकारी से मांगी है। "
+        "इसके बाद जांच में रामपुर की जमीनों"
+    )
+    d = draft(HI[0], broken, HI[1], HI[2])
+    drop_stray_headlines(d, rules.cleanup.shape)
+    assert broken in texts(d)
+
+
+def test_a_line_in_a_script_the_article_is_not_written_in_is_judged(rules):
+    share = "Facebook Twitter Google+ LinkedIn Pinterest Reddit VKontakte"
+    d = draft(HI[0], HI[1], share, HI[2])
+    drop_stray_headlines(d, rules.cleanup.shape)
+    assert texts(d) == HI

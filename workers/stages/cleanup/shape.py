@@ -10,6 +10,7 @@ paragraphs, another story's headline few. Thresholds are data (`shape.toml`).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -17,11 +18,13 @@ import stopwordsiso
 
 from workers import data
 from workers.stages.cleanup.draft import Draft, Line
+from workers.stages.text.scripts import script_counts, script_of
+from workers.stages.text.sentences import ENDS_LINE
 from workers.stages.text.words import words
 
 # Prose ends in one "." or a danda (closing quotes after it), or in a colon that introduces what
 # follows; a headline may end in "?", "!", an ellipsis, or nothing.
-_PROSE_MARKS = ".।॥:"
+_PROSE_MARKS = ".।॥۔:"  # "۔": the Urdu full stop
 _CLOSERS = "\"'”’)] "
 
 
@@ -33,6 +36,9 @@ def ends_as_prose(text: str) -> bool:
 
 # A danda inside a line ("…त्रिवेदी। मंच पर…"): sentences with no last one.
 INNER_END = regex.compile(r"[।॥]\s+\S")
+# A danda inside a line, or a full stop after a word of five letters and marks (not an initial,
+# "डॉ." or "प्रो."), before more text.
+INNER_STOP = regex.compile(r"(?:(?<=[\p{L}\p{M}]{5})[.۔]|[।॥])[\"'”’)]*\s+\S")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪►]|\d{1,3}[.)]|\(?[a-z]\))\s")
 
 
@@ -46,6 +52,9 @@ class ShapeRules:
     caption_words: int
     paragraph_words: int
     min_vocabulary: int
+    min_content_vocabulary: int
+    related_words: int
+    stem_chars: int
     unrelated: float
     own_title: float
     stopwords: frozenset[str]
@@ -66,8 +75,16 @@ class ShapeRules:
         )
 
     def content_words(self, text: str) -> set[str]:
+        """The line's words that are not stopwords, cut to their first `stem_chars` characters
+        (an inflected form shares its stem: ಹಳ್ಳಿಗಳ, ಹಳ್ಳಿಗಳು; villages, village)."""
         folded = (w.casefold() for w in words(text))
-        return {w for w in folded if w not in self.stopwords and not w.isdigit()}
+        cut = self.stem_chars
+        return {w[:cut] for w in folded if w not in self.stopwords and not w.isdigit()}
+
+    def another_storys(self, text: str) -> bool:
+        """Short enough for another story's headline, and one sentence: a longer line, or one
+        with a sentence end inside, is prose that lost its full stop or was broken."""
+        return len(words(text)) <= self.related_words and INNER_STOP.search(text) is None
 
     def headline_shaped(self, text: str) -> bool:
         count = len(words(text))
@@ -77,12 +94,20 @@ class ShapeRules:
             and _LIST_ITEM.match(text) is None
         )
 
-    def caption_shaped(self, text: str) -> bool:
-        """Longer than a sub-heading, or sentences without a last full stop: a photo caption."""
-        return len(words(text)) >= self.caption_words or INNER_END.search(text) is not None
+    def caption_shaped(self, text: str, long_is_odd: bool = True) -> bool:
+        """A photo caption: longer than a sub-heading (where paragraphs keep their full stops),
+        or short sentences after a danda without a last one ("…त्रिवेदी। मंच पर उपस्थित अन्य
+        विशिष्टजन"); longer sentences whose last lost its end are a broken paragraph."""
+        count = len(words(text))
+        if INNER_STOP.search(text) is not None:  # sentences, the last without its end
+            return count < self.caption_words and INNER_END.search(text) is not None
+        return long_is_odd and count >= self.caption_words
 
     def paragraph(self, text: str) -> bool:
-        return text.count(" ") + 1 >= self.paragraph_words and ends_as_prose(text)
+        """A line the article's vocabulary is read from: a sentence's end and enough words, or
+        longer than any headline (some sites drop a paragraph's last full stop)."""
+        count = text.count(" ") + 1
+        return count > self.max_words or (count >= self.paragraph_words and ends_as_prose(text))
 
 
 def shared_share(content: set[str], vocabulary: set[str]) -> float:
@@ -108,7 +133,11 @@ def drop_stray_headlines(draft: Draft, rules: ShapeRules) -> None:
             size += line.text.count(" ") + 1
     if size < rules.min_vocabulary:
         return
-    verdicts = _verdicts(draft, rules, vocabulary)
+    sizes = Counter(script_of(word[0]) for word in vocabulary)  # content words, by script
+    counts = script_counts(" ".join(line.text for line in draft.lines))
+    counts.pop(None, None)  # type: ignore[call-overload]
+    main = counts.most_common(1)[0][0] if counts else None
+    verdicts = _verdicts(draft, rules, vocabulary, _Scripts(main, sizes))
     _join_blocks(draft.lines, verdicts, rules)
     kept: list[Line] = []
     for line, verdict in zip(draft.lines, verdicts, strict=True):
@@ -123,11 +152,33 @@ def drop_stray_headlines(draft: Draft, rules: ShapeRules) -> None:
     draft.lines = kept
 
 
-def _verdicts(draft: Draft, rules: ShapeRules, vocabulary: set[str]) -> list[str | None]:
+@dataclass(frozen=True)
+class _Scripts:
+    """The article's main script, and the paragraphs' content words by script."""
+
+    main: str | None
+    sizes: Counter[str | None]
+
+    def comparable(self, content: set[str], least: int) -> bool:
+        """Whether a line can be judged by the paragraphs' words: a line in a script the article
+        is not written in always can (it is foreign to it); one in the article's script only when
+        the paragraphs hold enough words in it (a Kannada excerpt is not judged by an English
+        disclaimer)."""
+        script = Counter(script_of(word[0]) for word in content).most_common(1)[0][0]
+        return script != self.main or self.sizes[script] >= least
+
+
+def _verdicts(
+    draft: Draft, rules: ShapeRules, vocabulary: set[str], scripts: _Scripts
+) -> list[str | None]:
     """Per line: another story's headline (`related`), the article's own (`title`), a caption,
     or None for a line that stays (prose, a sub-heading, a list item)."""
     verdicts: list[str | None] = []
     listing = False  # inside a list that a line ending in ":" opened
+    # Some sites print paragraphs without their last full stop: there a long line without one is
+    # no sign of a caption.
+    long_lines = [li for li in draft.lines if li.text.count(" ") + 1 >= rules.paragraph_words]
+    unstopped = sum(ENDS_LINE.search(li.text) is None for li in long_lines)
     for position, line in enumerate(draft.lines):
         listing = (listing and not ends_as_prose(line.text)) or line.text.endswith(":")
         shaped = not listing and rules.may_be_headline(line.text)
@@ -139,16 +190,26 @@ def _verdicts(draft: Draft, rules: ShapeRules, vocabulary: set[str]) -> list[str
         ):
             verdicts.append(None)
             continue
+        if not scripts.comparable(content, rules.min_content_vocabulary):
+            verdicts.append(None)
+            continue
         share = shared_share(content, vocabulary)
-        if share < rules.unrelated:
+        if share < rules.unrelated and rules.another_storys(line.text):
             verdicts.append("related")
         elif position == 0 and not draft.title and share >= rules.own_title:
             verdicts.append("title")
-        elif rules.caption_shaped(line.text):
+        elif rules.caption_shaped(line.text, long_is_odd=_odd(line, long_lines, unstopped)):
             verdicts.append("caption")
         else:
             verdicts.append(None)
     return verdicts
+
+
+def _odd(line: Line, long_lines: list[Line], unstopped: int) -> bool:
+    """Whether a long line without a sentence's end is odd in this article: under a third of its
+    other long lines lack one too."""
+    others = len(long_lines) - (line in long_lines)
+    return 3 * (unstopped - (ENDS_LINE.search(line.text) is None)) < others
 
 
 def _join_blocks(lines: list[Line], verdicts: list[str | None], rules: ShapeRules) -> None:
