@@ -107,3 +107,10 @@ def test_trap_prose_with_a_link_that_is_not_a_posts_stays(embeds):
     d = draft(prose, "Read it at https://www.t.com/abc")
     extract_embeds(d, embeds)
     assert len(d.lines) == 2 and not d.embeds
+
+
+def test_trap_a_paragraph_that_ends_in_a_posts_link_stays(embeds):
+    paragraph = "In a sprawling interview, the actor spoke about her family and her work. " * 6
+    d = draft(paragraph + "pic.twitter.com/WkXCgWR1PV")
+    extract_embeds(d, embeds)
+    assert len(d.lines) == 1 and not d.embeds

@@ -25,6 +25,7 @@ from workers.stages.text.social import HASHTAG, MENTION, unique
 
 _TRAILING_TAGS = re.compile(r"(?:\s*[@#][A-Za-z0-9_]{1,30})+\s*$")
 _DATE_PARTS = re.compile(r"[A-Za-z]+|\d+")
+_POST_CHARS = 300  # a post's text is at most this long (280 on Twitter/X): longer is a paragraph
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,7 @@ def _unattributed(
         link = (
             platform.media_link.search(line.text) if "/" in line.text and i not in owner else None
         )
-        if link is None or link.start() == 0:
+        if link is None or not 0 < link.start() <= _POST_CHARS:
             continue
         text = line.text[: link.start()]
         key = (platform.name, match_key(text))

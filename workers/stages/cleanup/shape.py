@@ -39,6 +39,7 @@ INNER_END = regex.compile(r"[।॥]\s+\S")
 # A danda inside a line, or a full stop after a word of five letters and marks (not an initial,
 # "डॉ." or "प्रो."), before more text.
 INNER_STOP = regex.compile(r"(?:(?<=[\p{L}\p{M}]{5})[.۔]|[।॥])[\"'”’)]*\s+\S")
+_TRUNCATED = regex.compile(r"(?:\.{3,}|…)[\s.…]*(?:read more|और पढ़ें)?\s*$", regex.IGNORECASE)
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪►]|\d{1,3}[.)]|\(?[a-z]\))\s")
 
 
@@ -83,8 +84,12 @@ class ShapeRules:
 
     def another_storys(self, text: str) -> bool:
         """Short enough for another story's headline, and one sentence: a longer line, or one
-        with a sentence end inside, is prose that lost its full stop or was broken."""
-        return len(words(text)) <= self.related_words and INNER_STOP.search(text) is None
+        with a sentence end inside, is prose that lost its full stop or was broken; unless it
+        is cut short with an ellipsis, as teasers are."""
+        count = len(words(text))
+        if _TRUNCATED.search(text):  # a teaser cut short: "मेष- आज आपको मान-सम्मान मिलेगा। …"
+            return count <= 2 * self.related_words
+        return count <= self.related_words and INNER_STOP.search(text) is None
 
     def headline_shaped(self, text: str) -> bool:
         count = len(words(text))
