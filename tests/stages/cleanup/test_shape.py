@@ -161,3 +161,26 @@ def test_a_line_in_a_script_the_article_is_not_written_in_is_judged(rules):
     d = draft(HI[0], HI[1], share, HI[2])
     drop_stray_headlines(d, rules.cleanup.shape)
     assert texts(d) == HI
+
+
+def test_short_lines_above_the_first_paragraph_are_the_pages_furniture(rules):
+    from workers.stages.cleanup.shape import drop_header_furniture
+
+    headline = "आजम खान पर कसा मनी लांड्रिंग का शिकंजा, प्रवर्तन निदेशालय ने मांगी जानकारी"
+    top = [headline, "Business News Hindi(बिज़नेस)", "main page", "आज के ताज़े समाचार"]
+    d = draft(*top, *HI)
+    drop_header_furniture(d, rules.cleanup.shape)
+    assert texts(d) == [headline, *HI]
+    assert [r["kind"] for r in d.removed] == ["boilerplate"] * 3
+
+
+def test_trap_short_lines_below_the_first_paragraph_and_prose_above_it_stay(rules):
+    from workers.stages.cleanup.shape import drop_header_furniture
+
+    lines = ["नई दिल्ली।", HI[0], "आगे क्या होगा", HI[1]]
+    d = draft(*lines)
+    drop_header_furniture(d, rules.cleanup.shape)
+    assert texts(d) == lines
+    page = draft("main page", *HI, html="<html></html>")
+    drop_header_furniture(page, rules.cleanup.shape)
+    assert texts(page)[0] == "main page"

@@ -17,7 +17,7 @@ import regex
 import stopwordsiso
 
 from workers import data
-from workers.stages.cleanup.draft import Draft, Line
+from workers.stages.cleanup.draft import Draft, Line, keep_lines
 from workers.stages.text.scripts import script_counts, script_of
 from workers.stages.text.sentences import ENDS_LINE
 from workers.stages.text.words import words
@@ -53,6 +53,7 @@ class ShapeRules:
     caption_words: int
     paragraph_words: int
     min_vocabulary: int
+    header_lines: int
     min_content_vocabulary: int
     related_words: int
     stem_chars: int
@@ -118,6 +119,24 @@ class ShapeRules:
 def shared_share(content: set[str], vocabulary: set[str]) -> float:
     """The share of a line's content words that the article's paragraphs also use."""
     return len(content & vocabulary) / len(content) if content else 0.0
+
+
+def drop_header_furniture(draft: Draft, rules: ShapeRules) -> None:
+    """Above the first paragraph of scraped text, short lines that are not prose are the page's
+    furniture: breadcrumbs and section labels ("Business News Hindi(बिज़नेस)", "main page"),
+    location tags, share and channel labels. The headline (longer) stays for the next step."""
+    if draft.html is not None:
+        return
+    head = draft.lines[: rules.header_lines]
+    first = next((i for i, line in enumerate(head) if rules.paragraph(line.text)), None)
+    if first is None:
+        return
+    furniture = {
+        id(line)
+        for line in head[:first]
+        if line.text.count(" ") + 1 < rules.min_words and not ends_as_prose(line.text)
+    }
+    keep_lines(draft, "boilerplate", lambda line: id(line) in furniture)
 
 
 _BLOCK_LABEL = "block_label"  # removed as part of a `related` block, not a headline itself

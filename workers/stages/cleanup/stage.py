@@ -27,7 +27,7 @@ from workers.stages.cleanup.repair import (
     repair_glued_sentences,
     split_glued_handles,
 )
-from workers.stages.cleanup.shape import ShapeRules, drop_stray_headlines
+from workers.stages.cleanup.shape import ShapeRules, drop_header_furniture, drop_stray_headlines
 from workers.stages.gazetteer import Gazetteer
 from workers.stages.steps import Step, run_steps, step
 from workers.stages.text.months import Months
@@ -79,9 +79,10 @@ def cleanup_steps(rules: CleanupRules) -> tuple[Step[Draft], ...]:
         step(extract_related, rules.promos),
         step(drop_captions, rules.captions),
         step(drop_boilerplate, rules.boilerplate),
-        step(drop_title, rules.edges),
         step(drop_date_stamp, rules.edges),
+        step(drop_header_furniture, rules.shape),
         step(drop_stray_headlines, rules.shape),
+        step(drop_title, rules.edges),
         step(split_dateline, rules.dateline),
         step(repair_glued_sentences),
         step(drop_repeats),
