@@ -59,8 +59,8 @@ def drop_captions(draft: Draft, rules: CaptionRules) -> None:
                 continue
             draft.note_removed("credit", closing.group(0), line.no)  # a paragraph's photo credit
             line.text = before
-        after_text = bool(kept) and not rules.credit_line.matches(kept[-1].text)
-        if after_text and rules.credit_line.matches(line.text):
+        credit = len(line.text) <= _CREDIT_CHARS and rules.credit_line.matches(line.text)
+        if credit and kept and not rules.credit_line.matches(kept[-1].text):
             _cut_caption(draft, kept[-1], rules)
             if not kept[-1].text:
                 kept.pop()

@@ -115,7 +115,9 @@ def drop_date_stamp(draft: Draft, rules: EdgeRules) -> None:
     head = _zone(draft.lines, head=rules.stamp_zone)
 
     def is_stamp(line: Line) -> bool:
-        if len(line.text) > _MAX_STAMP_CHARS or ENDS_LINE.search(line.text) is not None:
+        if len(line.text) > _MAX_STAMP_CHARS or line.text.count(" ") >= 2 * rules.stamp_words:
+            return False
+        if ENDS_LINE.search(line.text) is not None:
             return False
         count = len(words(line.text))
         if count > rules.stamp_words or rules.dateish.search(line.text) is None:

@@ -18,7 +18,7 @@ import stopwordsiso
 
 from workers import data
 from workers.stages.cleanup.draft import Draft, Line, keep_lines
-from workers.stages.text.scripts import script_counts, script_of
+from workers.stages.text.scripts import script_of
 from workers.stages.text.sentences import ENDS_LINE
 from workers.stages.text.words import words
 
@@ -79,9 +79,8 @@ class ShapeRules:
     def content_words(self, text: str) -> set[str]:
         """The line's words that are not stopwords, cut to their first `stem_chars` characters
         (an inflected form shares its stem: ಹಳ್ಳಿಗಳ, ಹಳ್ಳಿಗಳು; villages, village)."""
-        folded = (w.casefold() for w in words(text))
-        cut = self.stem_chars
-        return {w[:cut] for w in folded if w not in self.stopwords and not w.isdigit()}
+        cut, stop = self.stem_chars, self.stopwords
+        return {w[:cut] for w in set(words(text.casefold())) if w not in stop and not w.isdigit()}
 
     def another_storys(self, text: str) -> bool:
         """Short enough for another story's headline, and one sentence: a longer line, or one
@@ -149,18 +148,12 @@ def drop_stray_headlines(draft: Draft, rules: ShapeRules) -> None:
     own structure (link density, its blocks) has already placed its lines."""
     if draft.html is not None or not any(rules.may_be_headline(li.text) for li in draft.lines):
         return
-    vocabulary: set[str] = set()
-    size = 0
-    for line in draft.lines:
-        if rules.paragraph(line.text):
-            vocabulary |= rules.content_words(line.text)
-            size += line.text.count(" ") + 1
-    if size < rules.min_vocabulary:
+    paragraphs = " ".join(line.text for line in draft.lines if rules.paragraph(line.text))
+    if paragraphs.count(" ") + 1 < rules.min_vocabulary:
         return
+    vocabulary = rules.content_words(paragraphs)
     sizes = Counter(script_of(word[0]) for word in vocabulary)  # content words, by script
-    counts = script_counts(" ".join(line.text for line in draft.lines))
-    counts.pop(None, None)  # type: ignore[call-overload]
-    main = counts.most_common(1)[0][0] if counts else None
+    main = sizes.most_common(1)[0][0] if sizes else None
     verdicts = _verdicts(draft, rules, vocabulary, _Scripts(main, sizes))
     _join_blocks(draft.lines, verdicts, rules)
     kept: list[Line] = []
