@@ -175,7 +175,7 @@ class TransactionalStage(Service):
         """The batch's messages handled and their outputs sent, until the batch has taken a
         session: slow articles (each up to the stage deadline) must not outlast the
         transaction. The rest is read again, in the next batch."""
-        budget = time.monotonic() + 1e9  # MUTATION
+        budget = time.monotonic() + self.settings.session_timeout
         sends = []
         async with contextlib.aclosing(self.agent.handle_each(messages)) as handled:
             done = 0
