@@ -1,5 +1,6 @@
-"""Headline-shaped lines among paragraphs: other stories' headlines, and the article's own
-headline repeated as its first line.
+"""The shape of scraped lines where the page's structure is lost: the page's furniture above the
+first paragraph, other stories' headlines among the paragraphs, the article's own headline as its
+first line, and long captions.
 
 A flattened page keeps the headlines of other stories (teasers, "more from this section") as
 bare lines between paragraphs, with no label to find them by. They have a headline's shape: a few
