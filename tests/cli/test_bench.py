@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import orjson
+import pytest
 
 from tests.cli.test_pipeline import khabar
 
@@ -43,6 +44,7 @@ def test_fingerprints_start_up_on_a_small_topic_prints_its_figures():
     assert khabar("bench", "fingerprints", "--records", "0").returncode == 2
 
 
+@pytest.mark.heavy  # two worker pools on a broker, a minute: `pytest -m heavy`
 def test_stream_on_a_small_corpus_prints_every_measurement(tmp_path):
     result = khabar(
         "bench", "stream", "--articles", "80", "--processes", "1", "--storm", "300",

@@ -4,7 +4,10 @@ clients to feed and read topics.
 Every test that uses `settings` runs on each broker: the embedded one (Tansu) and Apache Kafka,
 started on free ports for the session, Apache Kafka's data in a temporary directory. Without
 Java or Maven the Apache Kafka runs skip, saying why. KHABAR_TEST_BROKER=host:port runs them on
-that broker instead; KHABAR_TEST_BROKERS=embedded (or kafka) on one of the two.
+that broker instead; KHABAR_TEST_BROKERS=embedded (or kafka) on one of the two. A test of what
+the broker takes no part in (the worker's own health file, its process pool, the stages' answer
+to hostile bytes) says so with `@one_broker`: it runs on the first of those brokers only. A fault
+scenario whose run on a broker is left to `pytest -m heavy` says so with `@heavy_on(kind)`.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import subprocess
 import time
 import uuid
 from collections.abc import Iterator
@@ -39,6 +43,20 @@ EXTERNAL = os.environ.get("KHABAR_TEST_BROKER")
 BROKERS = (
     ["external"] if EXTERNAL else os.environ.get("KHABAR_TEST_BROKERS", "embedded,kafka").split(",")
 )
+
+
+# For tests of behaviour the broker takes no part in: once, on the first broker of the run.
+one_broker = pytest.mark.parametrize("broker", BROKERS[:1], indirect=True)
+
+
+def heavy_on(*kinds: str) -> pytest.MarkDecorator:
+    """The run's brokers, as for any test, those of `kinds` behind the `heavy` marker (left out
+    of the default run; `pytest -m heavy` runs them)."""
+    return pytest.mark.parametrize(
+        "broker",
+        [pytest.param(b, marks=pytest.mark.heavy) if b in kinds else b for b in BROKERS],
+        indirect=True,
+    )
 
 
 def local_broker(kind: str, folder: Path) -> LocalBroker:
@@ -167,8 +185,23 @@ class Cluster:
         self.workers.remove(worker)
 
     def stop(self) -> None:
-        for w in self.workers:
-            stop_worker(w.process)
+        """SIGTERM to every worker at once, then wait for each (SIGKILL past 15 s): they stop
+        side by side, as a deployment's pods do, not one after another."""
+        stop_together([w.process for w in self.workers])
+
+
+def stop_together(processes: list[Any], timeout: float = 15.0) -> None:
+    """`stop_worker` for several processes, signalled at once and waited for in turn."""
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    deadline = time.monotonic() + timeout
+    for process in processes:
+        try:
+            process.wait(max(deadline - time.monotonic(), 0.1))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @pytest.fixture

@@ -43,7 +43,8 @@ def test_demo_prints_the_seed_enriched(seed_expected, tmp_path):
     [
         ("embedded", signal.SIGINT, 130),
         ("embedded", signal.SIGTERM, 0),
-        ("kafka", signal.SIGINT, 130),
+        # Either signal ends the command through the same `with` that stops its broker: one
+        # of them suffices for Apache Kafka (whose start and stop are what differ).
         ("kafka", signal.SIGTERM, 0),
     ],
 )

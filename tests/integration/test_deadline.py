@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import dataclasses
+import datetime as dt
 import hashlib
 import itertools
 import time
@@ -23,6 +24,9 @@ from workers.pipeline.table import Topic
 pytestmark = pytest.mark.integration
 
 DEADLINE = 0.25  # seconds: the ordinary articles take milliseconds, the long one a second
+# Articles of 5 KB cut off at 0.1 ms (cleanup takes a millisecond or so): a new process each, some
+# 0.26 s, about 40 s in all: past a transaction's 18 s and the broker's 10 s to abort it.
+SLOW, SLOW_DEADLINE = 150, 0.0001
 
 
 def test_an_article_over_the_deadline_is_cut_off_while_the_others_flow(cluster, broker, capsys):
@@ -70,30 +74,38 @@ def test_an_article_over_the_deadline_is_cut_off_while_the_others_flow(cluster, 
 
 
 def test_slow_articles_never_outlast_an_exactly_once_transaction(cluster, broker, capsys):
-    """Two hundred articles in one partition, each cut off at a deadline of a millisecond (a new
-    process for the next one takes some 0.3 s): one fetch holds about 190 of them, a batch
-    that would take a minute, beyond the transaction's timeout (18 s, enforced within 10 s
-    more). A batch stops taking messages after a session (6 s; the rest is read again), so no
-    transaction outlasts its timeout and the partition never sticks."""
+    """A hundred and fifty articles in one partition, each cut off at a deadline of a tenth of
+    a millisecond (less than any of them takes, so nearly every one is; a new process for the
+    next takes some 0.3 s): one fetch holds them all, a batch that would take some 40 s, beyond
+    the transaction's timeout (18 s, enforced within 10 s more). A batch stops taking messages
+    after a session (6 s; the rest is read again), so no transaction outlasts its timeout and
+    the partition never sticks."""
     if asyncio.run(idempotence_refused(cluster.settings)):
         pytest.skip("exactly-once needs Kafka transactions, which this broker refuses")
     cluster.settings = dataclasses.replace(
-        cluster.settings, stage_timeout=0.001, processing_guarantee="exactly_once"
+        cluster.settings, stage_timeout=SLOW_DEADLINE, processing_guarantee="exactly_once"
     )
     settings = cluster.settings
-    slow = [(b"one-key", long_article(5, f"slow-{n}")) for n in range(200)]  # one partition
+    slow = [(b"one-key", long_article(5, f"slow-{n}")) for n in range(SLOW)]  # one partition
     asyncio.run(send_raw(settings, slow))  # before the worker starts: one fetch takes them all
     began = time.monotonic()
     worker = cluster.start(["cleanup"])
     found = asyncio.run(outcomes(settings, (Topic.CLEANED, Topic.DEADLETTER), len(slow), 300))
     seconds = time.monotonic() - began
     ids = [orjson.loads(m.value)["id"] for messages in found.values() for m in messages]
-    assert sorted(ids) == sorted(f"slow-{n}" for n in range(200))
+    assert sorted(ids) == sorted(f"slow-{n}" for n in range(SLOW))
     events = worker.log_events()
     assert not [e for e in events if e["event"] in ("transaction_aborted", "producer_fenced")]
-    timed_out = len([e for e in events if e["event"] == "stage_timed_out"])
+    cut = [
+        dt.datetime.fromisoformat(e["timestamp"]) for e in events if e["event"] == "stage_timed_out"
+    ]
+    spent = (cut[-1] - cut[0]).total_seconds() if cut else 0.0
     with capsys.disabled():
         print(
-            f"\n[{kind_of(broker)}] 200 articles at a 1 ms deadline, exactly once: {timed_out} cut "
-            f"off, all out in {seconds:.0f} s, no transaction aborted"
+            f"\n[{kind_of(broker)}] {SLOW} articles at a {SLOW_DEADLINE * 1000:g} ms deadline, "
+            f"exactly once: {len(cut)} cut off over {spent:.0f} s, all out in {seconds:.0f} s, "
+            "no transaction aborted"
         )
+    # What makes this a test: the cut-offs alone take longer than a transaction may last (a
+    # few articles can finish between the event loop's turns, in a millisecond or so).
+    assert spent > 28, f"{len(cut)} cut off in {spent:.0f} s: no batch would outlast 18 + 10 s"

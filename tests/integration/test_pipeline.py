@@ -15,10 +15,12 @@ import pytest
 from aiokafka.partitioner import murmur2
 
 from tests.conftest import squash
-from tests.integration.conftest import collect, send_raw
+from tests.integration.conftest import collect, one_broker, send_raw
+from tests.integration.scrape import series
 from workers.contract.events import validate
 from workers.kafka.admin import idempotence_refused
 from workers.kafka.clients import replay
+from workers.kafka.local import free_port
 from workers.kafka.worker import stop_worker
 from workers.pipeline.table import Stage, Topic
 
@@ -137,6 +139,7 @@ def test_two_workers_split_partitions_and_deliver_each_article_once(cluster):
     assert len(cleanup_workers) == 2 and len(extract_workers) == 2
 
 
+@one_broker  # the worker's own health file and the probe that reads it
 def test_worker_reports_health_while_running(cluster, tmp_path):
     health_file = tmp_path / "health"
     cluster.settings = dataclasses.replace(cluster.settings, health_file=str(health_file))
@@ -175,7 +178,8 @@ def test_near_duplicates_are_flagged_across_a_worker_restart(cluster):
     story, across a restart of the extract worker; a different story on the same topic and a
     redelivery of the same id do not."""
     settings = cluster.settings
-    first = cluster.start(["all"])
+    cluster.start(["cleanup"])
+    first = cluster.start(["extract"])
     cluster.wait_balanced()
     # Partitions are processed in any order: the original goes first and is waited for.
     asyncio.run(send_raw(settings, [(b"story", orjson.dumps({"id": "story", "text": STORY}))]))
@@ -191,7 +195,7 @@ def test_near_duplicates_are_flagged_across_a_worker_restart(cluster):
 
     stop_worker(first.process)
     cluster.workers.remove(first)
-    second = cluster.start(["all"])
+    second = cluster.start(["extract"])
     cluster.wait_balanced()
     loaded = [e for e in second.log_events() if e.get("event") == "fingerprints_loaded"]
     assert loaded and loaded[0]["articles"] >= 2
@@ -236,7 +240,11 @@ def test_a_worker_sees_the_fingerprints_of_another(cluster):
     """The original is enriched by one extract worker, its copy by the other: the second knows
     the first's fingerprint through the fingerprints topic it follows."""
     settings = cluster.settings
-    first, second = cluster.start(["extract"]), cluster.start(["extract"])
+    first = cluster.start(["extract"])
+    port = free_port()  # the second one's index, scraped below
+    cluster.settings = dataclasses.replace(settings, metrics_port=port)
+    second = cluster.start(["extract"])
+    cluster.settings = settings
     cluster.start(["cleanup"])
     cluster.wait_balanced()
     owners = {p: w for w in (first, second) for p in w.assignment("extract")}
@@ -254,7 +262,10 @@ def test_a_worker_sees_the_fingerprints_of_another(cluster):
         send_raw(settings, [(original.encode(), orjson.dumps({"id": original, "text": STORY}))])
     )
     asyncio.run(collect(settings, Topic.ENRICHED, 1))
-    time.sleep(2)  # the follower polls every second
+    deadline = time.monotonic() + 30  # the second worker's follower reads the fingerprint
+    while series(port).get("khabar_near_duplicate_index_articles", 0) < 1:
+        assert time.monotonic() < deadline, "the other worker never learnt the fingerprint"
+        time.sleep(0.2)
     copy_text = STORY + "\nAdvertisement"
     asyncio.run(
         send_raw(settings, [(copy.encode(), orjson.dumps({"id": copy, "text": copy_text}))])

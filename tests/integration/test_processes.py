@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 import pytest
 
-from tests.integration.conftest import collect, send_raw
+from tests.integration.conftest import collect, one_broker, send_raw
 from tests.integration.scrape import get, series, total
 from workers.kafka.admin import ensure_topics
 from workers.kafka.clients import read_topic
@@ -87,6 +87,8 @@ def both_assigned(log_path: Path, partitions: int) -> bool:
     return True
 
 
+@one_broker  # the supervisor's work; how each broker moves a dead member's partitions is
+# tested on both in test_faults.py
 def test_two_processes_share_restart_and_stop_together(settings, tmp_path):
     port = free_port()
     settings = dataclasses.replace(settings, metrics_port=port)
