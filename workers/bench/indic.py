@@ -22,6 +22,7 @@ import orjson
 import regex
 
 from workers import data
+from workers.bench.zyte import set_score, token_shingles
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
 Cleaner = Callable[[dict[str, Any]], list[str]]
@@ -101,12 +102,6 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFC", text))
 
 
-def _shingles(toks: list[str], n: int = 4) -> set[tuple[str, ...]]:
-    if len(toks) < n:
-        return {tuple(toks)} if toks else set()
-    return {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
-
-
 def _grams(toks: list[str], n: int = 3) -> Counter[tuple[str, ...]]:
     if len(toks) < n:
         return Counter([tuple(toks)]) if toks else Counter()
@@ -114,15 +109,7 @@ def _grams(toks: list[str], n: int = 3) -> Counter[tuple[str, ...]]:
 
 
 def body_score(predicted: list[str], gold: list[str]) -> tuple[float, float]:
-    pred, true = _shingles(predicted), _shingles(gold)
-    if not pred and not true:
-        return 1.0, 1.0
-    if not pred:
-        return 0.0, 0.0
-    if not true:
-        return 0.0, 1.0
-    hit = len(pred & true)
-    return hit / len(pred), hit / len(true)
+    return set_score(token_shingles(predicted), token_shingles(gold))
 
 
 def noise_items(case: dict[str, Any]) -> list[tuple[str, int, str]]:

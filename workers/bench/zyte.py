@@ -44,16 +44,20 @@ class Score:
         return 2 * self.precision * self.recall / total if total else 0.0
 
 
-def shingles(text: str) -> set[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text)
-    if len(tokens) < SHINGLE:
+def token_shingles(tokens: list[str], n: int = SHINGLE) -> set[tuple[str, ...]]:
+    """The n-token shingles of tokens (a text of fewer tokens is one shingle)."""
+    if len(tokens) < n:
         return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[i : i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)}
+    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
 
 
-def page_score(predicted: str, truth: str) -> tuple[float, float]:
-    """Precision and recall of one page; an empty side scores as a reader would expect."""
-    pred, true = shingles(predicted), shingles(truth)
+def shingles(text: str) -> set[tuple[str, ...]]:
+    return token_shingles(_TOKEN.findall(text))
+
+
+def set_score(pred: set[tuple[str, ...]], true: set[tuple[str, ...]]) -> tuple[float, float]:
+    """Precision and recall of predicted shingles; an empty side scores as a reader would
+    expect."""
     if not pred and not true:
         return 1.0, 1.0
     if not pred:
@@ -62,6 +66,11 @@ def page_score(predicted: str, truth: str) -> tuple[float, float]:
         return 0.0, 1.0
     tp = len(pred & true)
     return tp / len(pred), tp / len(true)
+
+
+def page_score(predicted: str, truth: str) -> tuple[float, float]:
+    """Precision and recall of one page."""
+    return set_score(shingles(predicted), shingles(truth))
 
 
 def load_pages(folder: Path) -> Iterator[Page]:
