@@ -30,11 +30,11 @@ MIN_ISR="${TOPIC_MIN_INSYNC_REPLICAS:-$(( REPLICATION >= 3 ? 2 : 1 ))}"
 KAFKA_BIN="${KAFKA_BIN:-/opt/kafka/bin}"
 # Record and batch overhead (key, headers, batch header) on top of the event itself.
 HEADROOM=65536
-# The fingerprints topic holds the near-duplicate window: 1 KiB budgeted per record, twice the
+# The fingerprints topic holds the near-duplicate window: 1.25 KiB budgeted per record, twice the
 # window's bytes per partition, in segments of an eighth of that, at least 1 MiB (the workers
 # create it the same way: topic_configs in workers/kafka/admin.py).
 WINDOW_PER_PARTITION=$(( (WINDOW + PARTITIONS - 1) / PARTITIONS ))
-FINGERPRINT_BYTES=$(( WINDOW_PER_PARTITION * 1024 * 2 ))
+FINGERPRINT_BYTES=$(( WINDOW_PER_PARTITION * 1280 * 2 ))
 FINGERPRINT_SEGMENT=$(( FINGERPRINT_BYTES / 8 > 1048576 ? FINGERPRINT_BYTES / 8 : 1048576 ))
 
 ensure_topic() {

@@ -11,6 +11,7 @@ import pytest
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
 from workers.config import Settings
+from workers.contract.fingerprints import RECORD_BYTES
 from workers.kafka.admin import admin, ensure_topics, missing_topics, topic_configs
 from workers.pipeline.table import Topic
 
@@ -53,7 +54,8 @@ def test_the_fingerprints_topic_keeps_the_duplicate_window_and_follows_it(settin
     asyncio.run(ensure_topics(small))
     config = asyncio.run(fingerprints_config(small))
     assert config["cleanup.policy"] == "compact,delete"
-    assert int(config["retention.bytes"]) == 1_000 * 1024 * 2  # 6,000 articles / 6 partitions
+    # 6,000 articles / 6 partitions
+    assert int(config["retention.bytes"]) == 1_000 * RECORD_BYTES * 2
     assert config["retention.ms"] == "-1"
     if broker is not None and broker.kind == "embedded broker":
         return
@@ -64,7 +66,7 @@ def test_the_fingerprints_topic_keeps_the_duplicate_window_and_follows_it(settin
     assert configured, "the operator's change reached the broker's answers"
     larger = dataclasses.replace(small, duplicate_window=60_000)
     asyncio.run(ensure_topics(larger))
-    after = asyncio.run(settled(larger, "retention.bytes", str(10_000 * 1024 * 2)))
+    after = asyncio.run(settled(larger, "retention.bytes", str(10_000 * RECORD_BYTES * 2)))
     assert after and after["max.message.bytes"] == "2000000", "an operator's setting is kept"
 
 

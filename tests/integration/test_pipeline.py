@@ -305,3 +305,52 @@ def test_each_delivery_mode_starts_only_where_the_broker_can_keep_it(cluster, br
         assert "Traceback" not in result.stderr + result.stdout
         (line,) = [x for x in result.stderr.splitlines() if x.startswith("khabar worker:")]
         assert "exactly_once needs Kafka transactions" in line and refused in line
+
+
+@one_broker
+def test_a_cleanup_worker_drops_the_lines_a_source_printed_under_its_other_stories(cluster):
+    """Three stories of one site close with the same plea; the extract worker publishes their
+    line keys; the cleanup worker, a process of its own, learns them from the fingerprints topic
+    and drops the plea from the site's fourth story, recorded as `recurring`."""
+    settings = cluster.settings
+    port = free_port()  # the cleanup worker's metrics, scraped below
+    cluster.settings = dataclasses.replace(settings, metrics_port=port)
+    cluster.start(["cleanup"])
+    cluster.settings = settings
+    cluster.start(["extract"])
+    cluster.wait_balanced()
+    plea = "Example News brings its readers the stories that shape the region, every day."
+    stories = [
+        "The state cabinet approved a new policy for electric buses in six cities on Monday, "
+        "the transport minister said.",
+        "Heavy rain shut schools in three coastal districts on Tuesday, and officials asked "
+        "fishermen to stay ashore.",
+        "The central bank kept its policy rate unchanged for the fifth meeting in a row, as "
+        "inflation eased.",
+        "A new bridge over the river opened to traffic on Friday after four years of work and "
+        "two missed deadlines.",
+    ]
+
+    def article(n: int) -> tuple[bytes, bytes]:
+        text = f"{stories[n]}\n\n{plea}"
+        return f"s{n}".encode(), orjson.dumps(
+            {"id": f"s{n}", "source": "example.com", "text": text}
+        )
+
+    for n in range(3):  # one after another: each is remembered before the next is cleaned
+        asyncio.run(send_raw(settings, [article(n)]))
+        asyncio.run(collect(settings, Topic.ENRICHED, n + 1))
+    deadline = time.monotonic() + 30
+    while series(port).get("khabar_recurring_lines_stories", 0) < 3:
+        assert time.monotonic() < deadline, "the cleanup worker never learnt the stories' lines"
+        time.sleep(0.2)
+    asyncio.run(send_raw(settings, [article(3)]))
+    events = {
+        orjson.loads(m.value)["id"]: orjson.loads(m.value)
+        for m in asyncio.run(collect(settings, Topic.ENRICHED, 4))
+    }
+    assert all(plea in events[f"s{n}"]["paragraphs"] for n in range(3))
+    assert events["s3"]["paragraphs"] == [stories[3]]
+    assert {"kind": "recurring", "text": plea, "line": None, "stories": 3} in events["s3"][
+        "cleanup"
+    ]["removed"]

@@ -10,7 +10,8 @@ from workers.stages.dedup.minhash import PERMUTATIONS
 
 
 def fingerprint(at: str, article_id: str, fill: int) -> Fingerprint:
-    return Fingerprint(at, article_id, np.full(PERMUTATIONS, fill, dtype=np.uint16), None)
+    signature = np.full(PERMUTATIONS, fill, dtype=np.uint16)
+    return Fingerprint(at, article_id, signature, None, "example.com", [fill])
 
 
 def test_the_newest_records_the_index_holds_in_the_order_they_were_made():

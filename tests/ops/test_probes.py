@@ -56,7 +56,7 @@ def test_ready_once_the_index_is_loaded_and_every_stage_has_its_partitions():
     signs.index_loaded = False
     signs.stage("cleanup")
     signs.stage("extract")
-    assert signs.ready() == (False, "near-duplicate index loading")
+    assert signs.ready() == (False, "memory (near-duplicate index, recurring lines) loading")
     signs.index_loaded = True
     assert signs.ready() == (False, "no partitions assigned yet: cleanup, extract")
     signs.stage("cleanup").assigned = signs.stage("extract").assigned = True

@@ -7,17 +7,15 @@ import sys
 
 import pytest
 
-from workers.pipeline.processor import finishing_stages
+from workers.pipeline.processor import Memory, finishing_stages
 from workers.pipeline.table import STAGES, Stage
-from workers.stages.dedup.index import LshIndex
 
 
 def test_a_worker_whose_stages_run_in_child_processes_holds_only_their_finishing_steps():
-    index = LshIndex()
-    held = finishing_stages(index)
+    held = finishing_stages(Memory())
     assert list(held) == list(STAGES)
-    assert [s.name for s in held[Stage.EXTRACT].finish] == ["mark_duplicate"]
-    assert held[Stage.CLEANUP].finish == ()
+    assert [s.name for s in held[Stage.EXTRACT].finish] == ["mark_duplicate", "remember_lines"]
+    assert [s.name for s in held[Stage.CLEANUP].finish] == ["drop_recurring"]
     with pytest.raises(RuntimeError, match="runs in its child process"):
         held[Stage.CLEANUP].function({}, {})
 

@@ -30,7 +30,7 @@ def test_cleanup_then_extract_stamp_the_envelope(stages, seed_text):
     assert list(pipeline["stages"]) == ["cleanup", "extract"]
     extract = pipeline["stages"]["extract"]
     assert extract["worker"] == runner.WORKER and extract["ms"] > 0
-    assert list(extract["steps"])[-1] == "mark_duplicate"
+    assert list(extract["steps"])[-2:] == ["mark_duplicate", "remember_lines"]
     assert "read_page" in pipeline["stages"]["cleanup"]["steps"]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,8 @@ import regex
 
 from workers import data
 from workers.bench.zyte import set_score, token_shingles
+from workers.pipeline.processor import Processor
+from workers.pipeline.table import Stage
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_]+")
 Cleaner = Callable[[dict[str, Any]], list[str]]
@@ -171,19 +173,22 @@ def score(cases: list[dict[str, Any]], clean: Cleaner, split: Split | None) -> R
     return report
 
 
-def khabar_cleaner(
-    cleanup: Callable[[dict[str, Any], dict[str, float]], dict[str, Any]],
-) -> Cleaner:
-    """Khabar's cleanup stage as a cleaner: the scrape in as an article's text, no title (the
-    scraper gave none), paragraphs out; a case it refuses as no article is an empty body."""
+def khabar_cleaner(stages: Mapping[Stage, Processor]) -> Cleaner:
+    """Khabar's stages as a cleaner, the cases a stream in the order scored: the scrape in as
+    an article's text from its site, no title (the scraper gave none), the cleaned paragraphs
+    out; each article then enriched, so the memory of the sites' recurring lines holds it as a
+    worker's does. A case refused as no article is an empty body."""
     from workers.contract.events import NotAnArticleError
+    from workers.pipeline.runner import apply
 
     def clean(case: dict[str, Any]) -> list[str]:
+        raw = {"id": case["id"], "source": case.get("site"), "text": case["raw"]}
         try:
-            paragraphs: list[str] = cleanup({"text": case["raw"]}, {})["paragraphs"]
+            cleaned = apply(stages[Stage.CLEANUP], raw)
         except NotAnArticleError:
             return []
-        return paragraphs
+        apply(stages[Stage.EXTRACT], cleaned)
+        return list(cleaned["paragraphs"])
 
     return clean
 

@@ -7,10 +7,13 @@ import os
 import statistics
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workers.config import Settings
 from workers.ops.progress import progress
+
+if TYPE_CHECKING:
+    from workers.pipeline.processor import Processor
 
 
 def register(commands: Any) -> None:
@@ -33,10 +36,19 @@ def register(commands: Any) -> None:
         "extract",
         help="entity, date and category quality on labelled articles",
         description="Precision and recall of PERSON, ORG, LOC and dates, and category accuracy, "
-        "on labelled articles (JSON files with `input` and `expected`).",
+        "on labelled articles (JSON files with `input` and `expected`); or entity mention "
+        "precision, recall and F1 per language and split on gold sentence groups (a folder of "
+        "<language>/dev.jsonl and test.jsonl, e.g. tests/stages/extract/gold).",
     )
     extract.add_argument("folder", type=Path, help="e.g. tests/stages/extract/fixtures")
     extract.add_argument("--verbose", action="store_true", help="list every miss")
+    extract.add_argument(
+        "--split",
+        choices=("all", "dev", "test"),
+        default="all",
+        help="of a gold folder: which split (look at misses on dev only)",
+    )
+    extract.add_argument("--json", action="store_true", help="of a gold folder: also as JSON")
     extract.set_defaults(run=_extract)
     speed = kinds.add_parser(
         "speed",
@@ -154,13 +166,29 @@ def _zyte(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _gold(args: argparse.Namespace, extract: Processor) -> int:
+    from workers.bench import gold
+
+    splits = gold.SPLITS if args.split == "all" else (args.split,)
+    report = gold.score(gold.load(args.folder, splits), extract)
+    if not report.groups:
+        print(f"khabar bench: no {args.split} records in {args.folder}", file=sys.stderr)
+        return 2
+    print(gold.render(report, verbose=args.verbose))
+    if args.json:
+        print(gold.as_json(report).decode())
+    return 0
+
+
 def _extract(args: argparse.Namespace, settings: Settings) -> int:
-    from workers.bench import labelled
+    from workers.bench import gold, labelled
     from workers.pipeline.build import build_stages
     from workers.pipeline.table import Stage
 
     if _missing(args.folder, "labelled articles"):
         return 2
+    if gold.is_gold_folder(args.folder):
+        return _gold(args, build_stages()[Stage.EXTRACT])
     report = labelled.score(args.folder, build_stages()[Stage.EXTRACT])
     if not report.articles:
         print(f"khabar bench: no labelled articles in {args.folder}", file=sys.stderr)
@@ -174,7 +202,6 @@ def _indic(args: argparse.Namespace, settings: Settings) -> int:
 
     from workers.bench import indic
     from workers.pipeline.build import build_stages
-    from workers.pipeline.table import Stage
 
     if _missing(args.folder, "labelled scrapes"):
         return 2
@@ -188,7 +215,7 @@ def _indic(args: argparse.Namespace, settings: Settings) -> int:
     if not cases:
         print(f"khabar bench: no cases in {args.folder / 'cases'}", file=sys.stderr)
         return 2
-    clean = indic.khabar_cleaner(build_stages()[Stage.CLEANUP].function)
+    clean = indic.khabar_cleaner(build_stages())
     report = indic.score(cases, clean, split)
     print(indic.render(report))
     if args.json:

@@ -20,6 +20,10 @@ SchemaName = Literal[
     "article.raw", "article.cleaned", "article.enriched", "deadletter", "fingerprint"
 ]
 SCHEMA_VERSION = 1
+# What the cleanup removed or repaired is kept for the operator up to this many characters, a
+# longer text cut to its head and the mark.
+RECORDED_CHARS = 200
+TRIMMED = "…"
 SCHEMA_NAMES: tuple[SchemaName, ...] = (
     "article.raw",
     "article.cleaned",
@@ -110,6 +114,13 @@ def _required_choices(schema: dict[str, Any], schema_path: list[str | int]) -> l
     if not isinstance(node, list) or not all("required" in choice for choice in node):
         return []
     return [field for choice in node for field in choice["required"]]
+
+
+def trimmed(text: str) -> str:
+    """A removed or repaired text as the cleaned event records it: stripped, at most
+    RECORDED_CHARS characters."""
+    text = text.strip()
+    return text if len(text) <= RECORDED_CHARS else text[: RECORDED_CHARS - 1] + TRIMMED
 
 
 def schema_tag(name: SchemaName) -> dict[str, Any]:

@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from workers.contract.events import TRIMMED
+
 Record = Mapping[str, Any]
-TRIMMED = "…"  # the cleanup cuts a long removed text to its head and this mark
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,17 @@
-"""Where the near-duplicate index lives: the compacted topic `articles.fingerprints`.
+"""Where the stages' memory lives: the compacted topic `articles.fingerprints`.
 
-Each extract worker publishes the MinHash signature of every article it enriches, keyed by the
-article id (`contract/fingerprints.py`), and holds an in-memory LSH index of all of them: at
-start it reads the topic from the beginning to its end, then follows it, so it also learns what
-the other workers saw. This is used instead of a Faust table, and is why it survives restarts
-and rebalances on any broker. Faust's table recovery trusts the end offsets from ListOffsets,
-which the embedded broker under-reports; it then under-reads or raises ConsistencyError. A per-
-partition table would also only see articles of the same partition, while a duplicate can land
-on any partition. The end of the topic here is the high-water mark from fetch responses, which
-every broker reports correctly. Articles processed at the same moment on two workers may miss
-each other until the follower catches up (well under a second): a short window, logged in the
-stats, never a reset.
+Each extract worker publishes the MinHash signature of every article it enriches, with its
+source and the keys of its short lines, keyed by the article id (`contract/fingerprints.py`).
+Every worker holds the memory of all of them (`processor.Memory`): extract workers the LSH
+index, cleanup workers the sources' recurring lines. At start a worker reads the topic from the
+beginning to its end, then follows it, so it also learns what the other workers saw. This is
+used instead of a Faust table, and is why it survives restarts and rebalances on any broker.
+Faust's table recovery trusts the end offsets from ListOffsets, which the embedded broker
+under-reports; it then under-reads or raises ConsistencyError. A per-partition table would also
+only see articles of the same partition, while a duplicate can land on any partition. The end of
+the topic here is the high-water mark from fetch responses, which every broker reports
+correctly. Articles processed at the same moment on two workers may miss each other until the
+follower catches up (well under a second): a short window, logged in the stats, never a reset.
 """
 
 from __future__ import annotations
@@ -27,20 +28,25 @@ from workers.config import Settings
 from workers.ops.logs import get_logger
 from workers.ops.metrics import Metrics
 from workers.ops.processes import return_free_memory
+from workers.pipeline.processor import Memory
 from workers.pipeline.table import Topic
 from workers.stages.dedup.index import LshIndex, compact
+from workers.stages.dedup.lines import SourceLines
+from workers.stages.dedup.lines import from_hex as lines_from_hex
 from workers.stages.dedup.minhash import PERMUTATIONS, from_hex
 
 log = get_logger("khabar.fingerprints")
 
 
 class Fingerprint(NamedTuple):
-    """What the index needs of a record (the rest of it is dropped as it is read)."""
+    """What the memory needs of a record (the rest of it is dropped as it is read)."""
 
     at: str
     id: str
     signature: np.ndarray  # compact (`index.compact`)
     duplicate_of: str | None
+    source: str | None
+    lines: list[int]  # keys of the article's short lines (`dedup/lines.py`)
 
 
 class Columns:
@@ -51,6 +57,8 @@ class Columns:
     def __init__(self) -> None:
         self.ids: list[str] = []
         self.duplicates: list[str | None] = []
+        self.sources: list[str | None] = []
+        self.lines: list[list[int]] = []
         self.ats: list[np.ndarray] = []  # a chunk per batch read
         self.signatures: list[np.ndarray] = []
 
@@ -59,6 +67,8 @@ class Columns:
             return
         self.ids += [item.id for item in batch]
         self.duplicates += [item.duplicate_of for item in batch]
+        self.sources += [item.source for item in batch]
+        self.lines += [item.lines for item in batch]
         self.ats.append(np.array([item.at for item in batch], dtype=np.str_))
         self.signatures.append(np.array([item.signature for item in batch], dtype=np.uint16))
 
@@ -73,13 +83,15 @@ class Columns:
 
 
 class FingerprintStore:
-    """The index, loaded from and kept up to date with the fingerprints topic."""
+    """The memory (near-duplicate index and sources' recurring lines), loaded from and kept up
+    to date with the fingerprints topic."""
 
     def __init__(self, settings: Settings, metrics: Metrics | None = None) -> None:
         self.settings = settings
         self.metrics = metrics
         self.topic = settings.topic(Topic.FINGERPRINTS)
-        self.index = LshIndex(capacity=settings.duplicate_window)
+        self.memory = Memory(LshIndex(capacity=settings.duplicate_window), SourceLines())
+        self.index = self.memory.index
         self.positions: dict[int, int] = {}
 
     def _consumer(self) -> AIOKafkaConsumer:
@@ -98,9 +110,13 @@ class FingerprintStore:
     def _read(self, value: bytes | None) -> Fingerprint | None:
         try:
             item: dict[str, Any] = orjson.loads(value or b"")
-            signature = compact(from_hex(item["minhash"]))
             return Fingerprint(
-                str(item.get("at", "")), item["id"], signature, item.get("duplicate_of")
+                str(item.get("at", "")),
+                item["id"],
+                compact(from_hex(item["minhash"])),
+                item.get("duplicate_of"),
+                item.get("source"),
+                lines_from_hex(item.get("lines", "")),
             )
         except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
             log.warning("fingerprint_unreadable", topic=self.topic)
@@ -111,9 +127,13 @@ class FingerprintStore:
         topic longer than the index, only the newest it can hold."""
         order, signatures = columns.newest_first_made(self.index.capacity)
         for at in order.tolist():
-            self.index.add(columns.ids[at], signatures[at], columns.duplicates[at])
+            article, duplicate_of = columns.ids[at], columns.duplicates[at]
+            self.index.add(article, signatures[at], duplicate_of)
+            copy = duplicate_of is not None
+            self.memory.lines.remember(article, columns.sources[at], columns.lines[at], copy)
         if self.metrics is not None:
             self.metrics.index_articles.set(len(self.index))
+            self.metrics.recurring_stories.set(len(self.memory.lines))
 
     async def _partitions(self, consumer: AIOKafkaConsumer, wait: float = 30.0) -> list[Any]:
         """The topic's partitions, assigned to the consumer. A topic just created can take a

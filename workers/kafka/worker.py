@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +44,11 @@ log = logs.get_logger("khabar.worker")
 
 def run_worker(settings: Settings, stages: list[Stage]) -> None:
     """Serve the given stages until SIGINT/SIGTERM; each stage is its own consumer group. The
-    extract stage first loads its near-duplicate index from the fingerprints topic. The HTTP
-    endpoints answer from the start: live, and not ready until the index is in and every stage
-    has its partitions."""
+    worker first loads its memory (near-duplicate index, sources' recurring lines) from the
+    fingerprints topic. The HTTP endpoints answer from the start: live, and not ready until the
+    memory is in and every stage has its partitions."""
     logs.configure(settings.log_level)
-    observers = Observers(Metrics(CollectorRegistry()), _vitals(settings, stages))
+    observers = Observers(Metrics(CollectorRegistry()), _vitals(settings))
     stop_endpoints = _endpoints(settings, observers)
     stop_beating = health.keep_beating(
         settings.health_file, observers.vitals.as_record, settings.stats_interval
@@ -63,16 +63,17 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
 def _serve(settings: Settings, stages: list[Stage], observers: Observers) -> None:
     idempotent = asyncio.run(check_broker(settings))
     store = FingerprintStore(settings, observers.metrics)
-    if Stage.EXTRACT in stages:
-        asyncio.run(store.load())
+    asyncio.run(store.load())
     observers.vitals.index_loaded = True
     if settings.isolated:  # the stages' pure halves run in child processes
-        processors = finishing_stages(store.index, settings.duplicate_threshold)
+        processors = finishing_stages(store.memory, settings.duplicate_threshold)
     else:  # here: only then does this process load the stages' code and rules
         from workers.pipeline.build import build_stages
 
         processors = build_stages(
-            index=store.index, threshold=settings.duplicate_threshold, min_words=settings.min_words
+            memory=store.memory,
+            threshold=settings.duplicate_threshold,
+            min_words=settings.min_words,
         )
     asyncio.set_event_loop(asyncio.new_event_loop())
     log.info(
@@ -116,7 +117,7 @@ def _worker(
                 agent,
                 settings,
                 stage,
-                background=[store.follow] if stage is Stage.EXTRACT else [],
+                background=[store.follow] if stage is _follower(agents) else [],
             )
             for stage, agent in agents.items()
         ]
@@ -125,10 +126,13 @@ def _worker(
     return StageWorker(*apps, *watched, **options)
 
 
-def _vitals(settings: Settings, stages: list[Stage]) -> Vitals:
-    vitals = Vitals(settings.stall_timeout, settings.broker_wait)
-    vitals.index_loaded = Stage.EXTRACT not in stages
-    return vitals
+def _follower(stages: Iterable[Stage]) -> Stage:
+    """The stage whose service follows the fingerprints topic: one per worker, whichever runs."""
+    return min(stages, key=list(Stage).index)
+
+
+def _vitals(settings: Settings) -> Vitals:
+    return Vitals(settings.stall_timeout, settings.broker_wait, index_loaded=False)
 
 
 def _endpoints(settings: Settings, observers: Observers) -> Callable[[], None]:
@@ -179,7 +183,7 @@ def _faust_apps(
     for stage, agent in agents.items():
         stage_app = build_app(settings, stage, idempotent=idempotent)
         attach_stage(stage_app, agent, settings)
-        if stage is Stage.EXTRACT:
+        if stage is _follower(agents):
             stage_app.app.task(store.follow)
         apps.append(stage_app.app)
     return apps

@@ -142,6 +142,12 @@ class Metrics:
             multiprocess_mode="livemax",
             registry=registry,
         )
+        self.recurring_stories = Gauge(
+            "khabar_recurring_lines_stories",
+            "Stories whose short lines the memory of recurring lines holds.",
+            multiprocess_mode="livemax",
+            registry=registry,
+        )
         self.fingerprints_loaded = Gauge(
             "khabar_fingerprints_loaded_records",
             "Fingerprint records read at start-up.",

@@ -36,7 +36,7 @@ class Vitals:
     stages: dict[str, StageVitals] = field(default_factory=dict)
     broker_down_since: float | None = None
     reported: float | None = None  # the stages' last stats report (their event loop's timer)
-    index_loaded: bool = True  # a worker without the extract stage holds no index
+    index_loaded: bool = True  # the memory (`processor.Memory`) is in from the fingerprints topic
 
     def stage(self, name: str) -> StageVitals:
         return self.stages.setdefault(name, StageVitals())
@@ -71,7 +71,7 @@ class Vitals:
     def ready(self) -> tuple[bool, str]:
         """Ready, or not and why."""
         if not self.index_loaded:
-            return False, "near-duplicate index loading"
+            return False, "memory (near-duplicate index, recurring lines) loading"
         waiting = [name for name, stage in self.stages.items() if not stage.assigned]
         if waiting or not self.stages:
             return False, f"no partitions assigned yet: {', '.join(waiting) or 'no stage'}"

@@ -1,7 +1,7 @@
 """A stage as the runner holds it: its place in the table, its pure function and the stateful
-steps that finish its output event (near-duplicate marking, with the index it is given: the
-pure steps may run in another process, the finishing ones run where the state is, one message
-after another).
+steps that finish its output event (recurring lines and near-duplicate marking, with the memory
+it is given: the pure steps may run in another process, the finishing ones run where the state
+is, one message after another).
 
 A worker whose stages compute in child processes holds only this: no stage code and no rules
 (the stages' libraries, about 30 MB, load in the fork server that makes the children). The pure
@@ -11,11 +11,12 @@ functions are built in `build.py`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from workers.contract.events import Event
 from workers.pipeline.table import STAGES, Stage, StageSpec
 from workers.stages.dedup.index import LshIndex
+from workers.stages.dedup.lines import SourceLines, drop_recurring, remember_lines
 from workers.stages.extract.duplicates import NearDuplicates, mark_duplicate
 from workers.stages.steps import Step, step
 
@@ -33,10 +34,20 @@ class Processor:
     finish: tuple[Step[Event], ...] = ()
 
 
-def finishing_stages(index: LshIndex, threshold: float = 0.7) -> dict[Stage, Processor]:
+@dataclass(frozen=True)
+class Memory:
+    """What the finishing steps remember across articles: the near-duplicate index and the
+    sources' recurring lines (a worker's are rebuilt from the fingerprints topic; batch mode's
+    live for the run)."""
+
+    index: LshIndex = field(default_factory=LshIndex)
+    lines: SourceLines = field(default_factory=SourceLines)
+
+
+def finishing_stages(memory: Memory, threshold: float = 0.7) -> dict[Stage, Processor]:
     """The stages as a worker holds them when their pure halves run in its child processes
     (`isolation.py`): the finishing steps, and no rules loaded in this process."""
-    finish = finishing_steps(index, threshold)
+    finish = finishing_steps(memory, threshold)
     return {
         stage: Processor(spec, in_child_process, finish[stage]) for stage, spec in STAGES.items()
     }
@@ -47,10 +58,12 @@ def in_child_process(event: Event, timings: dict[str, float]) -> Event:
     raise RuntimeError("this stage's function runs in its child process (isolation.py)")
 
 
-def finishing_steps(
-    index: LshIndex | None, threshold: float
-) -> dict[Stage, tuple[Step[Event], ...]]:
-    """Each stage's stateful finishing steps: near-duplicates marked against `index` (a new one
-    when none is given) from `threshold` on."""
-    duplicates = NearDuplicates(index if index is not None else LshIndex(), threshold)
-    return {Stage.CLEANUP: (), Stage.EXTRACT: (step(mark_duplicate, duplicates),)}
+def finishing_steps(memory: Memory, threshold: float) -> dict[Stage, tuple[Step[Event], ...]]:
+    """Each stage's stateful finishing steps: the source's recurring lines dropped from the
+    cleaned article; near-duplicates marked against the index from `threshold` on, then the
+    article's lines remembered."""
+    duplicates = NearDuplicates(memory.index, threshold)
+    return {
+        Stage.CLEANUP: (step(drop_recurring, memory.lines),),
+        Stage.EXTRACT: (step(mark_duplicate, duplicates), step(remember_lines, memory.lines)),
+    }

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from workers.stages.cleanup.draft import TRIM, Draft, keep_lines
+from workers.contract.events import RECORDED_CHARS
+from workers.stages.cleanup.draft import Draft, keep_lines
 
 
 def test_a_raw_article_becomes_a_draft():
@@ -15,7 +16,7 @@ def test_removed_text_is_trimmed_and_keeps_its_line():
     d.note_removed("credit", "  x" * 200, 4)
     (removed,) = d.removed
     assert removed["kind"] == "credit" and removed["line"] == 4
-    assert len(removed["text"]) == TRIM and removed["text"].endswith("…")
+    assert len(removed["text"]) == RECORDED_CHARS and removed["text"].endswith("…")
 
 
 def test_keep_lines_records_what_it_drops():

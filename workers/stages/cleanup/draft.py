@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-TRIM = 200  # removed text is kept for the operator, up to this many characters
+from workers.contract.events import trimmed
+
 Record = dict[str, Any]
 
 
@@ -58,15 +59,10 @@ class Draft:
         return cls(lines=lines, **fields)
 
     def note_removed(self, kind: str, text: str, line: int | None) -> None:
-        self.removed.append({"kind": kind, "text": _trim(text), "line": line})
+        self.removed.append({"kind": kind, "text": trimmed(text), "line": line})
 
     def note_repaired(self, kind: str, text: str, line: int | None) -> None:
-        self.repaired.append({"kind": kind, "text": _trim(text), "line": line})
-
-
-def _trim(text: str) -> str:
-    text = text.strip()
-    return text if len(text) <= TRIM else text[: TRIM - 1] + "…"
+        self.repaired.append({"kind": kind, "text": trimmed(text), "line": line})
 
 
 def keep_lines(draft: Draft, kind: str, drop: Callable[[Line], bool]) -> None:

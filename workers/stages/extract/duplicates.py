@@ -1,7 +1,7 @@
 """Near-duplicates: the body's fingerprint (an extraction step), then a mark when an earlier
-article is a near-copy (MinHash and the index are in `stages/dedup/`). The marking is the one
-stateful step of the stages: it receives its index, and runs on the enriched event in the
-consumer's process, in order, after the pure steps (which may run in a child process)."""
+article is a near-copy (MinHash and the index are in `stages/dedup/`). The marking is a
+stateful step: it receives its index, and runs on the enriched event in the consumer's process,
+in order, after the pure steps (which may run in a child process)."""
 
 from __future__ import annotations
 

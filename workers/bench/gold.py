@@ -1,0 +1,162 @@
+"""Entity quality on public gold-annotated news (`khabar bench extract FOLDER` when the folder
+holds `<language>/<split>.jsonl`): mention precision, recall and F1 per language, split and type.
+
+A record is a sentence group: its paragraphs and its gold entities, each a PERSON, ORG or LOC
+span in one paragraph (the folder's README names the sources, licences and conventions). The
+extract stage reads the paragraphs as a cleaned article; each of its entities' spans in the body
+is a predicted mention. A mention is correct when a gold one has the same start, end and type
+(CoNLL's exact match), so a name found with a title inside it, or cut short, is both a miss and
+a false alarm. The dev split is for looking at misses; the test split is for reporting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from workers.bench.labelled import TYPES, as_cleaned
+from workers.pipeline.processor import Processor
+from workers.pipeline.runner import apply
+from workers.stages.extract.analysis import PARAGRAPH_SEPARATOR
+
+SPLITS = ("dev", "test")
+Mention = tuple[int, int, str]  # start and end in the body, type
+
+
+@dataclass
+class Counts:
+    gold: int = 0
+    predicted: int = 0
+    correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, gold: set[Mention], predicted: set[Mention]) -> None:
+        self.gold += len(gold)
+        self.predicted += len(predicted)
+        self.correct += len(gold & predicted)
+
+
+@dataclass
+class Group:
+    """The scores of one language's split: all types, and each."""
+
+    records: int = 0
+    all: Counts = field(default_factory=Counts)
+    types: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in TYPES})
+
+
+@dataclass
+class Report:
+    groups: dict[tuple[str, str], Group] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+
+
+def is_gold_folder(folder: Path) -> bool:
+    return any((d / f"{s}.jsonl").is_file() for d in folder.iterdir() if d.is_dir() for s in SPLITS)
+
+
+def load(folder: Path, splits: Iterable[str] = SPLITS) -> Iterator[tuple[str, str, Any]]:
+    """(language, split, record) for every record of the folder's splits asked for."""
+    for path in sorted(folder.glob("*/*.jsonl")):
+        if path.stem in splits:
+            for line in path.read_bytes().splitlines():
+                if line.strip():
+                    yield path.parent.name, path.stem, orjson.loads(line)
+
+
+def gold_mentions(record: dict[str, Any]) -> set[Mention]:
+    """The record's gold entities as spans in the body its paragraphs make."""
+    starts, at = [], 0
+    for paragraph in record["paragraphs"]:
+        starts.append(at)
+        at += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    return {
+        (starts[e["paragraph"]] + e["start"], starts[e["paragraph"]] + e["end"], e["type"])
+        for e in record["entities"]
+        if e["type"] in TYPES
+    }
+
+
+def predicted_mentions(enriched: dict[str, Any]) -> set[Mention]:
+    return {
+        (start, end, entity["type"])
+        for entity in enriched["entities"]
+        if entity["type"] in TYPES
+        for start, end in entity.get("spans", [])
+    }
+
+
+def score(records: Iterable[tuple[str, str, Any]], extract: Processor) -> Report:
+    """Every record through the extract stage, scored by language and split."""
+    report = Report()
+    for language, split, record in records:
+        fixture = {"id": record["id"], "input": {"paragraphs": record["paragraphs"]}}
+        enriched = apply(extract, as_cleaned(fixture))
+        gold, predicted = gold_mentions(record), predicted_mentions(enriched)
+        group = report.groups.setdefault((language, split), Group())
+        group.records += 1
+        group.all.add(gold, predicted)
+        for kind in TYPES:
+            group.types[kind].add(
+                {m for m in gold if m[2] == kind}, {m for m in predicted if m[2] == kind}
+            )
+        body = enriched["body"]
+        report.misses.extend(
+            f"{split} {record['id']}: {what} {m[2]} {body[m[0] : m[1]]!r}"
+            for what, mentions in (("missed", gold - predicted), ("extra", predicted - gold))
+            for m in sorted(mentions)
+        )
+    return report
+
+
+def render(report: Report, verbose: bool = False) -> str:
+    head = f"{'language split':<16} {'records':>7} {'precision':>9} {'recall':>7} {'F1':>6}"
+    lines = [head + "".join(f" {t + ' R':>9}" for t in TYPES) + f" {'mentions':>8}"]
+    for (language, split), group in sorted(report.groups.items()):
+        c = group.all
+        recalls = "".join(f" {group.types[t].recall:>9.3f}" for t in TYPES)
+        lines.append(
+            f"{language + ' ' + split:<16} {group.records:>7} {c.precision:>9.3f} "
+            f"{c.recall:>7.3f} {c.f1:>6.3f}{recalls} {c.gold:>8}"
+        )
+    if verbose:
+        lines.extend(report.misses)
+    return "\n".join(lines)
+
+
+def as_json(report: Report) -> bytes:
+    return orjson.dumps(
+        {
+            f"{language} {split}": {
+                "records": group.records,
+                "precision": round(group.all.precision, 4),
+                "recall": round(group.all.recall, 4),
+                "f1": round(group.all.f1, 4),
+                "types": {
+                    t: {
+                        "precision": round(c.precision, 4),
+                        "recall": round(c.recall, 4),
+                        "gold": c.gold,
+                    }
+                    for t, c in group.types.items()
+                },
+            }
+            for (language, split), group in sorted(report.groups.items())
+        }
+    )
