@@ -154,3 +154,45 @@ def test_the_step_writes_the_entities_of_body_dateline_title_and_embeds(tiny):
             "sources": ["handle"],
         },
     ]
+
+
+@pytest.fixture(scope="module")
+def spans(rules: Rules):
+    def found(text: str) -> list[tuple[str, str]]:
+        return sorted(
+            (e["type"], text[start:end])
+            for e in rules.extract.entities(text, None, None, [])
+            for start, end in e["spans"]
+        )
+
+    return found
+
+
+def test_a_devanagari_organisation_noun_after_two_words_or_a_known_name_is_an_org(spans):
+    assert spans("केंद्र के जल संसाधन मंत्रालय ने रिपोर्ट दी।") == [("ORG", "जल संसाधन मंत्रालय")]
+    assert spans("कोठारी आयोग की सिफारिशें लागू हुईं।") == [("ORG", "कोठारी आयोग")]
+    # A known alias that ends at the head is that organisation, not the words before it.
+    assert spans("जबकि आम आदमी पार्टी दूसरे स्थान पर रही।") == [("ORG", "आम आदमी पार्टी")]
+
+
+def test_trap_a_committee_of_no_name_a_verb_or_a_pronoun_before_the_noun_is_none(spans):
+    assert spans("इस समिति ने रिपोर्ट सौंपी।") == []
+    assert spans("संसद की स्थायी समिति ने रिपोर्ट सौंपी।") == [("ORG", "संसद")]
+    assert spans("उन्होंने नकदी जमा कराने बैंक गए।") == []
+    assert spans("कल देर रात पार्टी हुई।") == []
+
+
+def test_a_person_s_span_leaves_out_the_titles_an_alias_opens_with(spans):
+    assert spans("प्रधानमंत्री मोदी ने कहा।") == [("PERSON", "मोदी")]
+    assert spans("विदेश मंत्री डॉ. एस. जयशंकर ने कहा।") == [("PERSON", "एस. जयशंकर")]
+
+
+def test_no_name_runs_from_one_paragraph_into_the_next(spans):
+    text = "संपादक: शिवाजी त्रिपाठी\n\nगोविन्द कुमार झा ने लिखा।"
+    assert ("PERSON", "शिवाजी त्रिपाठी\n\nगोविन्द कुमार") not in spans(text)
+
+
+def test_trap_plural_obliques_function_words_and_lists_are_no_names(spans):
+    assert spans("मुख्यमंत्री जनशिकायतों का निबटारा करते हैं।") == []
+    assert spans("इसके लिए किसी गांव के 80 प्रतिशत घर जुड़ें।") == []
+    assert spans("संघ के अध्यक्ष, पदाधिकारियों और सदस्यों ने भाग लिया।") == []

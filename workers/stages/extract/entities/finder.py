@@ -21,6 +21,7 @@ from workers.stages.extract.entities.rules import (
     match,
     organisations,
     pair_may_match,
+    past_titles,
     place_before_word_at,
     role_name_at,
     surface,
@@ -46,6 +47,7 @@ class _Scan:
 
     text: str
     source: str
+    lexicon: Lexicon
     toks: Tokens
     info: list[Word]
     organisations: dict[int, int]
@@ -53,7 +55,10 @@ class _Scan:
     authors: Authors
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
-        """An entity whose surface form runs from word `first` to word `last` of the text."""
+        """An entity whose surface form runs from word `first` to word `last` of the text; a
+        person's from after the titles it opens with."""
+        if kind == "PERSON":
+            first = past_titles(self.info, first, last, self.lexicon)
         start, end = self.toks.span(first, last)
         span = (start, end) if self.source == "body" else None
         self.found.add(kind, name, self.text[start:end], self.source, span)
@@ -95,9 +100,8 @@ class EntityFinder:
     def _scan(self, text: str, source: str, found: Found, authors: Authors) -> None:
         toks, word = Tokens(text), self.word
         info = [word(w) for w in toks.words]
-        scan = _Scan(
-            text, source, toks, info, organisations(toks, info, self.lexicon), found, authors
-        )
+        idx = self.lexicon
+        scan = _Scan(text, source, idx, toks, info, organisations(toks, info, idx), found, authors)
         i = 0
         for candidate in self._candidates(scan):
             if candidate >= i:  # else inside a name already found
@@ -131,7 +135,10 @@ class EntityFinder:
         end = scan.organisations.get(i, 0)
         if end and (hit is None or hit[0] < end - i):
             # A longer name ending in Authority or Group: "Madras Engineer Group" is no Chennai.
-            scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
+            name = surface(scan.text, toks, i, end - 1)
+            if info[i].devanagari:
+                name = " ".join(idx.names.romanize(w) for w in toks.words[i:end])
+            scan.add("ORG", name, i, end - 1)
             return end
         if hit is not None:
             size, kind, canonical = hit

@@ -4,10 +4,13 @@ matching, and the tokens and matching form (`fold`) that the text and the lexico
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
+
+import stopwordsiso
 
 from workers import data
 from workers.stages.extract.entities.names import Names
@@ -46,8 +49,10 @@ class Tokens:
         return not self.gap(k)
 
     def gap(self, k: int) -> str:
-        """What stands between word k and word k + 1, spaces stripped ("" for none)."""
-        return self.pieces[2 * k + 2].strip()
+        """What stands between word k and word k + 1, spaces stripped ("" for none); a line
+        break is a gap ("\n"): no name runs from one paragraph into the next."""
+        piece = self.pieces[2 * k + 2]
+        return "\n" if "\n" in piece else piece.strip()
 
 
 @lru_cache(maxsize=16384)
@@ -76,6 +81,7 @@ class Lexicon:
     handles: dict[str, tuple[str, str]]  # handle, lower case -> (type, canonical)
     roles: dict[str, list[tuple[str, ...]]]  # first word -> role words, longest first
     particles: frozenset[str]
+    function_words: frozenset[str]  # particles and stopwords: where a name with no capitals stops
     org_words: frozenset[str]
     org_heads: frozenset[str]  # nouns that end an organisation's name: Authority, Group, Cell
     agent: frozenset[str]  # postpositions after the doer of an act: ने
@@ -98,6 +104,7 @@ class Lexicon:
             words,
             given_names=data.table("names", "given_names.txt"),
             surnames=data.table("names", "surnames.txt"),
+            stopwords=stopwordsiso.stopwords("hi"),
         )
 
     @classmethod
@@ -109,10 +116,12 @@ class Lexicon:
         *,
         given_names: list[list[str]],
         surnames: list[list[str]],
+        stopwords: Iterable[str] = (),
     ) -> Lexicon:
         """The lexicon of a gazetteer, the particle lists (`particles.toml`'s tables) and the
         name lists (rows of Latin, then `|`-separated Devanagari spellings)."""
         aliases = _Aliases(names)
+        particles = frozenset(fold(w) for key in ("hi", "en", "not_names") for w in words[key])
         for table, kind in ((gazetteer.persons, "PERSON"), (gazetteer.orgs, "ORG")):
             aliases.add(table, kind)
         aliases.add(gazetteer.places, "LOC")
@@ -124,9 +133,13 @@ class Lexicon:
                 handle.lower(): (kind, canonical) for handle, canonical, kind in gazetteer.handles
             },
             roles=_roles(gazetteer),
-            particles=frozenset(fold(w) for key in ("hi", "en", "not_names") for w in words[key]),
+            particles=particles,
+            function_words=particles
+            | {fold(w) for w in [*stopwords, *words.get("function_words", ())]},
             org_words=frozenset(words["org_words"]),
-            org_heads=frozenset(words["org_heads"]),
+            org_heads=frozenset(
+                [*words["org_heads"], *(fold(w) for w in words.get("org_heads_devanagari", ()))]
+            ),
             agent=frozenset(fold(w) for w in words["agent"]),
             org_links=frozenset(words["org_links"]),
             org_joins=frozenset(words["org_joins"]),

@@ -17,6 +17,10 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
     Centres for Disease Control and Prevention")."""
     runs: dict[int, int] = {}
     for head in [j for j, word in enumerate(info) if word.org_head]:
+        if info[head].devanagari:
+            if (start := devanagari_organisation(toks, info, head, idx)) < head:
+                runs[start] = max(runs.get(start, 0), head + 1)
+            continue
         start = head
         while start > 0 and head - start < 6:
             before = start - 1
@@ -52,6 +56,35 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
     return runs
 
 
+def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
+    """Start of an organisation's name ending in the Devanagari head noun at `head` ("जल
+    संसाधन मंत्रालय", "पेयजल तथा स्वच्छता विभाग", "कोठारी आयोग"): up to four Devanagari words
+    before it, joined by spaces or a hyphen, none a function word ("के", "जबकि", "आज"), a role
+    or another head; two or more of them, or one known name. From a gazetteer alias that ends at
+    the head, that alias ("आम आदमी पार्टी"). `head` itself when none: "इस समिति", "स्थायी समिति"
+    name no organisation."""
+    start = head
+    while start > 0 and head - start < 4:
+        before, word = start - 1, info[start - 1]
+        if (
+            toks.gap(before) not in ("", "-")
+            or not word.devanagari
+            or word.folded in idx.function_words
+            or (word.folded.endswith("ने") and len(word.folded) > 3)  # करने, कराने: verbs
+            or word.org_head
+            or word.folded in idx.roles
+        ):
+            break
+        start = before
+    for k in range(start, head):  # a known alias that ends at the head is the name
+        alias = longest_exact(info, k, idx) if info[k].folded in idx.span else None
+        if alias is not None and k + alias[0] > head:
+            return k
+    if head - start == 1 and not known_name(info[start], idx):
+        return head
+    return start
+
+
 def starts_another(word: Word) -> bool:
     """A word after "and" that opens a name of its own ("... and IIT Bombay", "... and Amit")."""
     return word.opens or not word.name_like
@@ -85,7 +118,8 @@ def initials_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         end += 1
     if end == j:
         return 0
-    lone = j == i + 1 and len(toks.words[i]) == 1
+    word = toks.words[i]
+    lone = j == i + 1 and (len(word) == 1 or word in idx.names.letter_names)  # "D", "डी"
     if lone and not after_role and end == j + 1 and not known_name(info[j], idx):
         return 0
     return end
@@ -237,6 +271,15 @@ def role_at(info: list[Word], i: int, idx: Lexicon) -> int:
     return 0
 
 
+def past_titles(info: list[Word], first: int, last: int, idx: Lexicon) -> int:
+    """The first word of a person's name after the titles and roles its surface opens with
+    ("प्रधानमंत्री मोदी", "डॉ. एस. जयशंकर", "PM Modi" are gazetteer aliases): the name's span is
+    the name, as gold annotations mark it."""
+    while first < last and (size := role_at(info, first, idx)) and first + size <= last:
+        first += size
+    return first
+
+
 def role_name_at(
     toks: Tokens, info: list[Word], i: int, idx: Lexicon, authors: Authors
 ) -> tuple[int, int]:
@@ -249,6 +292,8 @@ def role_name_at(
     while role and role_at(info, i + role, idx):
         role += role_at(info, i + role, idx)
     if not role or (i + role < n and match(toks, info, i + role, idx, authors)):
+        return 0, 0
+    if toks.gap(i + role - 1) not in ("", "."):  # "अध्यक्ष, पदाधिकारियों": a list
         return 0, 0
     start = name_end = i + role
     while (

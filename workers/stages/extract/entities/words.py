@@ -18,9 +18,9 @@ class Word(NamedTuple):
     phonetic: str  # the key when the word can open a phonetic match, else ""
     particle: bool
     place: bool  # a word that follows a place's name: गांव, जिले, district
-    name_like: bool  # Devanagari, or a capitalised Latin word
+    name_like: bool  # a capitalised Latin word, or Devanagari that may be a name
     capital: bool  # a Latin word that starts with a capital ("Urban", "IT")
-    org_head: bool  # a capitalised noun that ends an organisation's name: Authority, Group
+    org_head: bool  # a noun that ends an organisation's name: Authority, Group, मंत्रालय
     initial: bool  # a name's initials: "M" of "M.", "T.J" of "T.J.", "यू.आर" of "यू.आर."
     devanagari: bool  # written in Devanagari (its first letter is)
 
@@ -45,9 +45,16 @@ def word_facts(word: str, idx: Lexicon) -> Word:
         key if (in_devanagari or word[:1].isupper()) and len(key) >= 2 and not particle else "",
         particle,
         lower in idx.place_words,
-        is_devanagari(word) or (word[:1].isupper() and word[1:2].islower()),
+        (is_devanagari(word) and not _common_devanagari(folded, idx))
+        or (word[:1].isupper() and word[1:2].islower()),
         capital,
-        capital and lower in idx.org_heads,
+        (capital or in_devanagari) and lower in idx.org_heads,
         idx.names.initials(word),
         in_devanagari,
     )
+
+
+def _common_devanagari(folded: str, idx: Lexicon) -> bool:
+    """A Devanagari word no name is: a function word ("किसी", "ज्यादा"), or a plural in the
+    oblique case ("जनशिकायतों", "पदाधिकारियों"), which names do not take."""
+    return folded in idx.function_words or folded.endswith("ों")
