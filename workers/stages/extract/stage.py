@@ -48,7 +48,11 @@ class ExtractRules:
         short_months = {name.capitalize() for name in months.short_forms("en")}
         return cls(
             sentences=SentenceSplitter(frozenset(listed | short_months)),
-            entities=EntityFinder(Lexicon.load(gazetteer, Names.load())),
+            entities=EntityFinder(
+                Lexicon.load(
+                    gazetteer, Names.load(), [*months.numbers(["en"]), *abbreviations["en"]]
+                )
+            ),
             dates=DateRules.load(months),
             stopwords=Stopwords(),
             categories=CategoryRules.load(),

@@ -7,12 +7,13 @@ the dateline or before गांव/जिले. Every entity gets a canonical 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from workers.stages.extract.analysis import Analysis
 from workers.stages.extract.entities.found import Authors, Found, add_authors, add_handle
+from workers.stages.extract.entities.latin import capitalised_run, lower_case_words, run_kind
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import (
     given_name_at,
@@ -53,15 +54,46 @@ class _Scan:
     organisations: dict[int, int]
     found: Found
     authors: Authors
+    lower: frozenset[str]  # words the text writes in lower case (`latin.py`)
+    # One word that names an entity found before: a person's first or last name ("Cruise" of
+    # "Tom Cruise"), an acronym given in parentheses ("... Army (KPA)"); None when ambiguous.
+    aliases: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    covered: set[int] = field(default_factory=set)  # words inside a name found
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
         """An entity whose surface form runs from word `first` to word `last` of the text; a
         person's from after the titles it opens with."""
         if kind == "PERSON":
             first = past_titles(self.info, first, last, self.lexicon)
+            if last > first:  # "Tom Cruise": "Cruise" alone is him, unless another shares it
+                for k in (first, last):
+                    self.alias(k, kind, name)
+        if (acronym := self.defined_acronym(last)) is not None:
+            self.alias(acronym, kind, name)
+        self.covered.update(range(first, last + 1))
         start, end = self.toks.span(first, last)
+        if "." in self.toks.words[last] and self.text[end : end + 1] == ".":
+            end += 1  # "U.S.", "यू.एस.": the abbreviation's last dot is its own
         span = (start, end) if self.source == "body" else None
         self.found.add(kind, name, self.text[start:end], self.source, span)
+
+    def alias(self, k: int, kind: str, name: str) -> None:
+        key, entity = self.info[k].folded, (kind, name)
+        self.aliases[key] = entity if self.aliases.get(key, entity) == entity else None
+
+    def defined_acronym(self, last: int) -> int | None:
+        """The word in parentheses right after a name, when it is its acronym ("Korean
+        People's Army (KPA)", "भारतीय लघु उद्योग विकास बैंक (सिडबी)")."""
+        k = last + 1
+        if (
+            k >= len(self.info)
+            or self.toks.gap(last) != "("
+            or not self.toks.gap(k).startswith(")")
+        ):
+            return None
+        word = self.toks.words[k]
+        latin_acronym = word.isupper() and word.isalpha() and 2 <= len(word) <= 8
+        return k if latin_acronym or (self.info[k].devanagari and self.info[k].name_like) else None
 
 
 class EntityFinder:
@@ -101,11 +133,16 @@ class EntityFinder:
         toks, word = Tokens(text), self.word
         info = [word(w) for w in toks.words]
         idx = self.lexicon
-        scan = _Scan(text, source, idx, toks, info, organisations(toks, info, idx), found, authors)
+        runs = organisations(toks, info, idx)
+        scan = _Scan(text, source, idx, toks, info, runs, found, authors, lower_case_words(toks))
         i = 0
         for candidate in self._candidates(scan):
             if candidate >= i:  # else inside a name already found
                 i = self._resolve(scan, candidate)
+        for k, facts in enumerate(info):  # short forms the first pass did not reach
+            entity = scan.aliases.get(facts.folded)
+            if entity and k not in scan.covered and (facts.name_like or facts.capital):
+                scan.add(*entity, k, k)
 
     def _candidates(self, scan: _Scan) -> list[int]:
         """Most words start nothing the rules know: only the others are looked at."""
@@ -116,6 +153,7 @@ class EntityFinder:
             i
             for i, w in enumerate(info)
             if w.opens
+            or w.capital
             or w.initial
             or i in before_place
             or i in scan.organisations
@@ -132,6 +170,10 @@ class EntityFinder:
         """Add the name the first rule finds at token i; the token after it (i + 1: none)."""
         idx, toks, info = self.lexicon, scan.toks, scan.info
         hit = match(toks, info, i, idx, scan.authors)
+        alias = scan.aliases.get(info[i].folded)
+        if alias and (hit is None or (hit[0] == 1 and hit[1] != alias[0])):
+            scan.add(*alias, i, i)  # "Paris" after "Valeska Paris" is no city
+            return i + 1
         end = scan.organisations.get(i, 0)
         if end and (hit is None or hit[0] < end - i):
             # A longer name ending in Authority or Group: "Madras Engineer Group" is no Chennai.
@@ -163,4 +205,19 @@ class EntityFinder:
             if end:
                 scan.add(kind, latin_words(scan.text, toks, info, i, end, idx), i, end - 1)
                 return end
-        return i + 1
+        return self._capitalised(scan, i) if info[i].capital else i + 1
+
+    def _capitalised(self, scan: _Scan, i: int) -> int:
+        """An unknown name in capitals at token i (`latin.py`), up to a known one."""
+        idx, toks, info = self.lexicon, scan.toks, scan.info
+
+        def known(k: int) -> bool:  # a one-word place goes on a name: "Valeska Paris"
+            hit = match(toks, info, k, idx, scan.authors) if info[k].opens else None
+            return hit is not None and (hit[0] > 1 or hit[1] != "LOC")
+
+        end = capitalised_run(toks, info, i, idx, scan.lower, known)
+        found = run_kind(toks, info, i, end, idx) if end else None
+        if found is None:
+            return i + 1
+        scan.add(found, surface(scan.text, toks, i, end - 1), i, end - 1)
+        return end

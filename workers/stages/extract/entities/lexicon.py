@@ -82,6 +82,12 @@ class Lexicon:
     roles: dict[str, list[tuple[str, ...]]]  # first word -> role words, longest first
     particles: frozenset[str]
     function_words: frozenset[str]  # particles and stopwords: where a name with no capitals stops
+    english_common: frozenset[str]  # English function words, case-folded: never a name's word
+    name_links: frozenset[str]  # small words inside a Latin name: "de", "van", "bin"
+    place_prepositions: frozenset[str]  # "in", "at", "from": an unknown name after one is a place
+    speech_verbs: frozenset[str]  # "said", "told": the name before one is a person's
+    titles: frozenset[str]  # "Mr", "Dr": the name after one is a person's
+    world_given_names: frozenset[str]  # given names in Latin script, case-folded (US Census)
     org_words: frozenset[str]
     org_heads: frozenset[str]  # nouns that end an organisation's name: Authority, Group, Cell
     agent: frozenset[str]  # postpositions after the doer of an act: ने
@@ -96,7 +102,9 @@ class Lexicon:
     phonetic_pairs: frozenset[str]  # the first two phonetic keys of every multi-word alias
 
     @classmethod
-    def load(cls, gazetteer: Gazetteer, names: Names) -> Lexicon:
+    def load(cls, gazetteer: Gazetteer, names: Names, common: Iterable[str] = ()) -> Lexicon:
+        """The shipped lexicon; `common` adds words that are never a name in English (month
+        names, abbreviations: "in February", "at Rs 500")."""
         words = data.toml("names", "particles.toml")
         return cls.build(
             gazetteer,
@@ -105,6 +113,9 @@ class Lexicon:
             given_names=data.table("names", "given_names.txt"),
             surnames=data.table("names", "surnames.txt"),
             stopwords=stopwordsiso.stopwords("hi"),
+            # stopwordsiso's English list holds two-letter country codes ("ba", "uk"): names.
+            english=[*(w for w in stopwordsiso.stopwords("en") if len(w) > 2), *common],
+            world_given_names=[row[0] for row in data.table("names", "census_given_names.txt")],
         )
 
     @classmethod
@@ -117,6 +128,8 @@ class Lexicon:
         given_names: list[list[str]],
         surnames: list[list[str]],
         stopwords: Iterable[str] = (),
+        english: Iterable[str] = (),
+        world_given_names: Iterable[str] = (),
     ) -> Lexicon:
         """The lexicon of a gazetteer, the particle lists (`particles.toml`'s tables) and the
         name lists (rows of Latin, then `|`-separated Devanagari spellings)."""
@@ -136,6 +149,12 @@ class Lexicon:
             particles=particles,
             function_words=particles
             | {fold(w) for w in [*stopwords, *words.get("function_words", ())]},
+            english_common=frozenset(w.casefold() for w in [*english, *words["en"]]),
+            name_links=frozenset(words.get("name_links", ())),
+            place_prepositions=frozenset(words.get("place_prepositions", ())),
+            speech_verbs=frozenset(words.get("speech_verbs", ())),
+            titles=frozenset(words.get("titles", ())),
+            world_given_names=frozenset(n.casefold() for n in world_given_names),
             org_words=frozenset(words["org_words"]),
             org_heads=frozenset(
                 [*words["org_heads"], *(fold(w) for w in words.get("org_heads_devanagari", ()))]

@@ -14,7 +14,8 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
     """Start -> end of each run of capitalised words around an organisation's head noun: up to
     five before it, joined by spaces or a hyphen ("Mysuru Urban Development Authority",
     "Anti-Narcotics Cell"), and capitalised words after "of" or "for", then "and" ("Africa
-    Centres for Disease Control and Prevention")."""
+    Centres for Disease Control and Prevention"); or none before it and such a tail after it
+    ("Church of Scientology")."""
     runs: dict[int, int] = {}
     for head in [j for j, word in enumerate(info) if word.org_head]:
         if info[head].devanagari:
@@ -37,8 +38,6 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
                 start = before - 1  # "Co-operative", but not "Pune-based"
             else:
                 break
-        if start == head:
-            continue
         end = head + 1
         links = idx.org_links
         while (
@@ -52,7 +51,8 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
             while end < len(info) and info[end].capital and toks.adjacent(end - 1):
                 end += 1
             links = idx.org_joins  # after "for Disease Control", "and Prevention" goes on
-        runs[start] = max(runs.get(start, 0), end)  # "Marudhar Capital Services", not "... Capital"
+        if start < head or end > head + 1:  # "University of Southern Indiana" has no words before
+            runs[start] = max(runs.get(start, 0), end)  # "Marudhar Capital Services", not "Capital"
     return runs
 
 

@@ -1,0 +1,58 @@
+"""Unknown names in Latin script by their capitals, each rule with the look-alike it must leave
+alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.rules import Rules
+
+
+@pytest.fixture(scope="module")
+def spans(rules: Rules):
+    def found(text: str) -> list[tuple[str, str]]:
+        return sorted(
+            (e["type"], text[start:end])
+            for e in rules.extract.entities(text, None, None, [])
+            for start, end in e["spans"]
+        )
+
+    return found
+
+
+def test_a_person_by_a_known_given_name_a_word_of_saying_or_a_title(spans):
+    assert ("PERSON", "Tom Cruise") in spans("The film stars Tom Cruise in the lead role.")
+    assert ("PERSON", "Cres Eastman") in spans("Cres Eastman said the levels were too low.")
+    assert ("PERSON", "Ba Thein") in spans("The report was written by Mr Ba Thein last year.")
+
+
+def test_a_person_s_short_form_is_the_person_even_where_a_list_names_a_city(spans):
+    found = spans("Valeska Paris said she was held on the ship. Paris was 19 then.")
+    assert found.count(("PERSON", "Paris")) == 1 and ("LOC", "Paris") not in found
+
+
+def test_a_place_after_a_place_preposition_and_an_organisation_by_its_head(spans):
+    assert ("LOC", "Yeoncheon") in spans("Shells landed in Yeoncheon on Friday.")
+    found = spans("She studied at the University of Southern Indiana, then Church of Scientology.")
+    assert ("ORG", "University of Southern Indiana") in found
+    assert ("ORG", "Church of Scientology") in found
+
+
+def test_an_acronym_given_in_parentheses_names_the_same_entity_later(spans):
+    text = "The Korean Central News Agency (KCNA) reported it. The KCNA later denied it."
+    assert spans(text).count(("ORG", "KCNA")) == 2
+
+
+def test_an_abbreviation_keeps_its_last_dot(spans):
+    assert ("LOC", "U.S.") in spans("Officials in the U.S. said so.")
+
+
+def test_trap_a_capitalised_common_word_or_named_thing_is_no_person(spans):
+    assert spans("Officials said the Model Code of Conduct applies.") == []
+    assert spans("The Action Summit ends today.") == []
+    assert spans("Police arrived in February.") == []  # a month is no place
+    assert spans("Shares rose at Rs 500 on Monday.") == []
+
+
+def test_trap_a_role_before_a_known_name_is_not_part_of_it(spans):
+    assert spans("Leader of Opposition Rahul Gandhi said so.") == [("PERSON", "Rahul Gandhi")]

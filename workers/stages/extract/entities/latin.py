@@ -1,0 +1,106 @@
+"""Names in Latin script that no list knows, found by their capitals and typed by what surrounds
+them ("Tom Cruise", "Valeska Paris", "KCNA", "in Yeoncheon").
+
+A name is a run of capitalised words, up to a name the lists know. At a sentence's opening a
+capital says nothing, so a word there counts only when the text never writes it in lower case
+("Officials said" is no name; "Cruise said" is). A run's type: with an organisation word an ORG
+("Hitwise UK" aside); after "in", "at", "from" a place; a person with evidence of one (a known
+given name or surname, "said" after it, a title before it);
+else nothing (a capitalised "Model Code" or "Action Summit" is no person). A lone word is left
+to the lists and to a person's short form: once "Tom Cruise" is found, "Cruise" is him.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from workers.stages.extract.entities.lexicon import Lexicon, Tokens
+from workers.stages.extract.entities.words import Word
+
+_SENTENCE_BREAKS = frozenset('.!?:;\n"“‘(|')
+_MAX_WORDS = 4
+
+
+def lower_case_words(toks: Tokens) -> frozenset[str]:
+    """Every word the text writes in lower case, case-folded: evidence that the word is common."""
+    return frozenset(w.casefold() for w in toks.words if w[:1].islower())
+
+
+def opens_sentence(toks: Tokens, k: int) -> bool:
+    """Word k is the first of its sentence, line or quotation."""
+    before = toks.pieces[2 * k]
+    return k == 0 or any(c in _SENTENCE_BREAKS for c in before)
+
+
+def capital_word(
+    toks: Tokens, info: list[Word], k: int, idx: Lexicon, lower: frozenset[str]
+) -> bool:
+    """Word k may be part of a name: capitalised, no function or role word, and not a common
+    word that only a sentence's opening capitalised."""
+    word = info[k]
+    folded = toks.words[k].casefold()
+    if not word.capital or folded in idx.english_common or word.folded in idx.roles:
+        return False
+    return not (opens_sentence(toks, k) and folded in lower)
+
+
+def capitalised_run(
+    toks: Tokens,
+    info: list[Word],
+    i: int,
+    idx: Lexicon,
+    lower: frozenset[str],
+    known: Callable[[int], bool],
+) -> int:
+    """End of the run of capitalised words at word i (up to four, one space or a hyphen apart:
+    "Kim Min-Woo"; "de", "van", "bin" inside; none that opens a `known` name: "Opposition
+    Rahul Gandhi"), or 0."""
+    if not capital_word(toks, info, i, idx, lower):
+        return 0
+    end = i + 1
+    while end < len(info) and end - i < _MAX_WORDS and toks.gap(end - 1) in ("", "-"):
+        if known(end):
+            break
+        if capital_word(toks, info, end, idx, lower) and not opens_sentence(toks, end):
+            end += 1
+        elif (
+            toks.words[end] in idx.name_links
+            and end + 1 < len(info)
+            and toks.adjacent(end)
+            and capital_word(toks, info, end + 1, idx, lower)
+        ):
+            end += 2
+        else:
+            break
+    return end
+
+
+def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> str | None:
+    """The type of the unknown name from word i to end, or None when nothing says."""
+    words = toks.words[i:end]
+    before = toks.words[i - 1].casefold() if i > 0 and toks.adjacent(i - 1) else ""
+    if len(words) > 1 and (
+        any(w.casefold() in idx.org_words for w in words)
+        or any(info[k].org_head for k in range(i, end))
+    ):
+        return "ORG"
+    if before in idx.place_prepositions:
+        return "LOC"
+    if len(words) > 1 and person_evidence(toks, info, i, end, idx):
+        return "PERSON"
+    return None
+
+
+def person_evidence(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:
+    """Something says the run from word i to end is a person: a known given name first or a
+    known surname after it, a word of saying after it ("Tom Cruise said", "Lydia Buchtmann
+    told"), or a title before it (Mr, Dr)."""
+    first = toks.words[i].casefold()
+    if first in idx.given_names or first in idx.world_given_names:
+        return True
+    if any(w.casefold() in idx.surnames for w in toks.words[i + 1 : end]):
+        return True
+    after = toks.words[end].casefold() if end < len(info) else ""
+    if after in idx.speech_verbs and toks.gap(end - 1) in ("", ","):
+        return True
+    return i > 0 and toks.words[i - 1] in idx.titles
