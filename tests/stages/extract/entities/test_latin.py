@@ -56,3 +56,33 @@ def test_trap_a_capitalised_common_word_or_named_thing_is_no_person(spans):
 
 def test_trap_a_role_before_a_known_name_is_not_part_of_it(spans):
     assert spans("Leader of Opposition Rahul Gandhi said so.") == [("PERSON", "Rahul Gandhi")]
+
+
+def test_a_facility_is_a_place_by_its_last_word(spans):
+    assert ("LOC", "Fisht Stadium") in spans("Belgium won at the Fisht Stadium on Thursday.")
+    found = spans("वे हजरत निजामुद्दीन स्टेशन पहुंचे।")
+    assert ("LOC", "हजरत निजामुद्दीन स्टेशन") in found
+
+
+def test_the_next_item_of_a_list_is_of_the_kind_of_the_one_before(spans):
+    found = spans("Last week cases rose in New Delhi, Yelahanka and Mahadevapura.")
+    assert ("LOC", "Yelahanka") in found and ("LOC", "Mahadevapura") in found
+
+
+def test_trap_a_list_item_that_goes_on_as_a_phrase_is_not_listed(spans):
+    assert spans("Zelenskyy met Trump, Ukrainian officials said.") == [
+        ("PERSON", "Trump"),
+        ("PERSON", "Zelenskyy"),
+    ]
+
+
+def test_a_known_given_name_takes_the_capitalised_words_that_end_there(spans):
+    assert ("PERSON", "Kevin De Bruyne") in spans("Kevin De Bruyne passed the ball.")
+    # A longer capitalised run is a facility's name, not a person's.
+    assert spans("They play at the Birsa Munda International Hockey Stadium today.") == [
+        ("LOC", "Birsa Munda International Hockey Stadium")
+    ]
+
+
+def test_trap_an_acronym_first_is_no_given_name(spans):
+    assert spans("He will co-chair the AI Action Summit in February.") == []

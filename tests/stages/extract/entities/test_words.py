@@ -13,7 +13,7 @@ def test_a_role_word_opens_a_match(tiny):
 
 def test_a_known_given_name_opens_in_either_script(tiny):
     assert word_facts("Amit", tiny) == Word(
-        "amit", True, "amt", "amt", False, False, True, True, False, False, False
+        "amit", True, "amt", "amt", False, False, True, True, False, False, False, False
     )
     assert word_facts("अमीत", tiny).opens
     assert not word_facts("Sumit", tiny).opens

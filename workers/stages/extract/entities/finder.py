@@ -17,10 +17,10 @@ from workers.stages.extract.entities.latin import capitalised_run, lower_case_wo
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import (
     given_name_at,
+    headed_names,
     initials_at,
     latin_words,
     match,
-    organisations,
     pair_may_match,
     past_titles,
     place_before_word_at,
@@ -51,7 +51,7 @@ class _Scan:
     lexicon: Lexicon
     toks: Tokens
     info: list[Word]
-    organisations: dict[int, int]
+    headed: dict[int, tuple[int, str]]  # names ending in a head noun: start -> end, type
     found: Found
     authors: Authors
     lower: frozenset[str]  # words the text writes in lower case (`latin.py`)
@@ -59,6 +59,7 @@ class _Scan:
     # "Tom Cruise"), an acronym given in parentheses ("... Army (KPA)"); None when ambiguous.
     aliases: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     covered: set[int] = field(default_factory=set)  # words inside a name found
+    ends: dict[int, str] = field(default_factory=dict)  # the last word of a name found: its type
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
         """An entity whose surface form runs from word `first` to word `last` of the text; a
@@ -71,11 +72,33 @@ class _Scan:
         if (acronym := self.defined_acronym(last)) is not None:
             self.alias(acronym, kind, name)
         self.covered.update(range(first, last + 1))
+        self.ends[last] = kind
         start, end = self.toks.span(first, last)
         if "." in self.toks.words[last] and self.text[end : end + 1] == ".":
             end += 1  # "U.S.", "यू.एस.": the abbreviation's last dot is its own
         span = (start, end) if self.source == "body" else None
         self.found.add(kind, name, self.text[start:end], self.source, span)
+
+    def listed_after(self, i: int) -> str | None:
+        """The type of the name found just before word i in a list ("Victoria, Queensland and
+        Tasmania", "Lukaku, Dries Mertens and Eden Hazard"): the next item is of its kind."""
+        if i == 0:
+            return None
+        before = i - 1
+        if self.toks.gap(before) != ",":
+            if self.toks.words[before] not in ("and", "or") or before == 0:
+                return None
+            before -= 1
+            if self.toks.gap(before) not in ("", ","):
+                return None
+        return self.ends.get(before)
+
+    def list_item_ends(self, end: int) -> bool:
+        """A list item ends before word `end`: a comma or stop, "and", or the text's end (not
+        "Ukrainian officials")."""
+        if end == len(self.info) or self.toks.gap(end - 1):
+            return True
+        return self.toks.words[end] in ("and", "or")
 
     def alias(self, k: int, kind: str, name: str) -> None:
         key, entity = self.info[k].folded, (kind, name)
@@ -133,7 +156,7 @@ class EntityFinder:
         toks, word = Tokens(text), self.word
         info = [word(w) for w in toks.words]
         idx = self.lexicon
-        runs = organisations(toks, info, idx)
+        runs = headed_names(toks, info, idx)
         scan = _Scan(text, source, idx, toks, info, runs, found, authors, lower_case_words(toks))
         i = 0
         for candidate in self._candidates(scan):
@@ -156,7 +179,7 @@ class EntityFinder:
             or w.capital
             or w.initial
             or i in before_place
-            or i in scan.organisations
+            or i in scan.headed
             or (
                 w.phonetic
                 and (w.phonetic in idx.phonetic_span or w.phonetic in authors.firsts)
@@ -174,13 +197,13 @@ class EntityFinder:
         if alias and (hit is None or (hit[0] == 1 and hit[1] != alias[0])):
             scan.add(*alias, i, i)  # "Paris" after "Valeska Paris" is no city
             return i + 1
-        end = scan.organisations.get(i, 0)
+        end, kind = scan.headed.get(i, (0, ""))
         if end and (hit is None or hit[0] < end - i):
             # A longer name ending in Authority or Group: "Madras Engineer Group" is no Chennai.
             name = surface(scan.text, toks, i, end - 1)
             if info[i].devanagari:
                 name = " ".join(idx.names.romanize(w) for w in toks.words[i:end])
-            scan.add("ORG", name, i, end - 1)
+            scan.add(kind, name, i, end - 1)
             return end
         if hit is not None:
             size, kind, canonical = hit
@@ -216,7 +239,11 @@ class EntityFinder:
             return hit is not None and (hit[0] > 1 or hit[1] != "LOC")
 
         end = capitalised_run(toks, info, i, idx, scan.lower, known)
-        found = run_kind(toks, info, i, end, idx) if end else None
+        found = None
+        if end:
+            found = run_kind(toks, info, i, end, idx)
+            if found is None and scan.list_item_ends(end):
+                found = scan.listed_after(i)
         if found is None:
             return i + 1
         scan.add(found, surface(scan.text, toks, i, end - 1), i, end - 1)

@@ -18,7 +18,8 @@ from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.words import Word
 
 _SENTENCE_BREAKS = frozenset('.!?:;\n"“‘(|')
-_MAX_WORDS = 4
+_MAX_WORDS = 6  # a run this long is a facility's or an organisation's name, or none
+_PERSON_WORDS = 4
 
 
 def lower_case_words(toks: Tokens) -> frozenset[str]:
@@ -52,7 +53,7 @@ def capitalised_run(
     lower: frozenset[str],
     known: Callable[[int], bool],
 ) -> int:
-    """End of the run of capitalised words at word i (up to four, one space or a hyphen apart:
+    """End of the run of capitalised words at word i (up to six, one space or a hyphen apart:
     "Kim Min-Woo"; "de", "van", "bin" inside; none that opens a `known` name: "Opposition
     Rahul Gandhi"), or 0."""
     if not capital_word(toks, info, i, idx, lower):
@@ -79,12 +80,20 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     """The type of the unknown name from word i to end, or None when nothing says."""
     words = toks.words[i:end]
     before = toks.words[i - 1].casefold() if i > 0 and toks.adjacent(i - 1) else ""
+    if len(words) > 1 and info[end - 1].facility:
+        return "LOC"  # "Fisht Stadium", "NTU Hospital Station"
     if len(words) > 1 and (
         any(w.casefold() in idx.org_words for w in words)
         or any(info[k].org_head for k in range(i, end))
     ):
         return "ORG"
-    if before in idx.place_prepositions:
+    if len(words) > _PERSON_WORDS:
+        return None
+    first = words[0].casefold()
+    titled = words[0][1:2].islower()  # "Eden", not "AI"
+    if len(words) > 1 and titled and (first in idx.given_names or first in idx.world_given_names):
+        return "PERSON"  # "in Eden Hazard's place" is still a person
+    if before in idx.place_prepositions and not words[0].isupper():  # "in AI" is no place
         return "LOC"
     if len(words) > 1 and person_evidence(toks, info, i, end, idx):
         return "PERSON"
@@ -96,7 +105,8 @@ def person_evidence(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexic
     known surname after it, a word of saying after it ("Tom Cruise said", "Lydia Buchtmann
     told"), or a title before it (Mr, Dr)."""
     first = toks.words[i].casefold()
-    if first in idx.given_names or first in idx.world_given_names:
+    titled = toks.words[i][1:2].islower()
+    if titled and (first in idx.given_names or first in idx.world_given_names):
         return True
     if any(w.casefold() in idx.surnames for w in toks.words[i + 1 : end]):
         return True

@@ -93,9 +93,11 @@ class Lexicon:
     agent: frozenset[str]  # postpositions after the doer of an act: ने
     org_links: frozenset[str]  # "of", "for" after an organisation's head noun
     org_joins: frozenset[str]  # "and" going on with such a tail
+    org_tails: frozenset[str]  # either, once a tail has begun: "for Control of Iodine ..."
     span: dict[str, int]
     phonetic_span: dict[str, int]
     place_words: frozenset[str]  # words that follow a place's name: गांव, जिले, district
+    facility_words: frozenset[str]  # words that end a facility's name: Stadium, मस्जिद
     given_names: dict[str, str]  # matching form -> Latin spelling
     surnames: dict[str, str]
     prefixes: frozenset[str]  # every alias's leading words, joined: where a match can grow
@@ -159,12 +161,14 @@ class Lexicon:
             org_heads=frozenset(
                 [*words["org_heads"], *(fold(w) for w in words.get("org_heads_devanagari", ()))]
             ),
+            org_tails=frozenset([*words["org_links"], *words["org_joins"]]),
             agent=frozenset(fold(w) for w in words["agent"]),
             org_links=frozenset(words["org_links"]),
             org_joins=frozenset(words["org_joins"]),
             span=aliases.span,
             phonetic_span=aliases.phonetic_span,
             place_words=frozenset(fold(w).casefold() for w in words["place_words"]),
+            facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
             given_names=_name_forms(given_names),
             surnames=_name_forms(surnames),
             prefixes=frozenset(aliases.prefixes),

@@ -10,6 +10,16 @@ from workers.stages.extract.entities.words import Word
 from workers.stages.text.scripts import is_devanagari
 
 
+def headed_names(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, tuple[int, str]]:
+    """Start -> (end, type) of the names that end in a head noun: organisations (ORG) and, in
+    Devanagari, facilities (LOC: "जामा मस्जिद"; Latin ones are capitalised runs, `latin.py`)."""
+    runs = {start: (end, "ORG") for start, end in organisations(toks, info, idx).items()}
+    for head in [j for j, word in enumerate(info) if word.facility and word.devanagari]:
+        if (start := devanagari_organisation(toks, info, head, idx)) < head:
+            runs.setdefault(start, (head + 1, "LOC"))
+    return runs
+
+
 def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int]:
     """Start -> end of each run of capitalised words around an organisation's head noun: up to
     five before it, joined by spaces or a hyphen ("Mysuru Urban Development Authority",
@@ -50,19 +60,19 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
             end += 2
             while end < len(info) and info[end].capital and toks.adjacent(end - 1):
                 end += 1
-            links = idx.org_joins  # after "for Disease Control", "and Prevention" goes on
+            links = idx.org_tails  # after "for Disease Control", "and Prevention" goes on
         if start < head or end > head + 1:  # "University of Southern Indiana" has no words before
             runs[start] = max(runs.get(start, 0), end)  # "Marudhar Capital Services", not "Capital"
     return runs
 
 
 def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
-    """Start of an organisation's name ending in the Devanagari head noun at `head` ("जल
-    संसाधन मंत्रालय", "पेयजल तथा स्वच्छता विभाग", "कोठारी आयोग"): up to four Devanagari words
-    before it, joined by spaces or a hyphen, none a function word ("के", "जबकि", "आज"), a role
-    or another head; two or more of them, or one known name. From a gazetteer alias that ends at
-    the head, that alias ("आम आदमी पार्टी"). `head` itself when none: "इस समिति", "स्थायी समिति"
-    name no organisation."""
+    """Start of a name ending in the Devanagari head noun at `head`, an organisation's ("जल
+    संसाधन मंत्रालय", "पेयजल तथा स्वच्छता विभाग", "कोठारी आयोग") or a facility's: up to four
+    Devanagari words before it, joined by spaces or a hyphen, none a function word ("के",
+    "जबकि", "आज"), a role or another head; two or more of them, or one known name or alias
+    ("मुंबई बंदरगाह"). From a gazetteer alias that ends at the head, that alias ("आम आदमी
+    पार्टी"). `head` itself when none: "इस समिति", "स्थायी समिति" name no organisation."""
     start = head
     while start > 0 and head - start < 4:
         before, word = start - 1, info[start - 1]
@@ -72,6 +82,7 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
             or word.folded in idx.function_words
             or (word.folded.endswith("ने") and len(word.folded) > 3)  # करने, कराने: verbs
             or word.org_head
+            or word.facility
             or word.folded in idx.roles
         ):
             break
@@ -80,7 +91,7 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
         alias = longest_exact(info, k, idx) if info[k].folded in idx.span else None
         if alias is not None and k + alias[0] > head:
             return k
-    if head - start == 1 and not known_name(info[start], idx):
+    if head - start == 1 and not (known_name(info[start], idx) or info[start].folded in idx.span):
         return head
     return start
 
@@ -217,8 +228,9 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
 def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     """End of a person's name that opens with a known given name at token i (0 if none): up to
     the last known surname within three more words ("सुरेंद्र राय", "Rakesh Kumar Verma"); in
-    Latin script, over middle initials ("Rekha V. Pillai"), else the capitalised word that
-    follows ("Ding Liren"); in Devanagari, else the one word before "ने" ("अरशद नदीम ने")."""
+    Latin script, over middle initials ("Rekha V. Pillai"), else the capitalised words that
+    follow ("Ding Liren", "Kevin De Bruyne"); in Devanagari, else the one word before "ने"
+    ("अरशद नदीम ने")."""
     if info[i].folded.casefold() not in idx.given_names:
         return 0
     latin = not is_devanagari(toks.words[i])
@@ -241,7 +253,10 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
             end = j + 1
         j += 1
     if not end and latin and j > i + 1 and toks.words[i + 1] not in idx.roles:
-        end = i + 2
+        end = i + 2  # and on over capitalised words that end there: "Kevin De Bruyne"
+        if j == len(info) or not info[j].capital:
+            while end < j and not (info[end].org_head or info[end].facility):
+                end += 1
     if not end and not latin and j == i + 2 and j < len(info) and info[j].folded in idx.agent:
         end = j
     return end

@@ -21,6 +21,7 @@ class Word(NamedTuple):
     name_like: bool  # a capitalised Latin word, or Devanagari that may be a name
     capital: bool  # a Latin word that starts with a capital ("Urban", "IT")
     org_head: bool  # a noun that ends an organisation's name: Authority, Group, मंत्रालय
+    facility: bool  # a noun that ends a facility's name: Stadium, मस्जिद
     initial: bool  # a name's initials: "M" of "M.", "T.J" of "T.J.", "यू.आर" of "यू.आर."
     devanagari: bool  # written in Devanagari (its first letter is)
 
@@ -49,6 +50,7 @@ def word_facts(word: str, idx: Lexicon) -> Word:
         or (word[:1].isupper() and word[1:2].islower()),
         capital,
         (capital or in_devanagari) and lower in idx.org_heads,
+        (capital or in_devanagari) and lower in idx.facility_words,
         idx.names.initials(word),
         in_devanagari,
     )
