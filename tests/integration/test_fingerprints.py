@@ -14,8 +14,7 @@ from workers.contract.fingerprints import fingerprint_record
 from workers.kafka.admin import ensure_topics
 from workers.kafka.fingerprints import FingerprintStore
 from workers.pipeline.table import Topic
-from workers.stages.dedup.lines import line_key
-from workers.stages.dedup.lines import to_hex as lines_to_hex
+from workers.stages.dedup.lines import line_key, pack
 from workers.stages.dedup.minhash import minhash, to_hex
 
 pytestmark = pytest.mark.integration
@@ -31,7 +30,7 @@ def record(
         "fingerprint": {
             "minhash": to_hex(minhash([text])),
             "content_hash": "0" * 64,
-            "lines": lines_to_hex([line_key(PLEA), line_key(text)]),
+            "lines": pack([line_key(PLEA), line_key(text)]).hex(),
         },
     }
     return article_id.encode(), orjson.dumps(fingerprint_record(enriched))

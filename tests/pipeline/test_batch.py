@@ -67,6 +67,35 @@ def _without_time(line: str) -> dict:
     return record
 
 
+def test_jobs_drop_a_source_s_recurring_lines_as_one_job_does():
+    """The children's cleanup cannot know the run's recurring lines: this process drops them
+    and extracts again, so two jobs give what one does."""
+    plea = "Example Daily brings its readers the stories that shape the region, every day."
+    stories = [
+        "The state cabinet approved a new policy for electric buses in six cities on Monday.",
+        "Heavy rain shut schools in three coastal districts, and fishermen stayed ashore.",
+        "The central bank kept its policy rate unchanged for the fifth meeting in a row.",
+        "A new bridge over the river opened to traffic after four years of work.",
+        "Farmers in the valley began the rice harvest early because of a dry spell.",
+        "The university postponed its exams by a week after a strike by bus drivers.",
+        "Police recovered twelve stolen phones from a shop near the railway station.",
+        "The city zoo welcomed two tiger cubs, its first births in nine years.",
+    ]
+    lines = [
+        {"id": f"s{i}", "source": "example.in", "text": f"{story}\n\n{plea}"}
+        for i, story in enumerate(stories)
+    ]
+    raw = b"".join(orjson.dumps(line) + b"\n" for line in lines)
+    runs = {}
+    for jobs in (1, 2):
+        out, err = io.StringIO(), io.StringIO()
+        assert process_items(read_inputs(["-"], io.BytesIO(raw)), out=out, err=err, jobs=jobs) == 0
+        runs[jobs] = [_without_timings(line) for line in out.getvalue().splitlines()]
+    assert runs[1] == runs[2]
+    kept = [plea in orjson.loads(line)["paragraphs"] for line in out.getvalue().splitlines()]
+    assert kept == [True, True, True] + [False] * 5
+
+
 def test_jobs_give_the_same_lines_in_the_same_order():
     towns = ["Guwahati", "Dibrugarh", "Tezpur", "Jorhat", "Silchar", "Nagaon"] * 4
     lines = [

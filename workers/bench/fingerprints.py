@@ -46,14 +46,20 @@ def rss_mb() -> float:
 
 
 def record(index: int) -> tuple[bytes, bytes]:
-    """One fingerprint record as the extract stage writes it, with a random signature."""
+    """One fingerprint record as the extract stage writes it, with a random signature, one of
+    2,000 sources, and 16 line keys (the most a record carries), random but for 4 its source
+    prints under every story."""
     article_id = f"bench-{index:09d}-{uuid.uuid4().hex[:8]}"
+    source = index % 2000
+    furniture = b"".join(n.to_bytes(2) + source.to_bytes(4) for n in range(4))
     value = {
         "schema": schema_tag("fingerprint"),
         "id": article_id,
         "minhash": os.urandom(PERMUTATIONS * 4).hex(),
         "content_hash": os.urandom(32).hex(),
         "duplicate_of": None,
+        "source": f"site{source}.example",
+        "lines": (furniture + os.urandom(6 * 12)).hex(),
         "at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
     }
     return article_id.encode("utf-8"), encode(value)

@@ -1,5 +1,6 @@
 """Entity quality on public gold-annotated news (`khabar bench extract FOLDER` when the folder
-holds `<language>/<split>.jsonl`): mention precision, recall and F1 per language, split and type.
+holds `<language>/<split>.jsonl`): mention precision, recall and F1 per language and split, and
+per type its recall (in the table) or precision and recall (in the JSON).
 
 A record is a sentence group: its paragraphs and its gold entities, each a PERSON, ORG or LOC
 span in one paragraph (the folder's README names the sources, licences and conventions). The

@@ -169,6 +169,11 @@ def _zyte(args: argparse.Namespace, settings: Settings) -> int:
 def _gold(args: argparse.Namespace, extract: Processor) -> int:
     from workers.bench import gold
 
+    if args.verbose and args.split != "dev":
+        print(
+            "khabar bench: misses are listed for the dev split only (--split dev)", file=sys.stderr
+        )
+        return 2
     splits = gold.SPLITS if args.split == "all" else (args.split,)
     report = gold.score(gold.load(args.folder, splits), extract)
     if not report.groups:

@@ -87,8 +87,8 @@ def topic_configs(settings: Settings, topic: Topic) -> dict[str, str]:
     The fingerprints topic holds what the near-duplicate index holds, the last
     `KHABAR_DUPLICATE_WINDOW` articles: compacted (a re-scraped article replaces its record) and
     deleted by size, twice the window's bytes per partition (the spread of keys over partitions,
-    longer ids), in segments of an eighth of that, so deletion follows the window closely. An
-    extract worker reads the whole topic at start, so this bounds its start-up as well.
+    longer ids), in segments of an eighth of that, so deletion follows the window closely. Every
+    worker reads the whole topic at start, so this bounds its start-up as well.
     """
     if not topic.compacted:
         return {}

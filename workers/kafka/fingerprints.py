@@ -17,6 +17,7 @@ follower catches up (well under a second): a short window, logged in the stats, 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from typing import Any, NamedTuple
 
@@ -31,11 +32,12 @@ from workers.ops.processes import return_free_memory
 from workers.pipeline.processor import Memory
 from workers.pipeline.table import Topic
 from workers.stages.dedup.index import LshIndex, compact
-from workers.stages.dedup.lines import SourceLines
+from workers.stages.dedup.lines import RecurringRules, SourceLines
 from workers.stages.dedup.lines import from_hex as lines_from_hex
 from workers.stages.dedup.minhash import PERMUTATIONS, from_hex
 
 log = get_logger("khabar.fingerprints")
+_NO_SIGNATURE = np.empty(0, dtype=np.uint16)  # what a cleanup worker keeps of a record's MinHash
 
 
 class Fingerprint(NamedTuple):
@@ -46,7 +48,7 @@ class Fingerprint(NamedTuple):
     signature: np.ndarray  # compact (`index.compact`)
     duplicate_of: str | None
     source: str | None
-    lines: list[int]  # keys of the article's short lines (`dedup/lines.py`)
+    lines: bytes  # keys of the article's short lines, packed (`dedup/lines.py`)
 
 
 class Columns:
@@ -58,7 +60,7 @@ class Columns:
         self.ids: list[str] = []
         self.duplicates: list[str | None] = []
         self.sources: list[str | None] = []
-        self.lines: list[list[int]] = []
+        self.lines: list[bytes] = []
         self.ats: list[np.ndarray] = []  # a chunk per batch read
         self.signatures: list[np.ndarray] = []
 
@@ -86,11 +88,25 @@ class FingerprintStore:
     """The memory (near-duplicate index and sources' recurring lines), loaded from and kept up
     to date with the fingerprints topic."""
 
-    def __init__(self, settings: Settings, metrics: Metrics | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        metrics: Metrics | None = None,
+        with_index: bool = True,
+        with_lines: bool = True,
+    ) -> None:
+        """What to hold: the near-duplicate index (`with_index`: a worker with the extract
+        stage; else no signature is read) and the sources' recurring lines (`with_lines`: a
+        worker with the cleanup stage; else none is kept)."""
         self.settings = settings
         self.metrics = metrics
+        self.with_index = with_index
+        self.with_lines = with_lines
         self.topic = settings.topic(Topic.FINGERPRINTS)
-        self.memory = Memory(LshIndex(capacity=settings.duplicate_window), SourceLines())
+        capacity = settings.duplicate_window if with_index else 1
+        rules = RecurringRules.load()
+        lines = SourceLines(rules if with_lines else dataclasses.replace(rules, sources=0))
+        self.memory = Memory(LshIndex(capacity=capacity), lines)
         self.index = self.memory.index
         self.positions: dict[int, int] = {}
 
@@ -110,13 +126,14 @@ class FingerprintStore:
     def _read(self, value: bytes | None) -> Fingerprint | None:
         try:
             item: dict[str, Any] = orjson.loads(value or b"")
+            source, lines = (item.get("source"), item.get("lines")) if self.with_lines else ("", "")
             return Fingerprint(
                 str(item.get("at", "")),
-                item["id"],
-                compact(from_hex(item["minhash"])),
+                str(item["id"]),
+                compact(from_hex(item["minhash"])) if self.with_index else _NO_SIGNATURE,
                 item.get("duplicate_of"),
-                item.get("source"),
-                lines_from_hex(item.get("lines", "")),
+                source if isinstance(source, str) else None,
+                lines_from_hex(lines) if isinstance(lines, str) else b"",
             )
         except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
             log.warning("fingerprint_unreadable", topic=self.topic)
@@ -125,12 +142,16 @@ class FingerprintStore:
     def _apply(self, columns: Columns) -> None:
         """Add records to the index in the order they were made (partitions interleave); of a
         topic longer than the index, only the newest it can hold."""
-        order, signatures = columns.newest_first_made(self.index.capacity)
-        for at in order.tolist():
-            article, duplicate_of = columns.ids[at], columns.duplicates[at]
-            self.index.add(article, signatures[at], duplicate_of)
-            copy = duplicate_of is not None
-            self.memory.lines.remember(article, columns.sources[at], columns.lines[at], copy)
+        lines = self.memory.lines
+        held = max(self.index.capacity if self.with_index else 0, lines.capacity)
+        order, signatures = columns.newest_first_made(held)
+        newest = order.tolist()
+        if self.with_index:
+            for at in newest[-self.index.capacity :]:
+                self.index.add(columns.ids[at], signatures[at], columns.duplicates[at])
+        for at in newest[-lines.capacity :]:
+            copy = columns.duplicates[at] is not None
+            lines.remember(columns.ids[at], columns.sources[at], columns.lines[at], copy)
         if self.metrics is not None:
             self.metrics.index_articles.set(len(self.index))
             self.metrics.recurring_stories.set(len(self.memory.lines))

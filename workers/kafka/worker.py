@@ -62,11 +62,18 @@ def run_worker(settings: Settings, stages: list[Stage]) -> None:
 
 def _serve(settings: Settings, stages: list[Stage], observers: Observers) -> None:
     idempotent = asyncio.run(check_broker(settings))
-    store = FingerprintStore(settings, observers.metrics)
+    store = FingerprintStore(
+        settings,
+        observers.metrics,
+        with_index=Stage.EXTRACT in stages,
+        with_lines=Stage.CLEANUP in stages,
+    )
     asyncio.run(store.load())
     observers.vitals.index_loaded = True
     if settings.isolated:  # the stages' pure halves run in child processes
-        processors = finishing_stages(store.memory, settings.duplicate_threshold)
+        processors = finishing_stages(
+            store.memory, settings.duplicate_threshold, settings.min_words
+        )
     else:  # here: only then does this process load the stages' code and rules
         from workers.pipeline.build import build_stages
 

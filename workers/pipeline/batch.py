@@ -1,9 +1,11 @@
 """Batch mode: the stages over inputs, with no broker; the same table and runner the agents use.
 
 With `jobs` above one, the stages' pure halves run in that many child processes while this one
-reads ahead, and each article is finished here, in input order: the near-duplicate index is the
-run's one piece of state, so output is the same as with one job, in the same order, and memory
-stays bounded by the read-ahead.
+reads ahead, and each article is finished here, in input order: the run's state (the
+near-duplicate index, the sources' recurring lines) lives here, so output is the same as with
+one job, in the same order, and memory stays bounded by the read-ahead. A child's cleanup knows
+no recurring line (its memory stays empty), so this process drops them from the cleaned article
+and, when it drops any, extracts it again.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from workers.pipeline.build import build_stages
 from workers.pipeline.isolation import process_context
 from workers.pipeline.processor import Processor
 from workers.pipeline.table import Stage
+from workers.stages.steps import run_steps
 
 BATCH = "(batch)"  # the source topic of a dead letter in batch mode
 CHUNK = 16  # articles sent to a child process at once
@@ -68,6 +71,23 @@ def complete_one(
     return result
 
 
+def refinish_cleanup(
+    halfway: Halfway, stages: dict[Stage, Processor], max_input: int | None = None
+) -> Halfway | Event:
+    """The cleanup's finishing steps again, here, where the run's memory is, on an article a
+    child computed; the extraction again when they changed it."""
+    cleaned = orjson.loads(halfway.value)
+    paragraphs = list(cleaned["paragraphs"])
+    run_steps(stages[Stage.CLEANUP].finish, cleaned, {})
+    if cleaned["paragraphs"] == paragraphs:
+        return halfway
+    value = encode(cleaned)
+    computed = runner.compute(stages[Stage.EXTRACT], value, max_input)
+    if isinstance(computed, runner.Failure):
+        return _dead(computed, stages[Stage.EXTRACT], value, halfway.offset, max_input)
+    return Halfway(computed, value, halfway.offset)
+
+
 def process_one(
     value: bytes, stages: dict[Stage, Processor], offset: int = 0, max_input: int | None = None
 ) -> tuple[Event | None, Event | None]:
@@ -109,6 +129,8 @@ def process_items(
             failures += 1
             err.write(orjson.dumps({"origin": item.origin, "error": item.error}).decode() + "\n")
             continue
+        if isinstance(halfway, Halfway) and jobs > 1:
+            halfway = refinish_cleanup(halfway, stages, max_input)
         done = (
             complete_one(halfway, stages[Stage.EXTRACT], max_input)
             if isinstance(halfway, Halfway)

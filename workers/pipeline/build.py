@@ -20,7 +20,7 @@ def build_stages(
     `memory` (a worker's lives in the fingerprints topic; by default a new one, for one run),
     near-duplicates from `threshold` on; a body of fewer than `min_words` words is no article."""
     rules = rules if rules is not None else Rules.load()
-    finish = finishing_steps(memory if memory is not None else Memory(), threshold)
+    finish = finishing_steps(memory if memory is not None else Memory(), threshold, min_words)
     functions: dict[Stage, StageFunction] = {
         Stage.CLEANUP: Cleanup(cleanup_steps(rules.cleanup), min_words),
         Stage.EXTRACT: Extraction(extract_steps(rules.extract), rules.extract.sentences),

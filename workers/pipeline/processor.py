@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from workers.contract.events import Event
 from workers.pipeline.table import STAGES, Stage, StageSpec
 from workers.stages.dedup.index import LshIndex
-from workers.stages.dedup.lines import SourceLines, drop_recurring, remember_lines
+from workers.stages.dedup.lines import Furniture, SourceLines, drop_recurring, remember_lines
 from workers.stages.extract.duplicates import NearDuplicates, mark_duplicate
 from workers.stages.steps import Step, step
 
@@ -44,10 +44,12 @@ class Memory:
     lines: SourceLines = field(default_factory=SourceLines)
 
 
-def finishing_stages(memory: Memory, threshold: float = 0.7) -> dict[Stage, Processor]:
+def finishing_stages(
+    memory: Memory, threshold: float = 0.7, min_words: int = 1
+) -> dict[Stage, Processor]:
     """The stages as a worker holds them when their pure halves run in its child processes
     (`isolation.py`): the finishing steps, and no rules loaded in this process."""
-    finish = finishing_steps(memory, threshold)
+    finish = finishing_steps(memory, threshold, min_words)
     return {
         stage: Processor(spec, in_child_process, finish[stage]) for stage, spec in STAGES.items()
     }
@@ -58,12 +60,14 @@ def in_child_process(event: Event, timings: dict[str, float]) -> Event:
     raise RuntimeError("this stage's function runs in its child process (isolation.py)")
 
 
-def finishing_steps(memory: Memory, threshold: float) -> dict[Stage, tuple[Step[Event], ...]]:
+def finishing_steps(
+    memory: Memory, threshold: float, min_words: int = 1
+) -> dict[Stage, tuple[Step[Event], ...]]:
     """Each stage's stateful finishing steps: the source's recurring lines dropped from the
-    cleaned article; near-duplicates marked against the index from `threshold` on, then the
-    article's lines remembered."""
+    cleaned article (never below `min_words` words); near-duplicates marked against the index
+    from `threshold` on, then the article's lines remembered."""
     duplicates = NearDuplicates(memory.index, threshold)
     return {
-        Stage.CLEANUP: (step(drop_recurring, memory.lines),),
+        Stage.CLEANUP: (step(drop_recurring, Furniture(memory.lines, min_words)),),
         Stage.EXTRACT: (step(mark_duplicate, duplicates), step(remember_lines, memory.lines)),
     }

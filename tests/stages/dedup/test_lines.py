@@ -9,14 +9,16 @@ from typing import Any
 import pytest
 
 from workers.stages.dedup.lines import (
+    Furniture,
     RecurringRules,
     SourceLines,
     drop_recurring,
     from_hex,
     line_key,
     line_keys,
+    pack,
     remember_lines,
-    to_hex,
+    unpack,
 )
 
 PLEA = "Subscribe to our newsletter for the day's top stories."
@@ -55,7 +57,7 @@ def test_keys_ignore_case_spacing_and_punctuation_and_travel_as_hex():
     assert line_key(HINDI_PLEA) != line_key(PLEA)
     keys = line_keys([PLEA, HINDI_PLEA, BACKGROUND, PLEA], rules())
     assert len(keys) == 2  # distinct short lines only: the long paragraph is body
-    assert from_hex(to_hex(keys)) == keys
+    assert unpack(from_hex(pack(keys).hex())) == keys
     with pytest.raises(ValueError, match="6 bytes each"):
         from_hex("abcd")
 
@@ -70,7 +72,7 @@ def test_a_line_printed_under_three_other_stories_of_the_source_is_furniture():
     memory = SourceLines(rules())
     publish(memory, *(story(n, PLEA, HINDI_PLEA) for n in range(3)))
     cleaned = story(9, PLEA, "A short body line of its own.", HINDI_PLEA)
-    drop_recurring(cleaned, memory)
+    drop_recurring(cleaned, Furniture(memory))
     assert cleaned["paragraphs"] == [
         "Story number 9 is about something else on day 9.",
         "A short body line of its own.",
@@ -86,7 +88,7 @@ def test_under_two_stories_it_stays():
     memory = SourceLines(rules())
     publish(memory, story(1, PLEA), story(2, PLEA))
     cleaned = story(9, PLEA)
-    drop_recurring(cleaned, memory)
+    drop_recurring(cleaned, Furniture(memory))
     assert PLEA in cleaned["paragraphs"]
 
 
@@ -97,7 +99,7 @@ def test_trap_copies_of_one_story_count_once():
         copy["duplicate_of"] = "s0"
     publish(memory, *copies)
     cleaned = story(9, PLEA)
-    drop_recurring(cleaned, memory)
+    drop_recurring(cleaned, Furniture(memory))
     assert PLEA in cleaned["paragraphs"]
 
 
@@ -105,7 +107,7 @@ def test_trap_a_long_standing_paragraph_of_a_running_story_stays():
     memory = SourceLines(rules())
     publish(memory, *(story(n, BACKGROUND) for n in range(5)))
     cleaned = story(9, BACKGROUND)
-    drop_recurring(cleaned, memory)
+    drop_recurring(cleaned, Furniture(memory))
     assert BACKGROUND in cleaned["paragraphs"]
 
 
@@ -113,7 +115,7 @@ def test_trap_another_source_s_furniture_is_not_this_source_s():
     memory = SourceLines(rules())
     publish(memory, *(story(n, PLEA, source="other.in") for n in range(5)))
     cleaned = story(9, PLEA)
-    drop_recurring(cleaned, memory)
+    drop_recurring(cleaned, Furniture(memory))
     assert PLEA in cleaned["paragraphs"]
 
 
@@ -122,17 +124,35 @@ def test_trap_an_article_of_nothing_but_furniture_keeps_it():
     publish(memory, *(story(n, PLEA) for n in range(5)))
     cleaned = story(9, PLEA)
     cleaned["paragraphs"] = [PLEA]
-    drop_recurring(cleaned, memory)
+    drop_recurring(cleaned, Furniture(memory))
     assert cleaned["paragraphs"] == [PLEA]
 
 
 def test_a_redelivered_story_does_not_count_itself():
     memory = SourceLines(rules())
     publish(memory, story(1, PLEA), story(2, PLEA), story(3, PLEA))
+    assert memory.stories("example.com", line_key(PLEA)) == 3
     again = story(3, PLEA)
-    drop_recurring(again, memory)
+    drop_recurring(again, Furniture(memory))
     assert PLEA in again["paragraphs"]  # two other stories printed it, not three
-    assert len(memory) == 3
+
+
+def test_an_article_remembered_twice_counts_once():
+    """The local finishing step and the fingerprints topic's follower both bring it."""
+    memory = SourceLines(rules())
+    enriched = story(1, PLEA)
+    remember_lines(enriched, memory)
+    packed = from_hex(enriched["fingerprint"]["lines"])
+    memory.remember("s1", "example.com", packed)
+    assert memory.stories("example.com", line_key(PLEA)) == 1 and len(memory) == 1
+
+
+def test_a_drop_that_would_leave_too_few_words_is_not_made():
+    memory = SourceLines(rules())
+    publish(memory, *(story(n, PLEA) for n in range(3)))
+    cleaned = story(9, PLEA)
+    drop_recurring(cleaned, Furniture(memory, min_words=50))
+    assert PLEA in cleaned["paragraphs"]
 
 
 def test_removed_furniture_still_counts_so_the_line_stays_known():
@@ -140,19 +160,33 @@ def test_removed_furniture_still_counts_so_the_line_stays_known():
     publish(memory, *(story(n, PLEA) for n in range(3)))
     for n in range(3, 9):  # every later story loses the line, and still remembers it
         cleaned = story(n, PLEA)
-        drop_recurring(cleaned, memory)
+        drop_recurring(cleaned, Furniture(memory))
         assert PLEA not in cleaned["paragraphs"]
         remember_lines(cleaned, memory)
-        assert from_hex(cleaned["fingerprint"]["lines"])[-1] == line_key(PLEA)
+        assert unpack(from_hex(cleaned["fingerprint"]["lines"]))[-1] == line_key(PLEA)
 
 
-def test_the_window_and_the_sources_are_bounded():
-    memory = SourceLines(rules(window=2, sources=2))
+def test_the_window_and_all_stories_held_are_bounded():
+    memory = SourceLines(rules(window=2, sources=2))  # 4 stories in all
     publish(memory, *(story(n, PLEA) for n in range(4)))
-    assert memory.stories("example.com", line_key(PLEA)) == 2
+    assert memory.stories("example.com", line_key(PLEA)) == 2  # its window
     publish(memory, story(7, PLEA, source="b.in"), story(8, PLEA, source="c.in"))
-    assert memory.stories("example.com", line_key(PLEA)) == 0  # least recently seen: gone
-    assert len(memory) == 2
+    assert len(memory) == 4  # the oldest of all went first: example.com's
+    assert memory.stories("example.com", line_key(PLEA)) == 2
+    publish(memory, story(9, PLEA, source="d.in"))
+    assert memory.stories("example.com", line_key(PLEA)) == 1 and len(memory) == 4
+
+
+def test_one_source_more_than_the_budget_does_not_empty_the_memory():
+    """Least-recently-seen eviction by source would forget each source just before its next
+    story; the memory forgets the oldest story instead."""
+    memory = SourceLines(rules(window=4, sources=3))  # 12 stories in all
+    for round_ in range(4):
+        for site in range(4):  # one source more than `sources`
+            n = round_ * 4 + site
+            publish(memory, story(n, PLEA, source=f"site{site}.in"))
+    assert memory.stories("site0.in", line_key(PLEA)) == 3
+    assert memory.stories("site3.in", line_key(PLEA)) == 3
 
 
 def test_an_article_without_a_source_is_neither_judged_nor_remembered():
@@ -160,7 +194,7 @@ def test_an_article_without_a_source_is_neither_judged_nor_remembered():
     publish(memory, *(story(n, PLEA, source="") for n in range(5)))
     assert len(memory) == 0
     cleaned = story(9, PLEA, source="")
-    drop_recurring(cleaned, memory)
+    drop_recurring(cleaned, Furniture(memory))
     assert PLEA in cleaned["paragraphs"]
 
 

@@ -15,7 +15,7 @@ cleanup worker knows what all extract workers saw.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, OrderedDict, deque
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Self
@@ -51,28 +51,26 @@ def line_key(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=_KEY_BYTES).digest())
 
 
-def to_hex(keys: Sequence[int]) -> str:
-    """Keys as they travel in a fingerprint record: 12 hex digits each, concatenated."""
-    return b"".join(key.to_bytes(_KEY_BYTES) for key in keys).hex()
-
-
-def from_hex(text: str) -> list[int]:
-    """The keys of `to_hex`; ValueError if it is not that."""
+def from_hex(text: str) -> bytes:
+    """Packed keys from a fingerprint record's `lines` (12 hex digits a key); ValueError if it
+    is not that."""
     packed = bytes.fromhex(text)
     if len(packed) % _KEY_BYTES:
         raise ValueError(f"line keys are {_KEY_BYTES} bytes each, not {len(packed)} in all")
-    return _unpack(packed)
+    return packed
 
 
-def _unpack(packed: bytes) -> list[int]:
+def unpack(packed: bytes) -> list[int]:
+    """The keys `pack` packed."""
     return [
         int.from_bytes(packed[at : at + _KEY_BYTES]) for at in range(0, len(packed), _KEY_BYTES)
     ]
 
 
 def line_keys(lines: Iterable[str], rules: RecurringRules) -> list[int]:
-    """The distinct keys of an article's short lines: of more than `max_lines`, those at its
-    two edges, where furniture sits."""
+    """The distinct keys of the short ones of `lines`: of more than `max_lines`, those at the
+    two ends of the list, where furniture sits (the enriched article lists its paragraphs, then
+    the lines the cleanup removed as recurring)."""
     keys = list(dict.fromkeys(line_key(t) for t in lines if 0 < len(words(t)) <= rules.max_words))
     if len(keys) <= rules.max_lines:
         return keys
@@ -86,14 +84,27 @@ class _Source:
     printed: Counter[int] = field(default_factory=Counter)  # key -> stories that printed it
 
 
+def pack(keys: Sequence[int]) -> bytes:
+    """Keys as the memory holds them: 6 bytes each."""
+    return b"".join(key.to_bytes(_KEY_BYTES) for key in keys)
+
+
 class SourceLines:
-    """Per source, the line keys of its latest `window` distinct stories; the `sources` seen
-    most recently."""
+    """Per source, the line keys of its latest `window` distinct stories, and of all sources at
+    most `window` x `sources` stories: past that, the oldest story of all is forgotten, so a
+    source that publishes rarely keeps what it has until newer stories need the room (there is
+    no cliff at a number of sources)."""
 
     def __init__(self, rules: RecurringRules | None = None) -> None:
         self.rules = rules if rules is not None else RecurringRules.load()
-        self._sources: OrderedDict[str, _Source] = OrderedDict()
+        self._sources: dict[str, _Source] = {}
+        self._arrivals: deque[tuple[str, str]] = deque()  # (source, id), oldest first
         self._remembered: dict[str, bytes] = {}  # article id -> its keys, packed
+
+    @property
+    def capacity(self) -> int:
+        """Stories held at most."""
+        return self.rules.window * self.rules.sources
 
     def stories(self, source: str, key: int, besides: str = "") -> int:
         """How many remembered stories of `source` other than article `besides` (a redelivery
@@ -101,39 +112,47 @@ class SourceLines:
         held = self._sources.get(source)
         if held is None:
             return 0
-        own = besides in self._remembered and key in _unpack(self._remembered[besides])
+        own = besides in self._remembered and key in unpack(self._remembered[besides])
         return held.printed[key] - own
 
     def recurs(self, source: str, key: int, besides: str = "") -> bool:
         return self.stories(source, key, besides) >= self.rules.min_stories
 
-    def remember(
-        self, article_id: str, source: str | None, keys: Sequence[int], copy: bool = False
-    ) -> None:
-        """An article's line keys, unless it has no source, is a copy of an earlier story, or is
-        held already."""
-        if not source or copy or article_id in self._remembered:
+    def remember(self, article_id: str, source: object, packed: bytes, copy: bool = False) -> None:
+        """An article's line keys (`pack`ed), unless it has no source, is a copy of an earlier
+        story, or is held already (the local step and the topic's follower both bring it)."""
+        if not isinstance(source, str) or not source or copy or article_id in self._remembered:
             return
-        held = self._sources.pop(source, None) or _Source()
-        self._sources[source] = held  # now the most recently seen
-        packed = b"".join(key.to_bytes(_KEY_BYTES) for key in keys)
+        if not self.capacity:  # a memory sized to hold nothing (an extract-only worker's)
+            return
+        held = self._sources.setdefault(source, _Source())
         held.stories.append((article_id, packed))
-        held.printed.update(keys)
+        held.printed.update(unpack(packed))
         self._remembered[article_id] = packed
+        self._arrivals.append((source, article_id))
         if len(held.stories) > self.rules.window:
-            self._forget(held, *held.stories.popleft())
-        if len(self._sources) > self.rules.sources:
-            _, oldest = self._sources.popitem(last=False)
-            for story in oldest.stories:
-                self._remembered.pop(story[0], None)
+            self._forget(source, held)
+        while len(self._remembered) > self.capacity:
+            oldest, story = self._arrivals.popleft()
+            held = self._sources[oldest]
+            if held.stories and held.stories[0][0] == story:  # else its window forgot it
+                self._forget(oldest, held)
 
-    def _forget(self, held: _Source, article_id: str, packed: bytes) -> None:
+    def _forget(self, source: str, held: _Source) -> None:
+        """The source's oldest story."""
+        article_id, packed = held.stories.popleft()
         self._remembered.pop(article_id, None)
-        keys = _unpack(packed)
+        keys = unpack(packed)
         held.printed.subtract(keys)
         for key in keys:
             if held.printed[key] <= 0:
                 del held.printed[key]
+        if not held.stories:
+            del self._sources[source]
+        if len(self._arrivals) > 2 * self.capacity:  # drop arrivals their windows forgot
+            self._arrivals = deque(
+                (s, i) for s, i in self._arrivals if self._remembered.get(i) is not None
+            )
 
     def __len__(self) -> int:
         """Stories held."""
@@ -143,12 +162,22 @@ class SourceLines:
 KIND = "recurring"  # what `drop_recurring` records its removals as
 
 
-def drop_recurring(cleaned: Event, memory: SourceLines) -> None:
+@dataclass(frozen=True)
+class Furniture:
+    """What `drop_recurring` is given: the memory, and the fewest words a body keeps
+    (KHABAR_MIN_WORDS: a drop that would leave fewer is not made)."""
+
+    memory: SourceLines
+    min_words: int = 1
+
+
+def drop_recurring(cleaned: Event, furniture: Furniture) -> None:
     """Remove each short paragraph printed under `min_stories` other stories of the source,
-    recording it under `recurring` with how many. An article made only of such lines keeps
-    them (a stub or a re-post is not emptied by what its source usually prints)."""
-    source = cleaned.get("source")
-    if not source:
+    recording it under `recurring` with how many. An article made only of such lines, or left
+    too short without them, keeps them (a stub or a re-post is not emptied by what its source
+    usually prints)."""
+    source, memory = cleaned.get("source"), furniture.memory
+    if not isinstance(source, str) or not source:
         return
     article_id = str(cleaned.get("id", ""))
     paragraphs: list[str] = cleaned["paragraphs"]
@@ -159,9 +188,10 @@ def drop_recurring(cleaned: Event, memory: SourceLines) -> None:
         for text in paragraphs
     ]
     drop = [count >= memory.rules.min_stories for count in seen]
-    if all(drop) or not any(drop):
+    kept = [text for text, gone in zip(paragraphs, drop, strict=True) if not gone]
+    if not any(drop) or sum(len(words(text)) for text in kept) < max(furniture.min_words, 1):
         return
-    cleaned["paragraphs"] = [text for text, gone in zip(paragraphs, drop, strict=True) if not gone]
+    cleaned["paragraphs"] = kept
     cleaned["cleanup"]["removed"].extend(
         {"kind": KIND, "text": trimmed(text), "line": None, "stories": count}
         for text, count, gone in zip(paragraphs, seen, drop, strict=True)
@@ -172,9 +202,10 @@ def drop_recurring(cleaned: Event, memory: SourceLines) -> None:
 def remember_lines(enriched: Event, memory: SourceLines) -> None:
     """`fingerprint.lines`: the keys of the article's short lines (its body's and those the
     cleanup removed as recurring), which its fingerprint record carries to every worker; the
-    memory holds them unless the article is a copy of an earlier story."""
+    memory holds them unless the article is a copy of an earlier story. (It runs before the
+    event's last checks: an event refused there is held all the same, as an article seen.)"""
     recurring = [r["text"] for r in enriched["cleanup"]["removed"] if r["kind"] == KIND]
-    keys = line_keys([*enriched["paragraphs"], *recurring], memory.rules)
-    enriched["fingerprint"]["lines"] = to_hex(keys)
+    keys = pack(line_keys([*enriched["paragraphs"], *recurring], memory.rules))
+    enriched["fingerprint"]["lines"] = keys.hex()
     copy = enriched.get("duplicate_of") is not None
     memory.remember(str(enriched["id"]), enriched.get("source"), keys, copy=copy)

@@ -86,3 +86,37 @@ def test_a_known_given_name_takes_the_capitalised_words_that_end_there(spans):
 
 def test_trap_an_acronym_first_is_no_given_name(spans):
     assert spans("He will co-chair the AI Action Summit in February.") == []
+
+
+def test_trap_a_known_name_in_parentheses_after_a_person_is_no_acronym_of_theirs(spans):
+    found = spans("राहुल गांधी (कांग्रेस) ने कहा कि कांग्रेस लड़ेगी।")
+    assert found.count(("ORG", "कांग्रेस")) == 2 and ("PERSON", "कांग्रेस") not in found
+    found = spans("Tom Hendricks (BBC) said so. The BBC later agreed.")
+    assert ("PERSON", "BBC") not in found and found.count(("ORG", "BBC")) == 2
+
+
+def test_an_acronym_given_at_a_paragraph_s_end_still_counts(spans):
+    text = "He spoke to the Housing Regulatory Agency (HRA)\n\nThe HRA said no."
+    assert spans(text).count(("ORG", "HRA")) == 2
+
+
+def test_trap_a_short_form_joined_to_more_capitals_is_not_the_person(spans):
+    found = spans("Valeska Okonkwo said so. The Okonkwo Foundation paid. Hendricks Street shut.")
+    assert ("PERSON", "Okonkwo") not in found
+    found = spans("Tom Hendricks and Tom Baker said so.")
+    assert ("PERSON", "Tom Baker") in found and ("PERSON", "Tom") not in found
+
+
+def test_a_person_after_from_is_still_a_person(spans):
+    assert ("PERSON", "Tom Hendricks") in spans("A statement from Tom Hendricks said so.")
+
+
+def test_trap_a_headline_in_title_case_names_nobody_by_its_capitals(rules: Rules):
+    found = rules.extract.entities(
+        "The film opens today.", None, "Tom Cruise Joins Cast Of New Film", []
+    )
+    assert [e["name"] for e in found] == []
+
+
+def test_trap_only_an_abbreviation_keeps_the_full_stop(spans):
+    assert ("LOC", "Shop.com.") not in spans("They bought it at Shop.com.")

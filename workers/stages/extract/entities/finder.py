@@ -13,7 +13,12 @@ from typing import Any
 
 from workers.stages.extract.analysis import Analysis
 from workers.stages.extract.entities.found import Authors, Found, add_authors, add_handle
-from workers.stages.extract.entities.latin import capitalised_run, lower_case_words, run_kind
+from workers.stages.extract.entities.latin import (
+    capitalised_run,
+    lower_case_words,
+    run_kind,
+    tells_names,
+)
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import (
     given_name_at,
@@ -55,6 +60,7 @@ class _Scan:
     found: Found
     authors: Authors
     lower: frozenset[str]  # words the text writes in lower case (`latin.py`)
+    cased: bool  # capitals tell names here (not a text in capitals or Title Case)
     # One word that names an entity found before: a person's first or last name ("Cruise" of
     # "Tom Cruise"), an acronym given in parentheses ("... Army (KPA)"); None when ambiguous.
     aliases: dict[str, tuple[str, str] | None] = field(default_factory=dict)
@@ -69,12 +75,13 @@ class _Scan:
             if last > first:  # "Tom Cruise": "Cruise" alone is him, unless another shares it
                 for k in (first, last):
                     self.alias(k, kind, name)
-        if (acronym := self.defined_acronym(last)) is not None:
+        if kind != "PERSON" and (acronym := self.defined_acronym(first, last)) is not None:
             self.alias(acronym, kind, name)
         self.covered.update(range(first, last + 1))
         self.ends[last] = kind
         start, end = self.toks.span(first, last)
-        if "." in self.toks.words[last] and self.text[end : end + 1] == ".":
+        dotted = self.toks.words[last].split(".")
+        if len(dotted) > 1 and max(map(len, dotted)) <= 3 and self.text[end : end + 1] == ".":
             end += 1  # "U.S.", "यू.एस.": the abbreviation's last dot is its own
         span = (start, end) if self.source == "body" else None
         self.found.add(kind, name, self.text[start:end], self.source, span)
@@ -104,19 +111,34 @@ class _Scan:
         key, entity = self.info[k].folded, (kind, name)
         self.aliases[key] = entity if self.aliases.get(key, entity) == entity else None
 
-    def defined_acronym(self, last: int) -> int | None:
-        """The word in parentheses right after a name, when it is its acronym ("Korean
-        People's Army (KPA)", "भारतीय लघु उद्योग विकास बैंक (सिडबी)")."""
+    def defined_acronym(self, first: int, last: int) -> int | None:
+        """The word in parentheses right after an organisation's or place's name, when it is
+        its acronym: Latin capitals that follow the name's initials ("Korean Central News Agency
+        (KCNA)"), or one Devanagari word ("... विकास बैंक (सिडबी)"); never a word the lists know
+        ("राहुल गांधी (कांग्रेस)" is a party, not a short name)."""
         k = last + 1
-        if (
-            k >= len(self.info)
-            or self.toks.gap(last) != "("
-            or not self.toks.gap(k).startswith(")")
-        ):
+        after = self.toks.pieces[2 * k + 2] if k < len(self.info) else ""
+        if k >= len(self.info) or self.toks.gap(last) != "(" or not after.lstrip().startswith(")"):
             return None
-        word = self.toks.words[k]
-        latin_acronym = word.isupper() and word.isalpha() and 2 <= len(word) <= 8
-        return k if latin_acronym or (self.info[k].devanagari and self.info[k].name_like) else None
+        word, facts = self.toks.words[k], self.info[k]
+        if facts.opens and match(self.toks, self.info, k, self.lexicon, self.authors):
+            return None
+        if facts.devanagari:
+            return k if facts.name_like else None
+        initials = "".join(w[0] for w in self.toks.words[first : last + 1]).upper()
+        letters = iter(initials)
+        fits = word.isupper() and word.isalpha() and all(c in letters for c in word)
+        return k if fits and 2 <= len(word) <= 8 else None
+
+    def alone(self, i: int) -> bool:
+        """Word i stands alone: no capitalised word, head noun or place word joined to it
+        ("Hendricks Street", "Okonkwo Foundation", "Tom Baker" are not one person's short
+        form)."""
+        nxt = i + 1
+        if nxt >= len(self.info) or self.toks.gap(i) not in ("", "-"):
+            return True
+        facts = self.info[nxt]
+        return not (facts.capital or facts.org_head or facts.facility or facts.place)
 
 
 class EntityFinder:
@@ -157,14 +179,21 @@ class EntityFinder:
         info = [word(w) for w in toks.words]
         idx = self.lexicon
         runs = headed_names(toks, info, idx)
-        scan = _Scan(text, source, idx, toks, info, runs, found, authors, lower_case_words(toks))
+        lower = lower_case_words(toks)
+        scan = _Scan(
+            text, source, idx, toks, info, runs, found, authors, lower, tells_names(toks, lower)
+        )
         i = 0
         for candidate in self._candidates(scan):
             if candidate >= i:  # else inside a name already found
                 i = self._resolve(scan, candidate)
+        if source == "title":
+            return  # a headline's words are the body's
         for k, facts in enumerate(info):  # short forms the first pass did not reach
             entity = scan.aliases.get(facts.folded)
-            if entity and k not in scan.covered and (facts.name_like or facts.capital):
+            # Capitals in a text in capitals say nothing of names.
+            named = facts.name_like or (facts.capital and scan.cased)
+            if entity and k not in scan.covered and named and scan.alone(k):
                 scan.add(*entity, k, k)
 
     def _candidates(self, scan: _Scan) -> list[int]:
@@ -194,7 +223,8 @@ class EntityFinder:
         idx, toks, info = self.lexicon, scan.toks, scan.info
         hit = match(toks, info, i, idx, scan.authors)
         alias = scan.aliases.get(info[i].folded)
-        if alias and (hit is None or (hit[0] == 1 and hit[1] != alias[0])):
+        free = alias and i not in scan.headed and scan.alone(i)
+        if alias and free and (hit is None or (hit[0] == 1 and hit[1] != alias[0])):
             scan.add(*alias, i, i)  # "Paris" after "Valeska Paris" is no city
             return i + 1
         end, kind = scan.headed.get(i, (0, ""))
@@ -228,7 +258,8 @@ class EntityFinder:
             if end:
                 scan.add(kind, latin_words(scan.text, toks, info, i, end, idx), i, end - 1)
                 return end
-        return self._capitalised(scan, i) if info[i].capital else i + 1
+        cased = info[i].capital and scan.cased and scan.source != "title"
+        return self._capitalised(scan, i) if cased else i + 1
 
     def _capitalised(self, scan: _Scan, i: int) -> int:
         """An unknown name in capitals at token i (`latin.py`), up to a known one."""

@@ -1,13 +1,14 @@
 """Names in Latin script that no list knows, found by their capitals and typed by what surrounds
 them ("Tom Cruise", "Valeska Paris", "KCNA", "in Yeoncheon").
 
-A name is a run of capitalised words, up to a name the lists know. At a sentence's opening a
-capital says nothing, so a word there counts only when the text never writes it in lower case
-("Officials said" is no name; "Cruise said" is). A run's type: with an organisation word an ORG
-("Hitwise UK" aside); after "in", "at", "from" a place; a person with evidence of one (a known
-given name or surname, "said" after it, a title before it);
-else nothing (a capitalised "Model Code" or "Action Summit" is no person). A lone word is left
-to the lists and to a person's short form: once "Tom Cruise" is found, "Cruise" is him.
+A name is a run of capitalised words, up to a name the lists know, in a text whose capitals
+tell names (not a headline in Title Case). At a sentence's opening a capital says nothing, so a
+word there counts only when the text never writes it in lower case ("Officials said" is no
+name; "Cruise said" is). A run's type: ending in a facility word a place; with an organisation
+word an ORG; a person with evidence of one (a known given name or surname, "said" after it, a
+title before it); after "in", "at", "from" a place (one word too); else nothing (a capitalised
+"Model Code" or "Action Summit" is no person). Another lone word is left to the lists and to a
+person's short form: once "Tom Cruise" is found, "Cruise" is him.
 """
 
 from __future__ import annotations
@@ -25,6 +26,14 @@ _PERSON_WORDS = 4
 def lower_case_words(toks: Tokens) -> frozenset[str]:
     """Every word the text writes in lower case, case-folded: evidence that the word is common."""
     return frozenset(w.casefold() for w in toks.words if w[:1].islower())
+
+
+def tells_names(toks: Tokens, lower: frozenset[str]) -> bool:
+    """Whether capitals tell names in this text: at least 3 in 10 of its Latin words are written
+    in lower case, as in prose (not a headline in Title Case or capitals, where at most the
+    small words are, nor a text with no Latin words)."""
+    latin = [w for w in toks.words if w[:1].isalpha() and w[:1].isascii()]
+    return bool(latin) and sum(w[:1].islower() for w in latin) * 10 >= 3 * len(latin)
 
 
 def opens_sentence(toks: Tokens, k: int) -> bool:
@@ -53,7 +62,8 @@ def capitalised_run(
     lower: frozenset[str],
     known: Callable[[int], bool],
 ) -> int:
-    """End of the run of capitalised words at word i (up to six, one space or a hyphen apart:
+    """End of the run of capitalised words at word i (up to six and a name link, one space or a
+    hyphen apart:
     "Kim Min-Woo"; "de", "van", "bin" inside; none that opens a `known` name: "Opposition
     Rahul Gandhi"), or 0."""
     if not capital_word(toks, info, i, idx, lower):
@@ -89,14 +99,10 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "ORG"
     if len(words) > _PERSON_WORDS:
         return None
-    first = words[0].casefold()
-    titled = words[0][1:2].islower()  # "Eden", not "AI"
-    if len(words) > 1 and titled and (first in idx.given_names or first in idx.world_given_names):
-        return "PERSON"  # "in Eden Hazard's place" is still a person
+    if len(words) > 1 and person_evidence(toks, info, i, end, idx):
+        return "PERSON"  # "a statement from Tom Hendricks" is still a person
     if before in idx.place_prepositions and not words[0].isupper():  # "in AI" is no place
         return "LOC"
-    if len(words) > 1 and person_evidence(toks, info, i, end, idx):
-        return "PERSON"
     return None
 
 
