@@ -47,7 +47,7 @@ def rss_mb() -> float:
 
 def record(index: int) -> tuple[bytes, bytes]:
     """One fingerprint record as the extract stage writes it, with a random signature, one of
-    2,000 sources, and 16 line keys (the most a record carries), random but for 4 its source
+    2,000 sources, and 10 line keys (the most a record carries), random but for 4 its source
     prints under every story."""
     article_id = f"bench-{index:09d}-{uuid.uuid4().hex[:8]}"
     source = index % 2000
@@ -59,7 +59,7 @@ def record(index: int) -> tuple[bytes, bytes]:
         "content_hash": os.urandom(32).hex(),
         "duplicate_of": None,
         "source": f"site{source}.example",
-        "lines": (furniture + os.urandom(6 * 12)).hex(),
+        "lines": (furniture + os.urandom(6 * 6)).hex(),
         "at": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
     }
     return article_id.encode("utf-8"), encode(value)

@@ -32,24 +32,7 @@ def register(commands: Any) -> None:
     )
     zyte.add_argument("folder", type=Path, help="the benchmark, e.g. ../shared/bench/zyte")
     zyte.set_defaults(run=_zyte)
-    extract = kinds.add_parser(
-        "extract",
-        help="entity, date and category quality on labelled articles",
-        description="Precision and recall of PERSON, ORG, LOC and dates, and category accuracy, "
-        "on labelled articles (JSON files with `input` and `expected`); or entity mention "
-        "precision, recall and F1 per language and split on gold sentence groups (a folder of "
-        "<language>/dev.jsonl and test.jsonl, e.g. tests/stages/extract/gold).",
-    )
-    extract.add_argument("folder", type=Path, help="e.g. tests/stages/extract/fixtures")
-    extract.add_argument("--verbose", action="store_true", help="list every miss")
-    extract.add_argument(
-        "--split",
-        choices=("all", "dev", "test"),
-        default="all",
-        help="of a gold folder: which split (look at misses on dev only)",
-    )
-    extract.add_argument("--json", action="store_true", help="of a gold folder: also as JSON")
-    extract.set_defaults(run=_extract)
+    _register_extract(kinds)
     speed = kinds.add_parser(
         "speed",
         help="milliseconds per article of each stage on one core",
@@ -68,10 +51,11 @@ def register(commands: Any) -> None:
     speed.set_defaults(run=_speed)
     fingerprints = kinds.add_parser(
         "fingerprints",
-        help="an extract worker's start-up with a full fingerprints topic",
+        help="a worker's start-up with a full fingerprints topic",
         description="Fill a new fingerprints topic with N records on a broker started for the "
-        "run, then time loading it into the near-duplicate index as an extract worker does at "
-        "start; prints the time, the rate and the memory it took, as a table and as JSON.",
+        "run, then time loading it into the memory as a worker of both stages does at start "
+        "(the near-duplicate index and the recurring lines); prints the time, the rate and the "
+        "memory it took, as a table and as JSON.",
     )
     fingerprints.add_argument(
         "--records", type=int, default=1_000_000, help="records (default 1,000,000)"
@@ -80,6 +64,32 @@ def register(commands: Any) -> None:
         "--kafka", action="store_true", help="on Apache Kafka (default: the embedded broker)"
     )
     fingerprints.set_defaults(run=_fingerprints)
+    _register_indic(kinds)
+    _register_stream(kinds)
+
+
+def _register_extract(kinds: Any) -> None:
+    extract = kinds.add_parser(
+        "extract",
+        help="entity, date and category quality on labelled articles",
+        description="Precision and recall of PERSON, ORG, LOC and dates, and category accuracy, "
+        "on labelled articles (JSON files with `input` and `expected`); or entity mention "
+        "precision, recall and F1 per language and split on gold sentence groups (a folder of "
+        "<language>/dev.jsonl and test.jsonl, e.g. tests/stages/extract/gold).",
+    )
+    extract.add_argument("folder", type=Path, help="e.g. tests/stages/extract/fixtures")
+    extract.add_argument("--verbose", action="store_true", help="list every miss")
+    extract.add_argument(
+        "--split",
+        choices=("all", "dev", "test"),
+        default="all",
+        help="of a gold folder: which split (look at misses on dev only)",
+    )
+    extract.add_argument("--json", action="store_true", help="of a gold folder: also as JSON")
+    extract.set_defaults(run=_extract)
+
+
+def _register_indic(kinds: Any) -> None:
     indic = kinds.add_parser(
         "indic",
         help="cleanup quality on scraped text labelled line by line",
@@ -100,7 +110,6 @@ def register(commands: Any) -> None:
         help="score only these cases (default all): tune on dev, run held-out once at the end",
     )
     indic.set_defaults(run=_indic)
-    _register_stream(kinds)
 
 
 def _register_stream(kinds: Any) -> None:

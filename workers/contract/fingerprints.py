@@ -9,7 +9,7 @@ import datetime as dt
 from workers.contract.events import Event, schema_tag
 
 # What one record takes on the topic, as budgeted: ~750 bytes of JSON (a 512-character MinHash)
-# and up to 192 characters of line keys, with its key and record overhead, rounded up. The
+# and up to 120 characters of line keys (10 keys), with its key and record overhead, rounded up. The
 # topic's retention is sized from it.
 RECORD_BYTES = 1280
 

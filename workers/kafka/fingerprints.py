@@ -52,27 +52,37 @@ class Fingerprint(NamedTuple):
 
 
 class Columns:
-    """The records a start-up reads, column by column, until they go into the index in the
+    """The records a start-up reads, column by column, until they go into the memory in the
     order they were made: a window's 200,000 records as a few arrays and the ids (which the
-    index keeps), not 200,000 small objects that leave the heap in holes when they go."""
+    index keeps), not 200,000 small objects that leave the heap in holes when they go. A source
+    is a number in a table of the sources seen; line keys are rows of bytes."""
 
     def __init__(self) -> None:
         self.ids: list[str] = []
         self.duplicates: list[str | None] = []
-        self.sources: list[str | None] = []
-        self.lines: list[bytes] = []
         self.ats: list[np.ndarray] = []  # a chunk per batch read
         self.signatures: list[np.ndarray] = []
+        self.sources: list[np.ndarray] = []  # int32 codes into source_names, -1 for none
+        self.source_names: dict[str, int] = {}
+        self.lines: list[np.ndarray] = []  # uint8 rows, zero-padded
+        self.line_sizes: list[np.ndarray] = []
 
     def extend(self, batch: list[Fingerprint]) -> None:
         if not batch:
             return
         self.ids += [item.id for item in batch]
         self.duplicates += [item.duplicate_of for item in batch]
-        self.sources += [item.source for item in batch]
-        self.lines += [item.lines for item in batch]
         self.ats.append(np.array([item.at for item in batch], dtype=np.str_))
         self.signatures.append(np.array([item.signature for item in batch], dtype=np.uint16))
+        names = self.source_names
+        codes = [names.setdefault(i.source, len(names)) if i.source else -1 for i in batch]
+        self.sources.append(np.array(codes, dtype=np.int32))
+        width = max(len(item.lines) for item in batch)
+        rows = np.zeros((len(batch), width), dtype=np.uint8)
+        for row, item in zip(rows, batch, strict=True):
+            row[: len(item.lines)] = np.frombuffer(item.lines, dtype=np.uint8)
+        self.lines.append(rows)
+        self.line_sizes.append(np.array([len(item.lines) for item in batch], dtype=np.int32))
 
     def newest_first_made(self, capacity: int) -> tuple[np.ndarray, np.ndarray]:
         """The positions of the newest `capacity` records, in the order they were made, and
@@ -82,6 +92,19 @@ class Columns:
         order = np.argsort(np.concatenate(self.ats), kind="stable")[-capacity:]
         self.ats.clear()
         return order, np.concatenate(self.signatures)
+
+    def sources_and_lines(self, positions: list[int]) -> list[tuple[str | None, bytes]]:
+        """Each record's source and packed line keys, by position."""
+        if not positions:
+            return []
+        width = max(rows.shape[1] for rows in self.lines)
+        rows = np.concatenate([np.pad(r, ((0, 0), (0, width - r.shape[1]))) for r in self.lines])
+        sizes, codes = np.concatenate(self.line_sizes), np.concatenate(self.sources)
+        names = list(self.source_names)
+        return [
+            (names[codes[at]] if codes[at] >= 0 else None, rows[at, : sizes[at]].tobytes())
+            for at in positions
+        ]
 
 
 class FingerprintStore:
@@ -149,9 +172,9 @@ class FingerprintStore:
         if self.with_index:
             for at in newest[-self.index.capacity :]:
                 self.index.add(columns.ids[at], signatures[at], columns.duplicates[at])
-        for at in newest[-lines.capacity :]:
-            copy = columns.duplicates[at] is not None
-            lines.remember(columns.ids[at], columns.sources[at], columns.lines[at], copy)
+        latest = newest[-lines.capacity :] if lines.capacity else []
+        for at, (source, packed) in zip(latest, columns.sources_and_lines(latest), strict=True):
+            lines.remember(columns.ids[at], source, packed, columns.duplicates[at] is not None)
         if self.metrics is not None:
             self.metrics.index_articles.set(len(self.index))
             self.metrics.recurring_stories.set(len(self.memory.lines))
