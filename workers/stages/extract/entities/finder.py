@@ -1,9 +1,11 @@
 """Entities without a model, matched against the lexicon (`lexicon.py`) by the rules in
-`rules.py`: gazetteer aliases, social handles, tweet authors linked to their Devanagari
-spellings by phonetic key, acronyms spelt in Devanagari, role words before unknown names
-("प्रदेश अध्यक्ष X ने"), known given names with surnames, names written with initials,
-capitalised organisation names that end in a head noun (Authority, Group), and places named by
-the dateline or before गांव/जिले. Every entity gets a canonical Latin name."""
+`rules.py` and `latin.py`: gazetteer aliases, social handles, tweet authors linked to their
+Devanagari spellings by phonetic key, acronyms spelt in Devanagari, role words before unknown
+names ("प्रदेश अध्यक्ष X ने"), known given names with surnames, names written with initials,
+organisations and facilities that end in a head noun (Authority, मंत्रालय, Stadium, मस्जिद),
+places named by the dateline or before गांव/जिले, unknown names in Latin capitals typed by
+evidence, and later in the text a person's short form and an acronym given in parentheses.
+Every entity gets a canonical Latin name."""
 
 from __future__ import annotations
 
@@ -93,7 +95,7 @@ class _Scan:
             return None
         before = i - 1
         if self.toks.gap(before) != ",":
-            if self.toks.words[before] not in ("and", "or") or before == 0:
+            if self.toks.words[before] not in self.lexicon.list_joins or before == 0:
                 return None
             before -= 1
             if self.toks.gap(before) not in ("", ","):
@@ -105,7 +107,7 @@ class _Scan:
         "Ukrainian officials")."""
         if end == len(self.info) or self.toks.gap(end - 1):
             return True
-        return self.toks.words[end] in ("and", "or")
+        return self.toks.words[end] in self.lexicon.list_joins
 
     def alias(self, k: int, kind: str, name: str) -> None:
         key, entity = self.info[k].folded, (kind, name)
@@ -164,7 +166,7 @@ class EntityFinder:
                 self._scan(text, source, found, authors)
         if dateline and not any("dateline" in e.sources for e in found.by_name.values()):
             # A dateline names a place, known or not: "रुद्रप्रयाग:" is one even off the gazetteers.
-            name = " ".join(idx.names.romanize(w) for w in dateline.split())
+            name = idx.names.romanize_words(dateline.split())
             latin = name if is_devanagari(dateline) else dateline.title()
             found.add("LOC", latin, dateline, "dateline")
         for embed in embeds:
@@ -232,7 +234,7 @@ class EntityFinder:
             # A longer name ending in Authority or Group: "Madras Engineer Group" is no Chennai.
             name = surface(scan.text, toks, i, end - 1)
             if info[i].devanagari:
-                name = " ".join(idx.names.romanize(w) for w in toks.words[i:end])
+                name = idx.names.romanize_words(toks.words[i:end])
             scan.add(kind, name, i, end - 1)
             return end
         if hit is not None:
@@ -242,7 +244,7 @@ class EntityFinder:
         if info[i].folded in idx.roles:  # a role word may open here: a name may follow it
             start, end = role_name_at(toks, info, i, idx, scan.authors)
             if end:
-                name = " ".join(idx.names.romanize(w) for w in toks.words[start:end])
+                name = idx.names.romanize_words(toks.words[start:end])
                 scan.add("PERSON", name, start, end - 1)
                 return end
         end = initials_at(toks, info, i, idx)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -49,6 +50,10 @@ class Names:
     @classmethod
     def load(cls) -> Names:
         return cls(data.toml("names", "devanagari.toml"))
+
+    def romanize_words(self, words: Iterable[str]) -> str:
+        """Words as one Latin name, each romanised ("कोठारी आयोग" -> "Kothari Aayog")."""
+        return " ".join(self.romanize(word) for word in words)
 
     def _romanize(self, word: str) -> str:
         """Readable Latin for a Devanagari word as newspapers spell names ("कलीमुल" ->
