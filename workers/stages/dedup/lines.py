@@ -134,9 +134,9 @@ class SourceLines:
             self._forget(source, held)
         while len(self._remembered) > self.capacity:
             oldest, story = self._arrivals.popleft()
-            held = self._sources[oldest]
-            if held.stories and held.stories[0][0] == story:  # else its window forgot it
-                self._forget(oldest, held)
+            first = self._sources.get(oldest)
+            if first is not None and first.stories[0][0] == story:  # else its window forgot it
+                self._forget(oldest, first)
 
     def _forget(self, source: str, held: _Source) -> None:
         """The source's oldest story."""
