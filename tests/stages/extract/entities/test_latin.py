@@ -120,3 +120,20 @@ def test_trap_a_headline_in_title_case_names_nobody_by_its_capitals(rules: Rules
 
 def test_trap_only_an_abbreviation_keeps_the_full_stop(spans):
     assert ("LOC", "Shop.com.") not in spans("They bought it at Shop.com.")
+
+
+def test_an_organisation_s_head_and_last_word_alone_name_it_later(spans):
+    found = spans("The Church of Scientology denied it. Scientology said the Church had no part.")
+    assert ("ORG", "Scientology") in found and ("ORG", "Church") in found
+
+
+def test_trap_an_organisation_s_word_that_another_rule_names_stays_what_it_says(spans):
+    found = spans("She left the University of Southern Indiana. She drove home from Indiana.")
+    assert ("LOC", "Indiana") in found and ("ORG", "Indiana") not in found
+
+
+def test_an_organisation_s_tail_takes_for_the_but_of_the_starts_another(spans):
+    found = spans("The Andy Warhol Foundation for the Visual Arts gave the photographs.")
+    assert ("ORG", "Andy Warhol Foundation for the Visual Arts") in found
+    found = spans("Officers of the Anti-Narcotics Cell of the Mumbai Police seized it.")
+    assert ("ORG", "Anti-Narcotics Cell") in found

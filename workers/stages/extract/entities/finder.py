@@ -79,6 +79,11 @@ class _Scan:
                     self.alias(k, kind, name)
         if kind != "PERSON" and (acronym := self.defined_acronym(first, last)) is not None:
             self.alias(acronym, kind, name)
+        if kind == "ORG" and last > first and self.info[first].capital:
+            # "Church of Scientology": "the Church" and "Scientology" alone are it
+            for k in (first, last):
+                if self.info[k].capital and (k == first) == self.info[k].org_head:
+                    self.alias(k, kind, name)
         self.covered.update(range(first, last + 1))
         self.ends[last] = kind
         start, end = self.toks.span(first, last)
@@ -224,10 +229,13 @@ class EntityFinder:
         """Add the name the first rule finds at token i; the token after it (i + 1: none)."""
         idx, toks, info = self.lexicon, scan.toks, scan.info
         hit = match(toks, info, i, idx, scan.authors)
+        # A person's short form goes first ("Paris" after "Valeska Paris" is no city); other
+        # aliases only where no rule finds a name (the pass after this one): "from Indiana"
+        # stays a place after "University of Southern Indiana".
         alias = scan.aliases.get(info[i].folded)
-        free = alias and i not in scan.headed and scan.alone(i)
-        if alias and free and (hit is None or (hit[0] == 1 and hit[1] != alias[0])):
-            scan.add(*alias, i, i)  # "Paris" after "Valeska Paris" is no city
+        short = alias and alias[0] == "PERSON" and i not in scan.headed and scan.alone(i)
+        if alias and short and (hit is None or (hit[0] == 1 and hit[1] != "PERSON")):
+            scan.add(*alias, i, i)
             return i + 1
         end, kind = scan.headed.get(i, (0, ""))
         if end and (hit is None or hit[0] < end - i):

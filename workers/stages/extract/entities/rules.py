@@ -50,14 +50,17 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
                 break
         end = head + 1
         links = idx.org_links
-        while (
-            end + 1 < len(info)
-            and info[end].folded in links
-            and info[end + 1].name_like
-            and len(toks.words[end + 1]) > 2  # no "for Rs 2 crore"
-            and (links is idx.org_links or not starts_another(info[end + 1]))
-        ):
-            end += 2
+        while end + 1 < len(info) and info[end].folded in links:
+            # "Foundation for the Visual Arts" (but "Cell of the Mumbai Police" is two names)
+            article = toks.words[end] == "for" and toks.words[end + 1] == "the"
+            nxt = end + 2 if article and end + 2 < len(info) else end + 1
+            if not (
+                info[nxt].name_like
+                and len(toks.words[nxt]) > 2  # no "for Rs 2 crore"
+                and (links is idx.org_links or not starts_another(info[nxt]))
+            ):
+                break
+            end = nxt + 1
             while end < len(info) and info[end].capital and toks.adjacent(end - 1):
                 end += 1
             links = idx.org_tails  # after "for Disease Control", "and Prevention" goes on
