@@ -196,3 +196,10 @@ def test_trap_plural_obliques_function_words_and_lists_are_no_names(spans):
     assert spans("मुख्यमंत्री जनशिकायतों का निबटारा करते हैं।") == []
     assert spans("इसके लिए किसी गांव के 80 प्रतिशत घर जुड़ें।") == []
     assert spans("संघ के अध्यक्ष, पदाधिकारियों और सदस्यों ने भाग लिया।") == []
+
+
+def test_a_devanagari_organisation_s_english_tail_and_its_acronym(spans):
+    text = "यूरोपियन बैंक फॉर रिकन्स्ट्रक्शन एंड डेवलपमेंट (ईबीआरडी) ने ऋण दिया। ईबीआरडी भारत में है।"
+    found = spans(text)
+    assert ("ORG", "यूरोपियन बैंक फॉर रिकन्स्ट्रक्शन एंड डेवलपमेंट") in found
+    assert found.count(("ORG", "ईबीआरडी")) == 2

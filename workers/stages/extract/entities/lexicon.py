@@ -163,10 +163,10 @@ class Lexicon:
             org_heads=frozenset(
                 [*words["org_heads"], *(fold(w) for w in words.get("org_heads_devanagari", ()))]
             ),
-            org_tails=frozenset([*words["org_links"], *words["org_joins"]]),
+            org_tails=frozenset(fold(w) for w in [*words["org_links"], *words["org_joins"]]),
             agent=frozenset(fold(w) for w in words["agent"]),
-            org_links=frozenset(words["org_links"]),
-            org_joins=frozenset(words["org_joins"]),
+            org_links=frozenset(fold(w) for w in words["org_links"]),
+            org_joins=frozenset(fold(w) for w in words["org_joins"]),
             span=aliases.span,
             phonetic_span=aliases.phonetic_span,
             place_words=frozenset(fold(w).casefold() for w in words["place_words"]),

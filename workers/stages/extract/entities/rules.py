@@ -21,52 +21,65 @@ def headed_names(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, tupl
 
 
 def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int]:
-    """Start -> end of each run of capitalised words around an organisation's head noun: up to
-    five before it, joined by spaces or a hyphen ("Mysuru Urban Development Authority",
-    "Anti-Narcotics Cell"), and capitalised words after "of" or "for", then "and" ("Africa
-    Centres for Disease Control and Prevention"); or none before it and such a tail after it
-    ("Church of Scientology")."""
+    """Start -> end of each organisation's name around its head noun: the words before it (in
+    capitals, `_capitalised_before`; in Devanagari, `devanagari_organisation`), and its tail
+    after "of" or "for", then "and" (`_tail`: "Africa Centres for Disease Control and
+    Prevention", "यूरोपियन बैंक फॉर रिकन्स्ट्रक्शन एंड डेवलपमेंट"); or none before it and such a
+    tail ("Church of Scientology")."""
     runs: dict[int, int] = {}
     for head in [j for j, word in enumerate(info) if word.org_head]:
         if info[head].devanagari:
-            if (start := devanagari_organisation(toks, info, head, idx)) < head:
-                runs[start] = max(runs.get(start, 0), head + 1)
-            continue
-        start = head
-        while start > 0 and head - start < 6:
-            before = start - 1
-            if toks.gap(before) not in ("", "-"):
-                break
-            if info[before].capital and not info[before].particle:
-                start = before  # "Urban" of "Mysuru Urban Development Authority"
-            elif (
-                before > 0
-                and toks.gap(before - 1) == "-"
-                and info[before - 1].capital
-                and not info[before - 1].opens
-            ):
-                start = before - 1  # "Co-operative", but not "Pune-based"
-            else:
-                break
-        end = head + 1
-        links = idx.org_links
-        while end + 1 < len(info) and info[end].folded in links:
-            # "Foundation for the Visual Arts" (but "Cell of the Mumbai Police" is two names)
-            article = toks.words[end] == "for" and toks.words[end + 1] == "the"
-            nxt = end + 2 if article and end + 2 < len(info) else end + 1
-            if not (
-                info[nxt].name_like
-                and len(toks.words[nxt]) > 2  # no "for Rs 2 crore"
-                and (links is idx.org_links or not starts_another(info[nxt]))
-            ):
-                break
-            end = nxt + 1
-            while end < len(info) and info[end].capital and toks.adjacent(end - 1):
-                end += 1
-            links = idx.org_tails  # after "for Disease Control", "and Prevention" goes on
+            start = devanagari_organisation(toks, info, head, idx)
+        else:
+            start = _capitalised_before(toks, info, head)
+        end = _tail(toks, info, head, idx)
         if start < head or end > head + 1:  # "University of Southern Indiana" has no words before
             runs[start] = max(runs.get(start, 0), end)  # "Marudhar Capital Services", not "Capital"
     return runs
+
+
+def _capitalised_before(toks: Tokens, info: list[Word], head: int) -> int:
+    """Start of the capitalised words before a head noun: up to five, joined by spaces or a
+    hyphen ("Mysuru Urban Development Authority", "Anti-Narcotics Cell")."""
+    start = head
+    while start > 0 and head - start < 6:
+        before = start - 1
+        if toks.gap(before) not in ("", "-"):
+            break
+        if info[before].capital and not info[before].particle:
+            start = before  # "Urban" of "Mysuru Urban Development Authority"
+        elif (
+            before > 0
+            and toks.gap(before - 1) == "-"
+            and info[before - 1].capital
+            and not info[before - 1].opens
+        ):
+            start = before - 1  # "Co-operative", but not "Pune-based"
+        else:
+            break
+    return start
+
+
+def _tail(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
+    """End of an organisation's name after its head noun: name words after "of" or "for" (or
+    their Devanagari spellings), then "and" and more ("for Disease Control and Prevention")."""
+    end = head + 1
+    links = idx.org_links
+    while end + 1 < len(info) and info[end].folded in links:
+        # "Foundation for the Visual Arts" (but "Cell of the Mumbai Police" is two names)
+        article = toks.words[end] == "for" and toks.words[end + 1] == "the"
+        nxt = end + 2 if article and end + 2 < len(info) else end + 1
+        if not (
+            info[nxt].name_like
+            and len(toks.words[nxt]) > 2  # no "for Rs 2 crore"
+            and (links is idx.org_links or not starts_another(info[nxt]))
+        ):
+            break
+        end = nxt + 1
+        while end < len(info) and info[end].capital and toks.adjacent(end - 1):
+            end += 1
+        links = idx.org_tails  # after "for Disease Control", "and Prevention" goes on
+    return end
 
 
 def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
