@@ -137,3 +137,14 @@ def test_an_organisation_s_tail_takes_for_the_but_of_the_starts_another(spans):
     assert ("ORG", "Andy Warhol Foundation for the Visual Arts") in found
     found = spans("Officers of the Anti-Narcotics Cell of the Mumbai Police seized it.")
     assert ("ORG", "Anti-Narcotics Cell") in found
+
+
+def test_a_person_s_name_that_opens_a_longer_run_of_capitals(spans):
+    found = spans(
+        "The photographs came from the Andy Warhol Photographic Legacy Program last year."
+    )
+    assert ("PERSON", "Andy Warhol") in found
+
+
+def test_trap_a_language_after_in_is_no_place(spans):
+    assert spans("The questionnaire was written in English and sent out.") == []

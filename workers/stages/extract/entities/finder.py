@@ -18,6 +18,7 @@ from workers.stages.extract.entities.found import Authors, Found, add_authors, a
 from workers.stages.extract.entities.latin import (
     capitalised_run,
     lower_case_words,
+    named_first,
     run_kind,
     tells_names,
 )
@@ -285,6 +286,8 @@ class EntityFinder:
             found = run_kind(toks, info, i, end, idx)
             if found is None and scan.list_item_ends(end):
                 found = scan.listed_after(i)
+        if found is None and (end := named_first(toks, i, end, idx)):
+            found = "PERSON"  # "Andy Warhol" of "Andy Warhol Photographic Legacy Program"
         if found is None:
             return i + 1
         scan.add(found, surface(scan.text, toks, i, end - 1), i, end - 1)

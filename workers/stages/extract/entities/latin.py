@@ -101,9 +101,20 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return None
     if len(words) > 1 and person_evidence(toks, info, i, end, idx):
         return "PERSON"  # "a statement from Tom Hendricks" is still a person
-    if before in idx.place_prepositions and not words[0].isupper():  # "in AI" is no place
+    # Not "in AI", nor a lone word shaped like a language or a people ("in English").
+    people = len(words) == 1 and words[0].casefold().endswith(idx.people_endings)
+    if before in idx.place_prepositions and not (words[0].isupper() or people):
         return "LOC"
     return None
+
+
+def named_first(toks: Tokens, i: int, end: int, idx: Lexicon) -> int:
+    """End of a person's name that opens a longer run of capitals with nothing else to say
+    what it is ("Andy Warhol Photographic Legacy Program"): a known given name and the word
+    after it; 0 if none."""
+    first = toks.words[i]
+    known = first.casefold() in idx.given_names or first.casefold() in idx.world_given_names
+    return i + 2 if end - i > 2 and known and first[1:2].islower() else 0
 
 
 def person_evidence(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:

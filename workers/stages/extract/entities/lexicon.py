@@ -86,6 +86,7 @@ class Lexicon:
     name_links: frozenset[str]  # small words inside a Latin name: "de", "van", "bin"
     place_prepositions: frozenset[str]  # "in", "at", "from": an unknown name after one is a place
     list_joins: frozenset[str]  # "and", "or" before a list's last item
+    people_endings: tuple[str, ...]  # "-ish", "-ese": a language's or people's name, no place
     speech_verbs: frozenset[str]  # "said", "told": the name before one is a person's
     titles: frozenset[str]  # "Mr", "Dr": the name after one is a person's
     world_given_names: frozenset[str]  # given names in Latin script, case-folded (US Census)
@@ -156,6 +157,7 @@ class Lexicon:
             name_links=frozenset(words.get("name_links", ())),
             place_prepositions=frozenset(words.get("place_prepositions", ())),
             list_joins=frozenset(words.get("list_joins", ())),
+            people_endings=tuple(words.get("people_endings", ())),
             speech_verbs=frozenset(words.get("speech_verbs", ())),
             titles=frozenset(words.get("titles", ())),
             world_given_names=frozenset(n.casefold() for n in world_given_names),
