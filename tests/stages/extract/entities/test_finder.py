@@ -203,3 +203,13 @@ def test_a_devanagari_organisation_s_english_tail_and_its_acronym(spans):
     found = spans(text)
     assert ("ORG", "यूरोपियन बैंक फॉर रिकन्स्ट्रक्शन एंड डेवलपमेंट") in found
     assert found.count(("ORG", "ईबीआरडी")) == 2
+
+
+def test_two_unknown_name_words_that_say_something_are_a_person(spans):
+    assert spans("हॉवर्ड थुरमन ने कहा कि यह सही है।") == [("PERSON", "हॉवर्ड थुरमन")]
+
+
+def test_trap_an_office_or_an_expert_that_says_something_is_no_person(spans):
+    assert spans("जिला प्रशासन ने कहा कि स्कूल बंद रहेंगे।") == []
+    assert spans("ग्राम पंचायत ने बताया कि काम पूरा हुआ।") == []
+    assert spans("कई विशेषज्ञों ने कहा कि खतरा है।") == []

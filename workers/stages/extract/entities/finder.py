@@ -33,6 +33,7 @@ from workers.stages.extract.entities.rules import (
     past_titles,
     place_before_word_at,
     role_name_at,
+    speaker_at,
     surface,
 )
 from workers.stages.extract.entities.words import Word, word_facts
@@ -209,6 +210,7 @@ class EntityFinder:
         idx, info, authors = self.lexicon, scan.info, scan.authors
         n = len(info)
         before_place = {j - d for j, w in enumerate(info) if w.place for d in (1, 2)}
+        speakers = {j - 2 for j, w in enumerate(info) if w.folded in idx.agent}
         return [
             i
             for i, w in enumerate(info)
@@ -216,6 +218,7 @@ class EntityFinder:
             or w.capital
             or w.initial
             or i in before_place
+            or i in speakers
             or i in scan.headed
             or (
                 w.phonetic
@@ -264,7 +267,8 @@ class EntityFinder:
             )
             scan.add("PERSON", name, i, end - 1)
             return end
-        for kind, rule in (("LOC", place_before_word_at), ("PERSON", given_name_at)):
+        rules = (("LOC", place_before_word_at), ("PERSON", given_name_at), ("PERSON", speaker_at))
+        for kind, rule in rules:
             end = rule(toks, info, i, idx)
             if end:
                 scan.add(kind, latin_words(scan.text, toks, info, i, end, idx), i, end - 1)

@@ -278,6 +278,24 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     return end
 
 
+def speaker_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
+    """End of an unknown person's name in Devanagari that says something: two name words, then
+    "ने" and a verb of saying ("हॉवर्ड थुरमन ने कहा"); none a role, head or place word (an
+    office speaking is no person: "जिला प्रशासन ने कहा", "ग्राम पंचायत ने बताया")."""
+    after = i + 2
+    if after + 1 >= len(info) or not (
+        info[after].folded in idx.agent and info[after + 1].folded in idx.saying
+    ):
+        return 0
+    for k in (i, i + 1):
+        word = info[k]
+        if not (word.devanagari and word.name_like) or word.org_head or word.facility:
+            return 0
+        if word.place or word.folded in idx.roles or (k == i + 1 and not toks.adjacent(i)):
+            return 0
+    return after
+
+
 def latin_words(text: str, toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> str:
     """Words i to end - 1 as a Latin name: as written when initials are among them ("Rekha V.
     Pillai"), else word by word."""
