@@ -148,3 +148,8 @@ def test_a_person_s_name_that_opens_a_longer_run_of_capitals(spans):
 
 def test_trap_a_language_after_in_is_no_place(spans):
     assert spans("The questionnaire was written in English and sent out.") == []
+
+
+def test_an_age_or_according_to_says_a_run_is_a_person(spans):
+    assert ("PERSON", "Zaw Htet") in spans("Zaw Htet, 45, a farmer from the valley, lost his crop.")
+    assert ("PERSON", "Zaw Htet") in spans("The dam will open soon, according to Zaw Htet.")

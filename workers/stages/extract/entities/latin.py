@@ -120,7 +120,7 @@ def named_first(toks: Tokens, i: int, end: int, idx: Lexicon) -> int:
 def person_evidence(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:
     """Something says the run from word i to end is a person: a known given name first or a
     known surname after it, a word of saying after it ("Tom Cruise said", "Lydia Buchtmann
-    told"), or a title before it (Mr, Dr)."""
+    told"), an age after it ("Tom Smith, 45,"), or a title or "according to" before it."""
     first = toks.words[i].casefold()
     titled = toks.words[i][1:2].islower()
     if titled and (first in idx.given_names or first in idx.world_given_names):
@@ -130,4 +130,7 @@ def person_evidence(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexic
     after = toks.words[end].casefold() if end < len(info) else ""
     if after in idx.speech_verbs and toks.gap(end - 1) in ("", ","):
         return True
-    return i > 0 and toks.words[i - 1] in idx.titles
+    if after.isdigit() and toks.gap(end - 1) == "," and toks.gap(end) == ",":
+        return True  # "Tom Smith, 45, a farmer": an age
+    before = " ".join(w.casefold() for w in toks.words[max(i - 2, 0) : i])
+    return (i > 0 and toks.words[i - 1] in idx.titles) or before == "according to"
