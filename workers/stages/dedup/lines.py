@@ -47,7 +47,22 @@ class RecurringRules:
 def line_key(text: str) -> int:
     """A line's key: 48 bits of a hash of its words in lower case (so spacing, punctuation and
     case do not matter)."""
-    folded = word_key(text.strip()[:_KEYED_CHARS])
+    return _hash(word_key(text.strip()[:_KEYED_CHARS]))
+
+
+def short_line_key(text: str, max_words: int) -> int | None:
+    """The key of a line of at most `max_words` words (one pass over its words), else None; a
+    line of more than ten characters a word is not read at all (the body's paragraphs)."""
+    text = text.strip()
+    if len(text) > 10 * max_words:
+        return None
+    found = words(text.casefold())
+    if not 0 < len(found) <= max_words:
+        return None
+    return _hash(" ".join(found) if len(text) <= _KEYED_CHARS else word_key(text[:_KEYED_CHARS]))
+
+
+def _hash(folded: str) -> int:
     return int.from_bytes(hashlib.blake2b(folded.encode(), digest_size=_KEY_BYTES).digest())
 
 
@@ -67,15 +82,24 @@ def unpack(packed: bytes) -> list[int]:
     ]
 
 
-def line_keys(lines: Iterable[str], rules: RecurringRules) -> list[int]:
-    """The distinct keys of the short ones of `lines`: of more than `max_lines`, those at the
+def line_keys(lines: Sequence[str], rules: RecurringRules) -> list[int]:
+    """The distinct keys of the short ones of `lines`, at most `max_lines`: those nearest the
     two ends of the list, where furniture sits (the enriched article lists its paragraphs, then
-    the lines the cleanup removed as recurring)."""
-    keys = list(dict.fromkeys(line_key(t) for t in lines if 0 < len(words(t)) <= rules.max_words))
-    if len(keys) <= rules.max_lines:
-        return keys
+    the lines the cleanup removed as recurring); only lines up to there are read."""
     head = rules.max_lines // 2
-    return keys[:head] + keys[len(keys) - (rules.max_lines - head) :]
+    first = _first_keys(lines, head, rules.max_words)
+    last = _first_keys(lines[::-1], rules.max_lines - head, rules.max_words)
+    return list(dict.fromkeys([*first, *reversed(last)]))
+
+
+def _first_keys(lines: Iterable[str], wanted: int, max_words: int) -> list[int]:
+    keys: dict[int, None] = {}
+    for text in lines:
+        if len(keys) == wanted:
+            break
+        if (key := short_line_key(text, max_words)) is not None:
+            keys[key] = None
+    return list(keys)
 
 
 @dataclass
@@ -181,12 +205,8 @@ def drop_recurring(cleaned: Event, furniture: Furniture) -> None:
         return
     article_id = str(cleaned.get("id", ""))
     paragraphs: list[str] = cleaned["paragraphs"]
-    seen = [
-        memory.stories(source, line_key(text), besides=article_id)
-        if len(words(text)) <= memory.rules.max_words
-        else 0
-        for text in paragraphs
-    ]
+    keys = [short_line_key(text, memory.rules.max_words) for text in paragraphs]
+    seen = [0 if key is None else memory.stories(source, key, article_id) for key in keys]
     drop = [count >= memory.rules.min_stories for count in seen]
     kept = [text for text, gone in zip(paragraphs, drop, strict=True) if not gone]
     if not any(drop) or sum(len(words(text)) for text in kept) < max(furniture.min_words, 1):

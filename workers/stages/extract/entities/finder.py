@@ -15,13 +15,7 @@ from typing import Any
 
 from workers.stages.extract.analysis import Analysis
 from workers.stages.extract.entities.found import Authors, Found, add_authors, add_handle
-from workers.stages.extract.entities.latin import (
-    capitalised_run,
-    lower_case_words,
-    named_first,
-    run_kind,
-    tells_names,
-)
+from workers.stages.extract.entities.latin import capitalised_run, casing, named_first, run_kind
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import (
     given_name_at,
@@ -188,15 +182,12 @@ class EntityFinder:
         info = [word(w) for w in toks.words]
         idx = self.lexicon
         runs = headed_names(toks, info, idx)
-        lower = lower_case_words(toks)
-        scan = _Scan(
-            text, source, idx, toks, info, runs, found, authors, lower, tells_names(toks, lower)
-        )
+        scan = _Scan(text, source, idx, toks, info, runs, found, authors, *casing(toks, info))
         i = 0
         for candidate in self._candidates(scan):
             if candidate >= i:  # else inside a name already found
                 i = self._resolve(scan, candidate)
-        if source == "title":
+        if source == "title" or not scan.aliases:
             return  # a headline's words are the body's
         for k, facts in enumerate(info):  # short forms the first pass did not reach
             entity = scan.aliases.get(facts.folded)
@@ -215,7 +206,7 @@ class EntityFinder:
             i
             for i, w in enumerate(info)
             if w.opens
-            or w.capital
+            or (w.capital and w.folded.casefold() not in idx.english_common)  # not "The", "He"
             or w.initial
             or i in before_place
             or i in speakers

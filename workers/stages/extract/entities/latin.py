@@ -23,17 +23,16 @@ _MAX_WORDS = 6  # a run this long is a facility's or an organisation's name, or 
 _PERSON_WORDS = 4
 
 
-def lower_case_words(toks: Tokens) -> frozenset[str]:
-    """Every word the text writes in lower case, case-folded: evidence that the word is common."""
-    return frozenset(w.casefold() for w in toks.words if w[:1].islower())
-
-
-def tells_names(toks: Tokens, lower: frozenset[str]) -> bool:
-    """Whether capitals tell names in this text: at least 3 in 10 of its Latin words are written
-    in lower case, as in prose (not a headline in Title Case or capitals, where at most the
-    small words are, nor a text with no Latin words)."""
-    latin = [w for w in toks.words if w[:1].isalpha() and w[:1].isascii()]
-    return bool(latin) and sum(w[:1].islower() for w in latin) * 10 >= 3 * len(latin)
+def casing(toks: Tokens, info: list[Word]) -> tuple[frozenset[str], bool]:
+    """The words the text writes in lower case, case-folded (evidence that a word is common),
+    and whether capitals tell names in it: at least 3 in 10 of its Latin words are in lower
+    case, as in prose (not a headline in Title Case or capitals, where at most the small words
+    are). Nothing to work out for a text with no capitalised word."""
+    capitals = sum(word.capital for word in info)
+    if not capitals:
+        return frozenset(), False
+    lower = [w for w in toks.words if w[:1].islower()]
+    return frozenset(w.casefold() for w in lower), len(lower) * 10 >= 3 * (len(lower) + capitals)
 
 
 def opens_sentence(toks: Tokens, k: int) -> bool:
