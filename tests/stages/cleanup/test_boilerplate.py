@@ -83,3 +83,16 @@ def test_trap_prose_that_reports_an_appeal_stays(rules):
     d = draft(*prose)
     drop_boilerplate(d, rules.cleanup.boilerplate)
     assert texts(d) == prose
+
+
+def test_a_photographer_and_agencies_in_parentheses_are_a_credit(rules):
+    d = draft("Body.", "(Chris Pizzello/Invision/AP)", "(Reuters/Adnan Abidi)", "Body two.")
+    drop_boilerplate(d, rules.cleanup.boilerplate)
+    assert texts(d) == ["Body.", "Body two."]
+    assert {r["kind"] for r in d.removed} == {"credit"}
+
+
+def test_trap_a_parenthesis_with_a_slash_inside_prose_stays(rules):
+    d = draft("Sales rose in 2019/20 (April/March), the company said.", "(2019/20)")
+    drop_boilerplate(d, rules.cleanup.boilerplate)
+    assert texts(d) == ["Sales rose in 2019/20 (April/March), the company said.", "(2019/20)"]

@@ -60,3 +60,22 @@ def test_promo_labels_in_their_real_spellings(rules):
     extract_related(d, rules.cleanup.promos)
     assert [r["title"] for r in d.related] == ["मोदी ने की बड़ी घोषणा", "राहुल का बयान"]
     assert texts(d) == ["अतः बैठक कल होगी।"]
+
+
+def test_a_promo_glued_to_a_sentence_without_its_space_is_split_off(rules):
+    d = draft(
+        "Forces moved in to trap him.ALSO READ:After the encounter, a new hitlist of wanted men",
+        "He was cleared.Read | Brad Pitt's first interview after the split",
+    )
+    extract_related(d, rules.cleanup.promos)
+    assert texts(d) == ["Forces moved in to trap him.", "He was cleared."]
+    assert [r["title"] for r in d.related] == [
+        "After the encounter, a new hitlist of wanted men",
+        "Brad Pitt's first interview after the split",
+    ]
+
+
+def test_trap_an_abbreviation_s_dot_before_a_capital_is_no_promo_boundary(rules):
+    d = draft("The U.S.Read more about the talks in our live blog later today, officials said.")
+    extract_related(d, rules.cleanup.promos)
+    assert len(texts(d)) == 1

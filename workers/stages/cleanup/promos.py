@@ -9,10 +9,11 @@ import regex
 from workers import data
 from workers.stages.cleanup.draft import Draft, Line
 from workers.stages.cleanup.rules import Pattern
-from workers.stages.text.sentences import BREAK
+from workers.stages.text.sentences import ENDS
 
 # A visarga often stands for the colon after a Hindi phrase ("ये भी पढ़ेंः").
 _SEPARATOR = r"\s*[:：ः|\-–—>»]+\s*"
+_END = regex.compile(rf"[{regex.escape(ENDS)}]\s*")  # a sentence's end, with or without its space
 _LEAD = " \t*•►▶➤>»[("  # what may stand before a promo phrase (as in `PromoRules.promo`)
 _URL = regex.compile(r"https?://\S+")
 _TRAILING_JUNK = regex.compile(r"[\s\-–—_=*~|:ः>»]+$")
@@ -26,7 +27,7 @@ class PromoRules:
     own, `strict` ones only with a separator after them."""
 
     promo: Pattern  # a line opening with a phrase; the headline is its `title` group
-    glued: Pattern  # a loose phrase with its separator, tried after a sentence end in a line
+    glued: Pattern  # a phrase with its separator, tried after a sentence end in a line
     first_words: frozenset[str]  # first words of every phrase, lower-case: a cheap test first
 
     @classmethod
@@ -49,7 +50,7 @@ class PromoRules:
                 rf"|(?:{strict_alt}){_SEPARATOR})(?P<title>.*)$",
                 regex.I,
             ),
-            glued=regex.compile(rf"(?:{loose_alt}){_SEPARATOR}", regex.I),
+            glued=regex.compile(rf"(?:{loose_alt}|{strict_alt}){_SEPARATOR}", regex.I),
             first_words=frozenset(p.split()[0].lower() for p in (*loose, *strict)),
         )
 
@@ -98,12 +99,13 @@ def extract_related(draft: Draft, rules: PromoRules) -> None:
 
 
 def _split_glued(draft: Draft, rules: PromoRules) -> list[Line]:
-    """Lines with a promo glued after their last sentence, split in two."""
+    """Lines with a promo glued after their last sentence, split in two; the sentence end may
+    have lost its space too ("...security forces moved in to trap him.ALSO READ:After ...")."""
     glued, firsts = rules.glued, rules.first_words
     lines: list[Line] = []
     for line in draft.lines:
         text, start = line.text, 0
-        for gap in BREAK.finditer(line.text):
+        for gap in _END.finditer(line.text):
             at = gap.end()
             if first_word(line.text[at : at + 40]) in firsts and glued.match(line.text, at):
                 lines.append(Line(line.text[start : gap.start() + 1], line.no))
