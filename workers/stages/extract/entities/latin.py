@@ -6,9 +6,12 @@ tell names (not a headline in Title Case). At a sentence's opening a capital say
 word there counts only when the text never writes it in lower case ("Officials said" is no
 name; "Cruise said" is). A run's type: ending in a facility word a place; with an organisation
 word an ORG; a person with evidence of one (a known given name or surname, "said" after it, a
-title before it); after "in", "at", "from" a place (one word too); else nothing (a capitalised
-"Model Code" or "Action Summit" is no person). Another lone word is left to the lists and to a
-person's short form: once "Tom Cruise" is found, "Cruise" is him.
+title before it, an age after it, "according to"); after "in", "at", "from" a place (one word
+too, but no language: "in English"); else nothing (a capitalised "Model Code" or "Action Summit"
+is no person), but for a known given name that opens a longer run ("Andy Warhol Photographic
+Legacy Program"). Another lone word is left to the lists and to what the finder learnt earlier
+in the text: a person's short form ("Cruise" of "Tom Cruise"), an organisation's head or last
+word, an acronym given in parentheses.
 """
 
 from __future__ import annotations
