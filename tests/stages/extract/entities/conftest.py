@@ -7,6 +7,7 @@ import pytest
 from workers.stages.extract.entities.lexicon import Lexicon
 from workers.stages.extract.entities.names import Names
 from workers.stages.gazetteer import Gazetteer, entries
+from workers.stages.rules import Rules
 
 WORDS = {
     "hi": ["ने", "में", "को"],
@@ -44,3 +45,17 @@ def tiny() -> Lexicon:
         given_names=[["Amit", "अमित|अमीत"]],
         surnames=[["Hafeez", "हफ़ीज़|हाफिज"], ["Rai"]],
     )
+
+
+@pytest.fixture(scope="session")
+def spans(rules: Rules):
+    """The (type, text) of every entity span the shipped finder finds in a text, sorted."""
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return sorted(
+            (e["type"], text[start:end])
+            for e in rules.extract.entities(text, None, None, [])
+            for start, end in e["spans"]
+        )
+
+    return found

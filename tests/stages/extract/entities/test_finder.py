@@ -156,18 +156,6 @@ def test_the_step_writes_the_entities_of_body_dateline_title_and_embeds(tiny):
     ]
 
 
-@pytest.fixture(scope="module")
-def spans(rules: Rules):
-    def found(text: str) -> list[tuple[str, str]]:
-        return sorted(
-            (e["type"], text[start:end])
-            for e in rules.extract.entities(text, None, None, [])
-            for start, end in e["spans"]
-        )
-
-    return found
-
-
 def test_a_devanagari_organisation_noun_after_two_words_or_a_known_name_is_an_org(spans):
     assert spans("केंद्र के जल संसाधन मंत्रालय ने रिपोर्ट दी।") == [("ORG", "जल संसाधन मंत्रालय")]
     assert spans("कोठारी आयोग की सिफारिशें लागू हुईं।") == [("ORG", "कोठारी आयोग")]

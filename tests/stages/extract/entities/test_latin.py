@@ -3,21 +3,7 @@ alone."""
 
 from __future__ import annotations
 
-import pytest
-
 from workers.stages.rules import Rules
-
-
-@pytest.fixture(scope="module")
-def spans(rules: Rules):
-    def found(text: str) -> list[tuple[str, str]]:
-        return sorted(
-            (e["type"], text[start:end])
-            for e in rules.extract.entities(text, None, None, [])
-            for start, end in e["spans"]
-        )
-
-    return found
 
 
 def test_a_person_by_a_known_given_name_a_word_of_saying_or_a_title(spans):
