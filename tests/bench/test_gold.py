@@ -54,9 +54,9 @@ def test_known_names_score_by_exact_span_and_type(tmp_path, extract):
     assert gold.is_gold_folder(tmp_path)
     report = gold.score(gold.load(tmp_path), extract)
     dev, test = report.groups[("en", "dev")], report.groups[("en", "test")]
-    assert dev.all.gold == 3 and dev.all.correct == 3  # the gazetteer's own names, found exactly
+    assert dev.all.expected == 3 and dev.all.found == 3  # the gazetteer's own names, found exactly
     assert dev.types["PERSON"].recall == 1.0
-    assert test.all.correct == 0 and test.all.gold == 1  # a person is not an ORG
+    assert test.all.found == 0 and test.all.expected == 1  # a person is not an ORG
     assert any("missed ORG 'Narendra Modi'" in m for m in report.misses)
     table = gold.render(report)
     assert table.splitlines()[1].startswith("en dev") and "en test" in table

@@ -19,7 +19,7 @@ from typing import Any
 
 import orjson
 
-from workers.bench.labelled import TYPES, as_cleaned
+from workers.bench.labelled import TYPES, Tally, as_cleaned
 from workers.pipeline.processor import Processor
 from workers.pipeline.runner import apply
 from workers.stages.extract.analysis import PARAGRAPH_SEPARATOR
@@ -28,29 +28,13 @@ SPLITS = ("dev", "test")
 Mention = tuple[int, int, str]  # start and end in the body, type
 
 
-@dataclass
-class Counts:
-    gold: int = 0
-    predicted: int = 0
-    correct: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, gold: set[Mention], predicted: set[Mention]) -> None:
-        self.gold += len(gold)
-        self.predicted += len(predicted)
-        self.correct += len(gold & predicted)
+def count(tally: Tally, gold: set[Mention], predicted: set[Mention]) -> None:
+    """Mentions into a tally: a correct one is both a true positive and a gold one found."""
+    correct = len(gold & predicted)
+    tally.expected += len(gold)
+    tally.predicted += len(predicted)
+    tally.true_positive += correct
+    tally.found += correct
 
 
 @dataclass
@@ -58,8 +42,8 @@ class Group:
     """The scores of one language's split: all types, and each."""
 
     records: int = 0
-    all: Counts = field(default_factory=Counts)
-    types: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in TYPES})
+    all: Tally = field(default_factory=Tally)
+    types: dict[str, Tally] = field(default_factory=lambda: {t: Tally() for t in TYPES})
 
 
 @dataclass
@@ -112,10 +96,12 @@ def score(records: Iterable[tuple[str, str, Any]], extract: Processor) -> Report
         gold, predicted = gold_mentions(record), predicted_mentions(enriched)
         group = report.groups.setdefault((language, split), Group())
         group.records += 1
-        group.all.add(gold, predicted)
+        count(group.all, gold, predicted)
         for kind in TYPES:
-            group.types[kind].add(
-                {m for m in gold if m[2] == kind}, {m for m in predicted if m[2] == kind}
+            count(
+                group.types[kind],
+                {m for m in gold if m[2] == kind},
+                {m for m in predicted if m[2] == kind},
             )
         body = enriched["body"]
         report.misses.extend(
@@ -134,7 +120,7 @@ def render(report: Report, verbose: bool = False) -> str:
         recalls = "".join(f" {group.types[t].recall:>9.3f}" for t in TYPES)
         lines.append(
             f"{language + ' ' + split:<16} {group.records:>7} {c.precision:>9.3f} "
-            f"{c.recall:>7.3f} {c.f1:>6.3f}{recalls} {c.gold:>8}"
+            f"{c.recall:>7.3f} {c.f1:>6.3f}{recalls} {c.expected:>8}"
         )
     if verbose:
         lines.extend(report.misses)
@@ -153,7 +139,7 @@ def as_json(report: Report) -> bytes:
                     t: {
                         "precision": round(c.precision, 4),
                         "recall": round(c.recall, 4),
-                        "gold": c.gold,
+                        "gold": c.expected,
                     }
                     for t, c in group.types.items()
                 },

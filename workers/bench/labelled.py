@@ -37,6 +37,11 @@ class Tally:
     def recall(self) -> float:
         return self.found / self.expected if self.expected else 1.0
 
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
 
 @dataclass
 class Report:
