@@ -59,7 +59,7 @@ def short_line_key(text: str, max_words: int) -> int | None:
     found = words(text.casefold())
     if not 0 < len(found) <= max_words:
         return None
-    return _hash(" ".join(found) if len(text) <= _KEYED_CHARS else word_key(text[:_KEYED_CHARS]))
+    return _hash(" ".join(found)) if len(text) <= _KEYED_CHARS else line_key(text)
 
 
 def _hash(folded: str) -> int:
