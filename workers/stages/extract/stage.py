@@ -46,14 +46,13 @@ class ExtractRules:
         listed = {word for words in abbreviations.values() for word in words}
         # Short month names are abbreviations too ("Jan. 3"), written with a capital.
         short_months = {name.capitalize() for name in months.short_forms("en")}
+        dates = DateRules.load(months)
+        # Month and weekday names are never a name's words ("in February", "Friday said").
+        common = [*months.numbers(["en"]), *dates.weekdays, *abbreviations["en"]]
         return cls(
             sentences=SentenceSplitter(frozenset(listed | short_months)),
-            entities=EntityFinder(
-                Lexicon.load(
-                    gazetteer, Names.load(), [*months.numbers(["en"]), *abbreviations["en"]]
-                )
-            ),
-            dates=DateRules.load(months),
+            entities=EntityFinder(Lexicon.load(gazetteer, Names.load(), common)),
+            dates=dates,
             stopwords=Stopwords(),
             categories=CategoryRules.load(),
         )

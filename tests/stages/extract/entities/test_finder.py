@@ -201,3 +201,25 @@ def test_trap_an_office_or_an_expert_that_says_something_is_no_person(spans):
     assert spans("जिला प्रशासन ने कहा कि स्कूल बंद रहेंगे।") == []
     assert spans("ग्राम पंचायत ने बताया कि काम पूरा हुआ।") == []
     assert spans("कई विशेषज्ञों ने कहा कि खतरा है।") == []
+
+
+def test_an_acronym_spelt_in_devanagari_letters_names_an_organisation(spans):
+    found = spans("भारत ने ईबीआरडी की सदस्यता ली और सीआईआई ने स्वागत किया।")
+    assert ("ORG", "ईबीआरडी") in found and ("ORG", "सीआईआई") in found
+
+
+def test_trap_an_acronym_that_qualifies_a_noun_or_is_common_names_nothing(spans):
+    assert spans("एमएसएमई क्षेत्र को बढ़ावा मिला और एफआईआर दर्ज की गई।") == []
+    assert spans("लक्ष्य ओडीएफ (खुले में शौच से मुक्ति) है।") == []
+
+
+def test_an_occupation_before_an_unknown_name_and_a_list_after_a_comma(spans):
+    found = spans("संपादक शुचिता चतुर्वेदी ने कहा कि कमांडर रस्का लुक्विया, ओकोट ओडिंबो और लोग गए।")
+    assert ("PERSON", "शुचिता चतुर्वेदी") in found and ("PERSON", "रस्का लुक्विया") in found
+
+
+def test_trap_a_role_before_a_scheme_or_a_committee_is_no_person(spans):
+    found = spans(
+        "प्रधानमंत्री किसान सम्मान निधि योजना के तहत और प्रोफेसर यशपाल कमेटी की सिफारिश पर काम हुआ।"
+    )
+    assert not [name for kind, name in found if kind == "PERSON"]

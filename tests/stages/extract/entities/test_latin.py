@@ -139,3 +139,30 @@ def test_trap_a_language_after_in_is_no_place(spans):
 def test_an_age_or_according_to_says_a_run_is_a_person(spans):
     assert ("PERSON", "Zaw Htet") in spans("Zaw Htet, 45, a farmer from the valley, lost his crop.")
     assert ("PERSON", "Zaw Htet") in spans("The dam will open soon, according to Zaw Htet.")
+
+
+def test_the_world_s_lists_type_a_run_nothing_around_types(spans):
+    assert ("PERSON", "Dries Mertens") in spans("The goal came when Dries Mertens scored.")
+    assert ("PERSON", "Braverman") in spans("The plan was defended by Braverman on Monday.")
+    assert ("LOC", "Evansville") in spans("The exhibition travels to Evansville next month.")
+    assert ("ORG", "KPA") in spans("Officials of the KPA denied the claim.")
+
+
+def test_trap_a_common_word_a_people_or_a_common_acronym_is_none_of_them(spans):
+    assert spans("The museum bought Mobile phones and English books for Greek pupils.") == []
+    assert spans("Officials said GDP grew while AIDS cases fell on Friday.") == []
+
+
+def test_a_list_says_more_than_the_world_s_lists(spans):
+    # "Victoria" is a US Census surname and given name; in this list it is a state.
+    found = spans("Levels were low in New South Wales, Victoria, Tasmania and Queensland.")
+    assert ("LOC", "Victoria") in found and ("PERSON", "Victoria") not in found
+
+
+def test_a_common_word_inside_a_name_is_the_name_s(spans):
+    assert ("ORG", "Home Office") in spans("A letter from the Home Office said so.")
+    assert ("ORG", "World Bank") in spans("Loans from the World Bank rose.")
+
+
+def test_trap_a_role_is_still_no_name(spans):
+    assert ("ORG", "Home") not in spans("The Home Minister Amit Shah said so.")

@@ -15,7 +15,14 @@ from typing import Any
 
 from workers.stages.extract.analysis import Analysis
 from workers.stages.extract.entities.found import Authors, Found, add_authors, add_handle
-from workers.stages.extract.entities.latin import capitalised_run, casing, named_first, run_kind
+from workers.stages.extract.entities.latin import (
+    capitalised_run,
+    casing,
+    common_capital,
+    listed_kind,
+    named_first,
+    run_kind,
+)
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import (
     given_name_at,
@@ -198,7 +205,7 @@ class EntityFinder:
 
     def _candidates(self, scan: _Scan) -> list[int]:
         """Most words start nothing the rules know: only the others are looked at."""
-        idx, info, authors = self.lexicon, scan.info, scan.authors
+        idx, info, authors, toks = self.lexicon, scan.info, scan.authors, scan.toks
         n = len(info)
         before_place = {j - d for j, w in enumerate(info) if w.place for d in (1, 2)}
         speakers = {j - 2 for j, w in enumerate(info) if w.folded in idx.agent}
@@ -206,8 +213,15 @@ class EntityFinder:
             i
             for i, w in enumerate(info)
             if w.opens
-            or (w.capital and w.folded.casefold() not in idx.english_common)  # not "The", "He"
+            or (
+                w.capital  # not "The", "He"; but "the Home Office"
+                and (
+                    w.folded.casefold() not in idx.english_common
+                    or not common_capital(toks, info, i, idx)
+                )
+            )
             or w.initial
+            or w.acronym
             or i in before_place
             or i in speakers
             or i in scan.headed
@@ -264,8 +278,23 @@ class EntityFinder:
             if end:
                 scan.add(kind, latin_words(scan.text, toks, info, i, end, idx), i, end - 1)
                 return end
+        if info[i].acronym and self._acronym_named(scan, i):
+            scan.add("ORG", info[i].acronym, i, i)  # "ईबीआरडी": EBRD, an organisation no list knows
+            return i + 1
         cased = info[i].capital and scan.cased and scan.source != "title"
         return self._capitalised(scan, i) if cased else i + 1
+
+    def _acronym_named(self, scan: _Scan, i: int) -> bool:
+        """Word i is an organisation's short name spelt in Devanagari letters: three or more,
+        no common acronym ("एफआईआर"), and the word after it a function word or none ("ईबीआरडी
+        की सदस्यता", "सीआईआई ने"; not "एमएसएमई क्षेत्र", "एसडीआरएफ आवंटन": there it
+        qualifies a noun, as a scheme or a sector's name does)."""
+        acronym, nxt = scan.info[i].acronym, i + 1
+        if len(acronym) < 3 or acronym in self.lexicon.common_acronyms:
+            return False
+        if nxt == len(scan.info) or scan.toks.gap(i) not in ("", "-"):
+            return scan.toks.gap(i) != "("  # "ओडीएफ (खुले में शौच से मुक्ति)" explains a term
+        return scan.info[nxt].folded in self.lexicon.function_words
 
     def _capitalised(self, scan: _Scan, i: int) -> int:
         """An unknown name in capitals at token i (`latin.py`), up to a known one."""
@@ -281,6 +310,8 @@ class EntityFinder:
             found = run_kind(toks, info, i, end, idx)
             if found is None and scan.list_item_ends(end):
                 found = scan.listed_after(i)
+            if found is None:  # the weakest evidence last: what the world's lists say
+                found = listed_kind(toks.words[i:end], idx)
         if found is None and (end := named_first(toks, i, end, idx)):
             found = "PERSON"  # "Andy Warhol" of "Andy Warhol Photographic Legacy Program"
         if found is None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
+from workers.stages.extract.entities.rules import role_at
 from workers.stages.extract.entities.words import Word
 
 _SENTENCE_BREAKS = frozenset('.!?:;\n"“‘(|')
@@ -47,13 +48,27 @@ def opens_sentence(toks: Tokens, k: int) -> bool:
 def capital_word(
     toks: Tokens, info: list[Word], k: int, idx: Lexicon, lower: frozenset[str]
 ) -> bool:
-    """Word k may be part of a name: capitalised, no function or role word, and not a common
-    word that only a sentence's opening capitalised."""
+    """Word k may be part of a name: capitalised, no function word, no role ("President"; the
+    "Home" of "Home Office" opens no "Home Minister"), and not a common word that only a
+    sentence's opening capitalised."""
     word = info[k]
     folded = toks.words[k].casefold()
-    if not word.capital or folded in idx.english_common or word.folded in idx.roles:
+    if not word.capital or common_capital(toks, info, k, idx):
+        return False
+    if word.folded in idx.roles and role_at(info, k, idx):
         return False
     return not (opens_sentence(toks, k) and folded in lower)
+
+
+def common_capital(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k is a function or common word that a capital does not make a name's: at a
+    sentence's opening, or alone ("He", "The"); inside a name it is one ("the Home Office",
+    "the World Bank")."""
+    if toks.words[k].casefold() not in idx.english_common:
+        return False
+    nxt = k + 1
+    joined = nxt < len(info) and toks.adjacent(k) and info[nxt].capital
+    return opens_sentence(toks, k) or not joined or toks.words[nxt].casefold() in idx.english_common
 
 
 def capitalised_run(
@@ -108,6 +123,45 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     if before in idx.place_prepositions and not (words[0].isupper() or people):
         return "LOC"
     return None
+
+
+def listed_kind(words: list[str], idx: Lexicon) -> str | None:
+    """The type the world's lists give a run of capitals that nothing around types: a place
+    GeoNames knows ("Evansville"; one word no common word or person's name: not "Mobile",
+    "Campbell"); one word in capitals an organisation's short name ("USI", "KPA"; not "GDP");
+    a run that ends in a US Census surname a person ("Mertens", `census_surname`)."""
+    vocabulary, name, last = idx.vocabulary, " ".join(words), words[-1]
+    single = len(words) == 1
+    if single and name in vocabulary.common:
+        return None
+    named = last in vocabulary.surnames or last.casefold() in idx.world_given_names
+    if name in vocabulary.places and not (single and named):
+        return "LOC"
+    if single and is_acronym(name, idx):
+        return "ORG"
+    return "PERSON" if census_surname(words, idx) else None
+
+
+def census_surname(words: list[str], idx: Lexicon) -> bool:
+    """The run ends in a US Census surname that is no common word, no people's or language's
+    name ("Mertens"; not "Collections", "English", "Greek")."""
+    last, vocabulary = words[-1], idx.vocabulary
+    if last not in vocabulary.surnames or not last[1:].islower() or last in vocabulary.common:
+        return False
+    return not (last.casefold().endswith(idx.people_endings) or last in idx.peoples)
+
+
+def is_acronym(word: str, idx: Lexicon) -> bool:
+    """An unknown organisation's short name: three to six capitals, no common acronym or
+    word ("GDP", "AIDS"), no role ("MLA")."""
+    return (
+        3 <= len(word) <= 6
+        and word.isupper()
+        and word.isalpha()
+        and word.upper() not in idx.common_acronyms
+        and word not in idx.vocabulary.common
+        and word not in idx.roles
+    )
 
 
 def named_first(toks: Tokens, i: int, end: int, idx: Lexicon) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -14,6 +14,7 @@ import stopwordsiso
 
 from workers import data
 from workers.stages.extract.entities.names import Names
+from workers.stages.extract.entities.vocabulary import Vocabulary
 from workers.stages.gazetteer import Gazetteer
 from workers.stages.text.normalize import fold_marks
 from workers.stages.text.scripts import is_devanagari
@@ -87,6 +88,8 @@ class Lexicon:
     place_prepositions: frozenset[str]  # "in", "at", "from": an unknown name after one is a place
     list_joins: frozenset[str]  # "and", "or" before a list's last item
     people_endings: tuple[str, ...]  # "-ish", "-ese": a language's or people's name, no place
+    peoples: frozenset[str]  # "Greek", "Muslim": the same without those endings
+    scheme_words: frozenset[str]  # "योजना", "अभियान": after a role, a scheme's name, no person's
     speech_verbs: frozenset[str]  # "said", "told": the name before one is a person's
     titles: frozenset[str]  # "Mr", "Dr": the name after one is a person's
     world_given_names: frozenset[str]  # given names in Latin script, case-folded (US Census)
@@ -105,6 +108,8 @@ class Lexicon:
     surnames: dict[str, str]
     prefixes: frozenset[str]  # every alias's leading words, joined: where a match can grow
     phonetic_pairs: frozenset[str]  # the first two phonetic keys of every multi-word alias
+    common_acronyms: frozenset[str]  # "GDP", "FIR", in capitals: they name no entity
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # English's and the world's lists
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, names: Names, common: Iterable[str] = ()) -> Lexicon:
@@ -121,6 +126,7 @@ class Lexicon:
             # stopwordsiso's English list holds two-letter country codes ("ba", "uk"): names.
             english=[*(w for w in stopwordsiso.stopwords("en") if len(w) > 2), *common],
             world_given_names=[row[0] for row in data.table("names", "census_given_names.txt")],
+            vocabulary=Vocabulary.load(),
         )
 
     @classmethod
@@ -135,6 +141,7 @@ class Lexicon:
         stopwords: Iterable[str] = (),
         english: Iterable[str] = (),
         world_given_names: Iterable[str] = (),
+        vocabulary: Vocabulary | None = None,
     ) -> Lexicon:
         """The lexicon of a gazetteer, the particle lists (`particles.toml`'s tables) and the
         name lists (rows of Latin, then `|`-separated Devanagari spellings)."""
@@ -159,6 +166,8 @@ class Lexicon:
             place_prepositions=frozenset(words.get("place_prepositions", ())),
             list_joins=frozenset(words.get("list_joins", ())),
             people_endings=tuple(words.get("people_endings", ())),
+            peoples=frozenset(words.get("peoples", ())),
+            scheme_words=frozenset(fold(w) for w in words.get("scheme_words", ())),
             speech_verbs=frozenset(words.get("speech_verbs", ())),
             titles=frozenset(words.get("titles", ())),
             world_given_names=frozenset(n.casefold() for n in world_given_names),
@@ -179,6 +188,8 @@ class Lexicon:
             surnames=_name_forms(surnames),
             prefixes=frozenset(aliases.prefixes),
             phonetic_pairs=frozenset(" ".join(k.split(" ")[:2]) for k in aliases.phonetic),
+            common_acronyms=frozenset(w.upper() for w in words.get("common_acronyms", ())),
+            vocabulary=vocabulary or Vocabulary(),
         )
 
 

@@ -334,8 +334,8 @@ def role_name_at(
 ) -> tuple[int, int]:
     """The unknown name after role words at token i ("प्रदेश अध्यक्ष X ने", "पूर्व मुख्यमंत्री
     डॉ. X"): its first and end token, or (0, 0). Up to three name-like words, ended by a
-    particle or the text's end; none when a known name follows the role (its own rule finds
-    it)."""
+    particle, a comma or stop, or the text's end; none when a known name follows the role (its
+    own rule finds it), nor before a scheme's word or a head noun ("प्रोफेसर यशपाल कमेटी")."""
     n = len(info)
     role = role_at(info, i, idx)
     while role and role_at(info, i + role, idx):
@@ -349,10 +349,14 @@ def role_name_at(
         name_end < n
         and name_end - start < 3
         and not info[name_end].particle
+        and not info[name_end].org_head
         and info[name_end].name_like
         and (name_end == start or toks.adjacent(name_end - 1))
     ):
         name_end += 1
-    if name_end > start and (name_end == n or info[name_end].particle):
+    if name_end < n and (info[name_end].org_head or info[name_end].folded in idx.scheme_words):
+        return 0, 0  # "प्रोफेसर यशपाल कमेटी", "प्रधानमंत्री किसान सम्मान निधि योजना"
+    ends = name_end == n or info[name_end].particle or toks.gap(name_end - 1) in (",", "।")
+    if name_end > start and ends:  # "कमांडर रस्का लुक्विया, ओकोट ओडिंबो और ..."
         return start, name_end
     return 0, 0

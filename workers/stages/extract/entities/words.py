@@ -24,6 +24,7 @@ class Word(NamedTuple):
     facility: bool  # a noun that ends a facility's name: Stadium, मस्जिद
     initial: bool  # a name's initials: "M" of "M.", "T.J" of "T.J.", "यू.आर" of "यू.आर."
     devanagari: bool  # written in Devanagari (its first letter is)
+    acronym: str  # the Latin letters a Devanagari word spells ("ईबीआरडी": "EBRD"), else ""
 
 
 def word_facts(word: str, idx: Lexicon) -> Word:
@@ -53,6 +54,7 @@ def word_facts(word: str, idx: Lexicon) -> Word:
         (capital or in_devanagari) and lower in idx.facility_words,
         idx.names.initials(word),
         in_devanagari,
+        latin or "",
     )
 
 
