@@ -4,7 +4,8 @@ Devanagari spellings by phonetic key, acronyms spelt in Devanagari, role words b
 names ("प्रदेश अध्यक्ष X ने"), known given names with surnames, names written with initials,
 organisations and facilities that end in a head noun (Authority, मंत्रालय, Stadium, मस्जिद),
 places named by the dateline or before गांव/जिले, unknown names in Latin capitals typed by
-evidence, and later in the text a person's short form and an acronym given in parentheses.
+evidence or by the world's word lists, unknown acronyms spelt in Devanagari letters, and later
+in the text a person's short form and an acronym given in parentheses.
 Every entity gets a canonical Latin name."""
 
 from __future__ import annotations

@@ -7,11 +7,14 @@ word there counts only when the text never writes it in lower case ("Officials s
 name; "Cruise said" is). A run's type: ending in a facility word a place; with an organisation
 word an ORG; a person with evidence of one (a known given name or surname, "said" after it, a
 title before it, an age after it, "according to"); after "in", "at", "from" a place (one word
-too, but no language: "in English"); else nothing (a capitalised "Model Code" or "Action Summit"
-is no person), but for a known given name that opens a longer run ("Andy Warhol Photographic
-Legacy Program"). Another lone word is left to the lists and to what the finder learnt earlier
-in the text: a person's short form ("Cruise" of "Tom Cruise"), an organisation's head or last
-word, an acronym given in parentheses.
+too, but no language: "in English"); the kind of the list item before it; last, what the
+world's lists say (`vocabulary.py`, `listed_kind`): a place GeoNames knows, an unknown acronym
+an ORG ("KPA"), a run ending in a US Census surname a person ("Dries Mertens"); else nothing (a
+capitalised "Model Code" or "Action Summit" is no person), but for a known given name that
+opens a longer run ("Andy Warhol Photographic Legacy Program"). A function word is a name's
+inside one ("the Home Office"), never at a sentence's opening or alone. What the finder learnt
+earlier in the text names a lone word too: a person's short form ("Cruise" of "Tom Cruise"), an
+organisation's head or last word, an acronym given in parentheses.
 """
 
 from __future__ import annotations
