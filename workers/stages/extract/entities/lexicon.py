@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any
@@ -109,7 +109,7 @@ class Lexicon:
     prefixes: frozenset[str]  # every alias's leading words, joined: where a match can grow
     phonetic_pairs: frozenset[str]  # the first two phonetic keys of every multi-word alias
     common_acronyms: frozenset[str]  # "GDP", "FIR", in capitals: they name no entity
-    vocabulary: Vocabulary = field(default_factory=Vocabulary)  # English's and the world's lists
+    vocabulary: Vocabulary  # English's and the world's lists (`vocabulary.py`)
 
     @classmethod
     def load(cls, gazetteer: Gazetteer, names: Names, common: Iterable[str] = ()) -> Lexicon:
