@@ -13,7 +13,21 @@ def test_a_role_word_opens_a_match(tiny):
 
 def test_a_known_given_name_opens_in_either_script(tiny):
     assert word_facts("Amit", tiny) == Word(
-        "amit", True, "amt", "amt", False, False, True, True, False, False, False, False, ""
+        "amit",
+        True,
+        "amt",
+        "amt",
+        False,
+        False,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+        False,
+        False,
+        "",
     )
     assert word_facts("अमीत", tiny).opens
     assert not word_facts("Sumit", tiny).opens
@@ -23,6 +37,13 @@ def test_a_word_spelt_in_latin_letter_names_knows_its_acronym(tiny):
     assert word_facts("ईबीआरडी", tiny).acronym == "EBRD"
     assert word_facts("बीमारी", tiny).acronym == ""  # a word, no letters spelt out
     assert word_facts("EBRD", tiny).acronym == ""
+
+
+def test_a_common_word_is_common_in_any_case(tiny):
+    assert word_facts("The", tiny).common and word_facts("the", tiny).common
+    assert word_facts("the", tiny).lower and not word_facts("The", tiny).lower
+    assert not word_facts("Amit", tiny).common
+    assert not word_facts("अमीत", tiny).lower  # case is a Latin word's
 
 
 def test_a_particle_has_no_phonetic_opening(tiny):

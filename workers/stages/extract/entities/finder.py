@@ -216,10 +216,7 @@ class EntityFinder:
             if w.opens
             or (
                 w.capital  # not "The", "He"; but "the Home Office"
-                and (
-                    w.folded.casefold() not in idx.english_common
-                    or not common_capital(toks, info, i, idx)
-                )
+                and (not w.common or not common_capital(toks, info, i))
             )
             or w.initial
             or w.acronym

@@ -20,6 +20,7 @@ organisation's head or last word, an acronym given in parentheses.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import role_at
@@ -28,6 +29,7 @@ from workers.stages.extract.entities.words import Word
 _SENTENCE_BREAKS = frozenset('.!?:;\n"“‘(|')
 _MAX_WORDS = 6  # a run this long is a facility's or an organisation's name, or none
 _PERSON_WORDS = 4
+_CAPITAL = attrgetter("capital")
 
 
 def casing(toks: Tokens, info: list[Word]) -> tuple[frozenset[str], bool]:
@@ -35,11 +37,11 @@ def casing(toks: Tokens, info: list[Word]) -> tuple[frozenset[str], bool]:
     and whether capitals tell names in it: at least 3 in 10 of its Latin words are in lower
     case, as in prose (not a headline in Title Case or capitals, where at most the small words
     are). Nothing to work out for a text with no capitalised word."""
-    capitals = sum(word.capital for word in info)
+    capitals = sum(map(_CAPITAL, info))
     if not capitals:
         return frozenset(), False
-    lower = [w for w in toks.words if w[:1].islower()]
-    return frozenset(w.casefold() for w in lower), len(lower) * 10 >= 3 * (len(lower) + capitals)
+    lower = [w.folded for w in info if w.lower]  # a lower-case word's matching form is itself
+    return frozenset(lower), len(lower) * 10 >= 3 * (len(lower) + capitals)
 
 
 def opens_sentence(toks: Tokens, k: int) -> bool:
@@ -56,22 +58,22 @@ def capital_word(
     sentence's opening capitalised."""
     word = info[k]
     folded = toks.words[k].casefold()
-    if not word.capital or common_capital(toks, info, k, idx):
+    if not word.capital or common_capital(toks, info, k):
         return False
     if word.folded in idx.roles and role_at(info, k, idx):
         return False
     return not (opens_sentence(toks, k) and folded in lower)
 
 
-def common_capital(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+def common_capital(toks: Tokens, info: list[Word], k: int) -> bool:
     """Word k is a function or common word that a capital does not make a name's: at a
     sentence's opening, or alone ("He", "The"); inside a name it is one ("the Home Office",
     "the World Bank")."""
-    if toks.words[k].casefold() not in idx.english_common:
+    if not info[k].common:
         return False
     nxt = k + 1
     joined = nxt < len(info) and toks.adjacent(k) and info[nxt].capital
-    return opens_sentence(toks, k) or not joined or toks.words[nxt].casefold() in idx.english_common
+    return opens_sentence(toks, k) or not joined or info[nxt].common
 
 
 def capitalised_run(

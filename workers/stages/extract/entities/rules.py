@@ -168,6 +168,8 @@ def match(
 ) -> tuple[int, str, str] | None:
     """Longest gazetteer alias, author name or known acronym starting at token i."""
     word = info[i]
+    if not (word.opens or word.phonetic):
+        return None  # no alias, author or acronym starts with it
     first = word.folded
     in_devanagari = word.devanagari
     longest = idx.span.get(first, 0)

@@ -20,6 +20,8 @@ class Word(NamedTuple):
     place: bool  # a word that follows a place's name: गांव, जिले, district
     name_like: bool  # a capitalised Latin word, or Devanagari that may be a name
     capital: bool  # a Latin word that starts with a capital ("Urban", "IT")
+    lower: bool  # a Latin word that starts in lower case ("urban")
+    common: bool  # a common English word, whatever its case ("The", "home")
     org_head: bool  # a noun that ends an organisation's name: Authority, Group, मंत्रालय
     facility: bool  # a noun that ends a facility's name: Stadium, मस्जिद
     initial: bool  # a name's initials: "M" of "M.", "T.J" of "T.J.", "यू.आर" of "यू.आर."
@@ -50,6 +52,8 @@ def word_facts(word: str, idx: Lexicon) -> Word:
         (is_devanagari(word) and not _common_devanagari(folded, idx))
         or (word[:1].isupper() and word[1:2].islower()),
         capital,
+        word[:1].islower(),
+        word.casefold() in idx.english_common,
         (capital or in_devanagari) and lower in idx.org_heads,
         (capital or in_devanagari) and lower in idx.facility_words,
         idx.names.initials(word),
