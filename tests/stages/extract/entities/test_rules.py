@@ -32,7 +32,7 @@ def finder(rules) -> EntityFinder:
 def scan(finder):
     def scanned(text: str) -> tuple[Tokens, list[Word]]:
         toks = Tokens(text)
-        return toks, [finder.word(w) for w in toks.words]
+        return toks, finder.facts(toks.words)
 
     return scanned
 
@@ -105,7 +105,7 @@ def test_the_longest_alias_or_author_at_a_word(finder, scan):
 def test_a_devanagari_acronym_matches_its_latin_alias(tiny):
     finder = EntityFinder(tiny)
     toks = Tokens("एफएसएल की रिपोर्ट")
-    info = [finder.word(w) for w in toks.words]
+    info = finder.facts(toks.words)
     assert match(toks, info, 0, tiny, NO_AUTHORS) == (1, "ORG", "Forensic Science Laboratory")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workers.stages.extract.entities.words import Word, word_facts
+from workers.stages.extract.entities.words import NOTABLE, where, word_facts
 
 
 def test_a_role_word_opens_a_match(tiny):
@@ -12,25 +12,27 @@ def test_a_role_word_opens_a_match(tiny):
 
 
 def test_a_known_given_name_opens_in_either_script(tiny):
-    assert word_facts("Amit", tiny) == Word(
-        "amit",
-        True,
-        "amt",
-        "amt",
-        False,
-        False,
-        True,
-        True,
-        False,
-        False,
-        False,
-        False,
-        False,
-        False,
-        "",
-    )
+    amit = word_facts("Amit", tiny)._asdict()
+    assert amit == amit | {"folded": "amit", "opens": True, "key": "amt", "phonetic": "amt"}
+    assert amit == amit | {"name_like": True, "capital": True, "notable": True}
+    assert not any(amit[fact] for fact in ("prefix_only", "particle", "place", "org_head", "agent"))
     assert word_facts("अमीत", tiny).opens
     assert not word_facts("Sumit", tiny).opens
+
+
+def test_a_word_that_opens_only_longer_aliases_says_so(tiny):
+    """The finder looks at it only where the next word goes on with an alias."""
+    alias = next(a for a in tiny.exact if " " in a and a.split()[0] not in tiny.exact)
+    first = word_facts(alias.split()[0], tiny)
+    assert first.opens and first.prefix_only and first.notable
+    assert not word_facts("Amit", tiny).prefix_only  # a name by itself
+
+
+def test_notable_words_are_the_ones_a_name_may_start_at(tiny):
+    assert word_facts("Braverman", tiny).notable  # capitalised
+    assert word_facts("ने", tiny).agent and not word_facts("ने", tiny).notable
+    assert not word_facts("rain", tiny).notable
+    assert where([word_facts(w, tiny) for w in ["the", "rain", "in", "Pune"]], NOTABLE) == [3]
 
 
 def test_a_word_spelt_in_latin_letter_names_knows_its_acronym(tiny):

@@ -11,7 +11,6 @@ Every entity gets a canonical Latin name."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from workers.stages.extract.analysis import Analysis
@@ -38,7 +37,15 @@ from workers.stages.extract.entities.rules import (
     speaker_at,
     surface,
 )
-from workers.stages.extract.entities.words import Word, word_facts
+from workers.stages.extract.entities.words import (
+    AGENT,
+    NOTABLE,
+    PLACE,
+    Word,
+    where,
+    where_among,
+    word_facts,
+)
 from workers.stages.text.scripts import is_devanagari
 from workers.stages.text.social import MENTION
 
@@ -158,10 +165,19 @@ class EntityFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.word = lru_cache(maxsize=_REMEMBERED_WORDS)(self._word)
+        self._facts: dict[str, Word] = {}
 
-    def _word(self, word: str) -> Word:
-        return word_facts(word, self.lexicon)
+    def facts(self, words: list[str]) -> list[Word]:
+        """The facts of each word, remembered (up to `_REMEMBERED_WORDS`, then afresh)."""
+        known = self._facts
+        if len(known) > _REMEMBERED_WORDS:
+            known.clear()
+        get = known.get
+        return [get(word) or self._learn(word) for word in words]
+
+    def _learn(self, word: str) -> Word:
+        facts = self._facts[word] = word_facts(word, self.lexicon)
+        return facts
 
     def __call__(
         self, body: str, dateline: str | None, title: str | None, embeds: list[dict[str, Any]]
@@ -186,8 +202,8 @@ class EntityFinder:
         return found.records()
 
     def _scan(self, text: str, source: str, found: Found, authors: Authors) -> None:
-        toks, word = Tokens(text), self.word
-        info = [word(w) for w in toks.words]
+        toks = Tokens(text)
+        info = self.facts(toks.words)
         idx = self.lexicon
         runs = headed_names(toks, info, idx)
         scan = _Scan(text, source, idx, toks, info, runs, found, authors, *casing(toks, info))
@@ -197,32 +213,38 @@ class EntityFinder:
                 i = self._resolve(scan, candidate)
         if source == "title" or not scan.aliases:
             return  # a headline's words are the body's
-        for k, facts in enumerate(info):  # short forms the first pass did not reach
-            entity = scan.aliases.get(facts.folded)
+        aliases = scan.aliases
+        for k in where_among(info, aliases):  # short forms the first pass did not reach
+            facts, entity = info[k], aliases[info[k].folded]
             # Capitals in a text in capitals say nothing of names.
             named = facts.name_like or (facts.capital and scan.cased)
             if entity and k not in scan.covered and named and scan.alone(k):
                 scan.add(*entity, k, k)
 
     def _candidates(self, scan: _Scan) -> list[int]:
-        """Most words start nothing the rules know: only the others are looked at."""
+        """Most words start nothing the rules know: only the others are looked at (notable
+        words that pass a closer look, and the words some rule reads from after them)."""
         idx, info, authors, toks = self.lexicon, scan.info, scan.authors, scan.toks
         n = len(info)
-        before_place = {j - d for j, w in enumerate(info) if w.place for d in (1, 2)}
-        speakers = {j - 2 for j, w in enumerate(info) if w.folded in idx.agent}
-        return [
+        marked = {j - d for j in where(info, PLACE) for d in (1, 2)}  # "X गांव", "X Y district"
+        marked.update(j - 2 for j in where(info, AGENT))  # "X Y ने कहा"
+        marked.update(scan.headed)
+
+        def continued(i: int) -> bool:  # "the Hindu" may be an alias, "the state" none
+            return i + 1 < n and f"{info[i].folded} {info[i + 1].folded}" in idx.prefixes
+
+        # A word whose key opens an embed author's name is notable in this article only.
+        pool = where(info, NOTABLE) if not authors.firsts else range(n)
+        chosen = [
             i
-            for i, w in enumerate(info)
-            if w.opens
+            for i in pool
+            if ((w := info[i]).opens and (not w.prefix_only or continued(i)))
             or (
                 w.capital  # not "The", "He"; but "the Home Office"
                 and (not w.common or not common_capital(toks, info, i))
             )
-            or w.initial
+            or (w.initial and toks.gap(i) == ".")  # "M. Nagaprasanna"; not "के" (of)
             or w.acronym
-            or i in before_place
-            or i in speakers
-            or i in scan.headed
             or (
                 w.phonetic
                 and (w.phonetic in idx.phonetic_span or w.phonetic in authors.firsts)
@@ -231,6 +253,7 @@ class EntityFinder:
                 and pair_may_match(f"{w.key} {info[i + 1].key}", idx, authors)
             )
         ]
+        return sorted({i for i in marked if 0 <= i < n}.union(chosen))
 
     def _resolve(self, scan: _Scan, i: int) -> int:
         """Add the name the first rule finds at token i; the token after it (i + 1: none)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from workers.stages.extract.entities.found import Authors
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
-from workers.stages.extract.entities.words import Word
+from workers.stages.extract.entities.words import FACILITY, ORG_HEAD, Word, where
 from workers.stages.text.scripts import is_devanagari
 
 
@@ -14,7 +14,7 @@ def headed_names(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, tupl
     """Start -> (end, type) of the names that end in a head noun: organisations (ORG) and, in
     Devanagari, facilities (LOC: "जामा मस्जिद"; Latin ones are capitalised runs, `latin.py`)."""
     runs = {start: (end, "ORG") for start, end in organisations(toks, info, idx).items()}
-    for head in [j for j, word in enumerate(info) if word.facility and word.devanagari]:
+    for head in [j for j in where(info, FACILITY) if info[j].devanagari]:
         if (start := devanagari_organisation(toks, info, head, idx)) < head:
             runs.setdefault(start, (head + 1, "LOC"))
     return runs
@@ -27,7 +27,7 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
     Prevention", "यूरोपियन बैंक फॉर रिकन्स्ट्रक्शन एंड डेवलपमेंट"); or none before it and such a
     tail ("Church of Scientology")."""
     runs: dict[int, int] = {}
-    for head in [j for j, word in enumerate(info) if word.org_head]:
+    for head in where(info, ORG_HEAD):
         if info[head].devanagari:
             start = devanagari_organisation(toks, info, head, idx)
         else:
