@@ -3,6 +3,7 @@ sentence patterns are built from."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
@@ -47,9 +48,12 @@ def devanagari(char: str) -> bool:
     return "\u0900" <= char <= "\u097f"
 
 
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
+
+
 def is_devanagari(text: str) -> bool:
-    """Whether any character of the text is Devanagari."""
-    return any("\u0900" <= c <= "\u097f" for c in text)
+    """Whether any character of the text is Devanagari (a search in C: called per word)."""
+    return _DEVANAGARI.search(text) is not None
 
 
 def ranges(script: str) -> str:

@@ -14,6 +14,7 @@ from workers import data
 from workers.stages.text.scripts import DEVANAGARI_VOWELS, is_devanagari
 
 _VIRAMA = "\u094d"
+_NOT_LATIN = re.compile("[^a-z]")
 _NUKTA = "\u093c"
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -33,6 +34,11 @@ class Names:
         }
         self.vowels: dict[str, str] = table["vowels"]
         self.phonetic: dict[str, Any] = table["phonetic"]
+        # The letter classes and the dropped vowels in one table: no class's letters are
+        # another's or a vowel, so one pass does what replacing them in turn would.
+        self.letter_classes = str.maketrans(
+            dict(self.phonetic["letters"]) | dict.fromkeys(self.phonetic["drop"])
+        )
         self.letter_names = {
             unicodedata.normalize("NFC", k): v for k, v in table["letters"].items()
         }
@@ -109,15 +115,10 @@ class Names:
         return " ".join(keys)
 
     def latin_skeleton(self, word: str) -> str:
-        phonetic = self.phonetic
-        latin = "".join(
-            c for c in unicodedata.normalize("NFD", word.lower()) if c.isascii() and c.isalpha()
-        )
-        for old, new in phonetic["digraphs"]:
+        latin = _NOT_LATIN.sub("", unicodedata.normalize("NFD", word.lower()))  # "é" -> "e"
+        for old, new in self.phonetic["digraphs"]:
             latin = latin.replace(old, new)
-        for old, new in phonetic["letters"]:
-            latin = latin.replace(old, new)
-        return "".join(c for c in latin if c not in phonetic["drop"])
+        return latin.translate(self.letter_classes)
 
     def _devanagari_classes(self) -> dict[int, str | None]:
         """Devanagari letter -> its consonant class (the Latin skeleton of its romanisation);
