@@ -166,3 +166,16 @@ def test_a_common_word_inside_a_name_is_the_name_s(spans):
 
 def test_trap_a_role_is_still_no_name(spans):
     assert ("ORG", "Home") not in spans("The Home Minister Amit Shah said so.")
+
+
+def test_two_or_three_unknown_words_written_as_names_mid_sentence_are_a_person(spans):
+    found = spans("In the 80th minute, Ilkka Varjonen doubled the lead for the hosts.")
+    assert ("PERSON", "Ilkka Varjonen") in found
+    assert ("PERSON", "Tasio Ben Varjonen") in spans("The keeper was Tasio Ben Varjonen again.")
+
+
+def test_trap_common_words_in_capitals_or_a_sentence_s_opening_say_no_person(spans):
+    assert spans("She reviewed it for Rolling Stone last year.") == []  # common words
+    assert spans("Fans gathered at Chapel Hill on Sunday.") == [("LOC", "Chapel Hill")]
+    assert spans("Ilkka Varjonen doubled the lead.") == []  # a sentence's opening says nothing
+    assert spans("Prices of Ilkka VARJONEN shares fell.") == []  # not written as names are

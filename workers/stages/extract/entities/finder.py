@@ -20,7 +20,9 @@ from workers.stages.extract.entities.latin import (
     casing,
     common_capital,
     listed_kind,
+    name_shaped,
     named_first,
+    opens_sentence,
     run_kind,
 )
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
@@ -333,6 +335,8 @@ class EntityFinder:
                 found = scan.listed_after(i)
             if found is None:  # the weakest evidence last: what the world's lists say
                 found = listed_kind(toks.words[i:end], idx)
+            if found is None and not opens_sentence(toks, i):
+                found = "PERSON" if name_shaped(toks.words[i:end], idx) else None
         if found is None and (end := named_first(toks, i, end, idx)):
             found = "PERSON"  # "Andy Warhol" of "Andy Warhol Photographic Legacy Program"
         if found is None:

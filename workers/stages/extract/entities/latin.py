@@ -147,6 +147,21 @@ def listed_kind(words: list[str], idx: Lexicon) -> str | None:
     return "PERSON" if census_surname(words, idx) else None
 
 
+def name_shaped(words: list[str], idx: Lexicon) -> bool:
+    """Two or three words written as names are, none a common word ("Romelu Lukaku", "Farouk
+    Ben Mustapha"; not "Chapel Hill", "Rolling Stone"): mid-sentence and typed by nothing
+    else, such a run in news is mostly a person's name."""
+    vocabulary = idx.vocabulary
+    return 2 <= len(words) <= 3 and all(
+        word[:1].isupper()
+        and word[1:].isalpha()
+        and word[1:].islower()
+        and word not in vocabulary.common
+        and word.casefold() not in idx.english_common
+        for word in words
+    )
+
+
 def census_surname(words: list[str], idx: Lexicon) -> bool:
     """The run ends in a US Census surname that is no common word, no people's or language's
     name ("Mertens"; not "Collections", "English", "Greek")."""
