@@ -223,3 +223,8 @@ def test_trap_a_role_before_a_scheme_or_a_committee_is_no_person(spans):
         "प्रधानमंत्री किसान सम्मान निधि योजना के तहत और प्रोफेसर यशपाल कमेटी की सिफारिश पर काम हुआ।"
     )
     assert not [name for kind, name in found if kind == "PERSON"]
+
+
+def test_a_devanagari_museum_or_library_is_an_organisation(spans):
+    found = spans("रजा पुस्तकालय और छत्रपति शिवाजी संग्रहालय में प्रदर्शनी लगी।")
+    assert ("ORG", "छत्रपति शिवाजी संग्रहालय") in found

@@ -179,3 +179,9 @@ def test_trap_common_words_in_capitals_or_a_sentence_s_opening_say_no_person(spa
     assert spans("Fans gathered at Chapel Hill on Sunday.") == [("LOC", "Chapel Hill")]
     assert spans("Ilkka Varjonen doubled the lead.") == []  # a sentence's opening says nothing
     assert spans("Prices of Ilkka VARJONEN shares fell.") == []  # not written as names are
+
+
+def test_a_museum_gallery_or_library_is_an_organisation_not_a_person(spans):
+    found = spans("The prints went to the Kessler Art Museum and the Ravel Gallery this week.")
+    assert ("ORG", "Kessler Art Museum") in found and ("ORG", "Ravel Gallery") in found
+    assert not any(kind == "PERSON" for kind, _ in found)  # "Art" is a given name too
