@@ -185,3 +185,25 @@ def test_a_museum_gallery_or_library_is_an_organisation_not_a_person(spans):
     found = spans("The prints went to the Kessler Art Museum and the Ravel Gallery this week.")
     assert ("ORG", "Kessler Art Museum") in found and ("ORG", "Ravel Gallery") in found
     assert not any(kind == "PERSON" for kind, _ in found)  # "Art" is a given name too
+
+
+def test_an_article_in_capitals_is_no_part_of_the_name_after_it(spans):
+    found = spans("As the author told The Kestrel Post, the harvest was poor.")
+    assert ("ORG", "Kestrel Post") in found and ("ORG", "The Kestrel Post") not in found
+
+
+def test_trap_a_gazetteer_alias_that_opens_with_an_article_keeps_it(spans):
+    assert ("ORG", "The Hindu") in spans("The report was first carried by The Hindu on Monday.")
+
+
+def test_and_a_place_that_opens_another_headed_name_ends_the_first(spans):
+    found = spans(
+        "Scientists from the Kestrel Institute of Technology and Denver State University met."
+    )
+    assert ("ORG", "Kestrel Institute of Technology") in found
+    assert ("ORG", "Denver State University") in found
+
+
+def test_trap_and_inside_one_organisation_s_name_stays_in_it(spans):
+    found = spans("He heads the Kestrel Centre for Soil Testing and Nutrition now.")
+    assert ("ORG", "Kestrel Centre for Soil Testing and Nutrition") in found

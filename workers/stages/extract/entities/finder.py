@@ -243,7 +243,7 @@ class EntityFinder:
             if ((w := info[i]).opens and (not w.prefix_only or continued(i)))
             or (
                 w.capital  # not "The", "He"; but "the Home Office"
-                and (not w.common or not common_capital(toks, info, i))
+                and (not w.common or not common_capital(toks, info, i, idx))
             )
             or (w.initial and toks.gap(i) == ".")  # "M. Nagaprasanna"; not "के" (of)
             or w.acronym

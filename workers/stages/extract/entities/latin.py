@@ -58,19 +58,21 @@ def capital_word(
     sentence's opening capitalised."""
     word = info[k]
     folded = toks.words[k].casefold()
-    if not word.capital or common_capital(toks, info, k):
+    if not word.capital or common_capital(toks, info, k, idx):
         return False
     if word.folded in idx.roles and role_at(info, k, idx):
         return False
     return not (opens_sentence(toks, k) and folded in lower)
 
 
-def common_capital(toks: Tokens, info: list[Word], k: int) -> bool:
+def common_capital(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
     """Word k is a function or common word that a capital does not make a name's: at a
-    sentence's opening, or alone ("He", "The"); inside a name it is one ("the Home Office",
-    "the World Bank")."""
+    sentence's opening, or alone ("He", "The"), or an article anywhere ("told The Huffington
+    Post"); inside a name it is one ("the Home Office", "the World Bank")."""
     if not info[k].common:
         return False
+    if info[k].folded in idx.articles:
+        return True
     nxt = k + 1
     joined = nxt < len(info) and toks.adjacent(k) and info[nxt].capital
     return opens_sentence(toks, k) or not joined or info[nxt].common

@@ -85,6 +85,7 @@ class Lexicon:
     function_words: frozenset[str]  # particles and stopwords: where a name with no capitals stops
     english_common: frozenset[str]  # English function words, case-folded: never a name's word
     name_links: frozenset[str]  # small words inside a Latin name: "de", "van", "bin"
+    articles: frozenset[str]  # "the", "a": no name of capitals opens with one ("The Guardian")
     place_prepositions: frozenset[str]  # "in", "at", "from": an unknown name after one is a place
     list_joins: frozenset[str]  # "and", "or" before a list's last item
     people_endings: tuple[str, ...]  # "-ish", "-ese": a language's or people's name, no place
@@ -163,6 +164,7 @@ class Lexicon:
             | {fold(w) for w in [*stopwords, *words.get("function_words", ())]},
             english_common=frozenset(w.casefold() for w in [*english, *words["en"]]),
             name_links=frozenset(words.get("name_links", ())),
+            articles=frozenset(words.get("articles", ())),
             place_prepositions=frozenset(words.get("place_prepositions", ())),
             list_joins=frozenset(words.get("list_joins", ())),
             people_endings=tuple(words.get("people_endings", ())),

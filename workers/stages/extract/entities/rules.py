@@ -72,7 +72,7 @@ def _tail(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
         if not (
             info[nxt].name_like
             and len(toks.words[nxt]) > 2  # no "for Rs 2 crore"
-            and (links is idx.org_links or not starts_another(info[nxt]))
+            and (links is idx.org_links or not another_name(toks, info, nxt, idx))
         ):
             break
         end = nxt + 1
@@ -112,9 +112,18 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
     return start
 
 
-def starts_another(word: Word) -> bool:
-    """A word after "and" that opens a name of its own ("... and IIT Bombay", "... and Amit")."""
-    return word.opens or not word.name_like
+def another_name(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """The words from k, after "and", are a name of their own: no name's word, or one the
+    gazetteer knows opens there ("... and IIT Bombay", "... and Amit"), or a place opens them
+    and a head noun ends them ("Institute of Technology and Colorado State University"; not
+    "Food Standards of Australia and New Zealand", "Centres for Disease Control and
+    Prevention")."""
+    if info[k].opens or not info[k].name_like:
+        return True
+    end = k + 1
+    while end < len(info) and info[end].capital and toks.adjacent(end - 1):
+        end += 1
+    return info[end - 1].org_head and toks.words[k] in idx.vocabulary.places
 
 
 def initials_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
