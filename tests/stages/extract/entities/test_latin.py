@@ -207,3 +207,12 @@ def test_and_a_place_that_opens_another_headed_name_ends_the_first(spans):
 def test_trap_and_inside_one_organisation_s_name_stays_in_it(spans):
     found = spans("He heads the Kestrel Centre for Soil Testing and Nutrition now.")
     assert ("ORG", "Kestrel Centre for Soil Testing and Nutrition") in found
+
+
+def test_a_dotted_place_before_an_organisation_s_name_is_part_of_it(spans):
+    found = spans("A report by the U.K. Agency for Soil Standards came out.")
+    assert ("ORG", "U.K. Agency for Soil Standards") in found and ("LOC", "U.K.") not in found
+
+
+def test_trap_a_dotted_place_before_a_full_stop_stays_a_place(spans):
+    assert ("LOC", "U.S.") in spans("Prices fell in the U.S. last week.")

@@ -44,7 +44,8 @@ def _capitalised_before(toks: Tokens, info: list[Word], head: int) -> int:
     start = head
     while start > 0 and head - start < 6:
         before = start - 1
-        if toks.gap(before) not in ("", "-"):
+        dotted = toks.gap(before) == "." and "." in toks.words[before]  # "U.S. Department"
+        if toks.gap(before) not in ("", "-") and not dotted:
             break
         if info[before].capital and not info[before].particle:
             start = before  # "Urban" of "Mysuru Urban Development Authority"
