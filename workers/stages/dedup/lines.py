@@ -18,6 +18,7 @@ import hashlib
 from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Self
 
 from workers import data
@@ -56,6 +57,13 @@ def short_line_key(text: str, max_words: int) -> int | None:
     text = text.strip()
     if len(text) > 10 * max_words:
         return None
+    return _short_key(text, max_words)
+
+
+@lru_cache(maxsize=1024)
+def _short_key(text: str, max_words: int) -> int | None:
+    """Remembered: both finishing steps key the same paragraphs (one after the other in one
+    process in batch mode and in a worker of both stages), and furniture recurs."""
     found = words(text.casefold())
     if not 0 < len(found) <= max_words:
         return None
