@@ -33,3 +33,29 @@ def test_returning_free_memory_is_safe_to_call_any_time():
     del garbage
     return_free_memory()  # glibc gives the pages back; elsewhere nothing happens
     assert rss_mb(os.getpid()) > 0
+
+
+_STREAMED = """
+import os, sys
+from workers.ops import processes
+if sys.argv[1] == "fixed":
+    processes.keep_heap_small()
+big = bytearray(4_000_000)
+del big  # freeing one large mapped block raises glibc's thresholds, unless they are fixed
+before = processes.rss_mb(os.getpid())
+blocks, kept = [], []
+for n in range(300):  # articles of ~150 KB, with small objects that stay between them
+    blocks.append(bytes(150_000 + n))
+    kept.append(bytes(64) + bytes([n % 256]))
+del blocks
+print(processes.rss_mb(os.getpid()) - before)
+"""
+
+
+def test_a_heap_kept_small_gives_back_what_a_stream_of_large_blocks_freed():
+    def retained(mode: str) -> float:
+        run = [sys.executable, "-c", _STREAMED, mode]
+        return float(subprocess.run(run, capture_output=True, text=True, check=True).stdout)
+
+    assert retained("fixed") < 5  # MB
+    assert retained("default") > retained("fixed") + 20  # what a worker kept before

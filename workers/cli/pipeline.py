@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from workers.config import Settings
-from workers.ops import logs, signals
+from workers.ops import logs, processes, signals
 from workers.pipeline.table import Stage
 
 
@@ -58,6 +58,7 @@ def register(commands: Any) -> None:
 def _worker(args: argparse.Namespace, settings: Settings) -> int:
     logs.configure(settings.log_level)
     signals.stop_while_starting("khabar.worker")  # before the imports: they take a second
+    processes.keep_heap_small()  # before the heap grows
     from workers.kafka.worker import run_worker
 
     chosen = list(Stage) if "all" in args.stage else [Stage(s) for s in dict.fromkeys(args.stage)]
