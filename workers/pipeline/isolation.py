@@ -22,6 +22,7 @@ from collections.abc import AsyncGenerator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 
+from workers.ops import processes
 from workers.ops.logs import get_logger
 from workers.pipeline import runner
 from workers.pipeline.table import Stage
@@ -55,6 +56,7 @@ def _serve(conn: Connection, stage: Stage, min_words: int) -> None:
     act on: it finishes or hands back the message in flight and then closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    processes.keep_heap_small()  # the fork server is a new interpreter: the worker's is not here
     from workers.pipeline.build import build_stages  # preloaded by the fork server, not the worker
 
     processor = build_stages(min_words=min_words)[stage]

@@ -194,7 +194,7 @@ def dates_in(text: str, reference: dt.date | None, p: DateRules) -> list[dict[st
             add(
                 m.start(),
                 m.end(),
-                _date(int(m["year"]), p.months[m["month"].lower()], int(m["day"])),
+                _date(int(m["year"]), p.months.get(_named(m["month"])), int(m["day"])),
                 "absolute",
             )
     for pattern in (p.iso, p.numeric) if numbers else ():
@@ -208,10 +208,10 @@ def dates_in(text: str, reference: dt.date | None, p: DateRules) -> list[dict[st
     if reference is not None:
         for pattern in (p.day_month, p.month_day) if numbers else ():
             for m in pattern.finditer(digits):
-                month = p.months[m["month"].lower()]
+                month = p.months.get(_named(m["month"]))
                 add(m.start(), m.end(), _date(reference.year, month, int(m["day"])), "absolute")
         for m in p.days_offset.finditer(digits) if numbers else ():
-            sign = -1 if p.words.get(m["unit"].lower()) == "days_ago" else 1
+            sign = -1 if p.words.get(_named(m["unit"])) == "days_ago" else 1
             add(m.start(), m.end(), reference + dt.timedelta(days=sign * int(m["n"])), "relative")
         for m in p.weekday.finditer(digits):
             add(m.start(), m.end(), _weekday(m, reference, text, p), "relative")
@@ -220,7 +220,16 @@ def dates_in(text: str, reference: dt.date | None, p: DateRules) -> list[dict[st
     return [found[key] for key in sorted(found)]
 
 
-def _date(year: int, month: int, day: int) -> dt.date | None:
+def _named(word: str) -> str:
+    """The key a matched word has in the rules' tables: the patterns match case-insensitively,
+    so "ſeptember" (a long s) or "SUNDAY" must find the same key (one lower-case letter per
+    letter, "İ" -> "i", then case-folded, "ſ" -> "s")."""
+    return "".join(letter.lower()[:1] for letter in word).casefold()
+
+
+def _date(year: int, month: int | None, day: int) -> dt.date | None:
+    if month is None:
+        return None
     try:
         return dt.date(year, month, day) if 1900 <= year <= 2100 else None
     except ValueError:
@@ -237,9 +246,11 @@ def _future(text: str, at: int, p: DateRules) -> bool:
     return p.future.search(clause) is not None
 
 
-def _weekday(m: re.Match[str], reference: dt.date, text: str, p: DateRules) -> dt.date:
-    target = p.weekdays[m["weekday"].lower()]
-    modifier = (m["mod"] or "").lower()
+def _weekday(m: re.Match[str], reference: dt.date, text: str, p: DateRules) -> dt.date | None:
+    target = p.weekdays.get(_named(m["weekday"]))
+    if target is None:
+        return None
+    modifier = _named(m["mod"] or "")
     if (modifier and modifier not in p.last) or (not modifier and _future(text, m.start(), p)):
         ahead = (target - reference.weekday()) % 7 or 7
         return reference + dt.timedelta(days=ahead)
@@ -249,8 +260,10 @@ def _weekday(m: re.Match[str], reference: dt.date, text: str, p: DateRules) -> d
     return reference - dt.timedelta(days=back)
 
 
-def _single(m: re.Match[str], reference: dt.date, text: str, p: DateRules) -> dt.date:
-    kind = p.words[m["word"].lower()]
+def _single(m: re.Match[str], reference: dt.date, text: str, p: DateRules) -> dt.date | None:
+    kind = p.words.get(_named(m["word"]))
+    if kind is None:
+        return None
     if kind == "today":
         return reference
     if kind in ("yesterday", "tomorrow"):

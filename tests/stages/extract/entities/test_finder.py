@@ -228,3 +228,18 @@ def test_trap_a_role_before_a_scheme_or_a_committee_is_no_person(spans):
 def test_a_devanagari_museum_or_library_is_an_organisation(spans):
     found = spans("रजा पुस्तकालय और छत्रपति शिवाजी संग्रहालय में प्रदर्शनी लगी।")
     assert ("ORG", "छत्रपति शिवाजी संग्रहालय") in found
+
+
+def test_an_acronym_learnt_in_the_last_pass_names_the_words_after_it(spans):
+    text = "भारतीय लघु उद्योग विकास बैंक (सिडबी) ने कहा। बाद में सिडबी (कपोटा) की बैठक हुई। कपोटा में सब आए।"
+    assert [kind for kind, _ in spans(text)] == ["ORG"] * 5
+
+
+def test_word_facts_are_remembered_up_to_a_bound(tiny, monkeypatch):
+    monkeypatch.setattr("workers.stages.extract.entities.finder._REMEMBERED_WORDS", 3)
+    finder = EntityFinder(tiny)
+    first = finder.facts(["Amit", "ने", "कहा"])
+    assert list(finder._facts) == ["Amit", "ने", "कहा"] and finder.facts(["Amit"]) == first[:1]
+    finder.facts(["Pune"])  # past the bound the next call starts afresh
+    assert finder.facts(["rain"]) and list(finder._facts) == ["rain"]
+    assert finder.facts(["Amit"]) == first[:1]  # learnt again, the same

@@ -174,6 +174,11 @@ def test_two_or_three_unknown_words_written_as_names_mid_sentence_are_a_person(s
     assert ("PERSON", "Tasio Ben Varjonen") in spans("The keeper was Tasio Ben Varjonen again.")
 
 
+def test_trap_a_place_the_gazetteer_knows_or_a_family_name_first_says_no_person(spans):
+    assert spans("Passengers on the Vande Bharat complained.") == [("LOC", "Bharat")]
+    assert spans("Investors sold shares of Bajaj Finserv on Monday.") == []
+
+
 def test_trap_common_words_in_capitals_or_a_sentence_s_opening_say_no_person(spans):
     assert spans("She reviewed it for Rolling Stone last year.") == []  # common words
     assert spans("Fans gathered at Chapel Hill on Sunday.") == [("LOC", "Chapel Hill")]
@@ -190,6 +195,13 @@ def test_a_museum_gallery_or_library_is_an_organisation_not_a_person(spans):
 def test_an_article_in_capitals_is_no_part_of_the_name_after_it(spans):
     found = spans("As the author told The Kestrel Post, the harvest was poor.")
     assert ("ORG", "Kestrel Post") in found and ("ORG", "The Kestrel Post") not in found
+
+
+def test_a_or_an_in_capitals_is_no_part_of_the_name_either(spans):
+    assert ("ORG", "Kestrel Post") in spans(
+        "As the author told A Kestrel Post reporter, it rained."
+    )
+    assert ("PERSON", "A. K. Rao") in spans("The plan was written by A. K. Rao in 2019.")
 
 
 def test_trap_a_gazetteer_alias_that_opens_with_an_article_keeps_it(spans):
@@ -216,3 +228,6 @@ def test_a_dotted_place_before_an_organisation_s_name_is_part_of_it(spans):
 
 def test_trap_a_dotted_place_before_a_full_stop_stays_a_place(spans):
     assert ("LOC", "U.S.") in spans("Prices fell in the U.S. last week.")
+    found = spans("Prices fell sharply in the U.S. Police said nothing more.")
+    assert ("LOC", "U.S.") in found and not any(kind == "ORG" for kind, _ in found)
+    assert spans("She holds a Ph.D. Committee members disagreed.") == []  # no place

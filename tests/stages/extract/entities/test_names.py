@@ -97,3 +97,18 @@ def test_a_name_that_opens_with_a_vowel_keeps_it_in_the_key(names):
     assert names.phonetic_key("अजीत डोभाल") == names.phonetic_key("Ajit Doval".replace("v", "bh"))
     assert names.phonetic_key("अजीत") != names.phonetic_key("जीत")
     assert names.phonetic_key("Owaisi") == names.phonetic_key("ओवैसी")
+
+
+def test_a_latin_skeleton_drops_vowels_and_merges_letter_classes(names):
+    assert names.latin_skeleton("Chhabra") == names.latin_skeleton("Chabra") == "kbr"
+    assert names.latin_skeleton("Qureshi") == names.latin_skeleton("Kureshi")
+    assert names.latin_skeleton("Zoë") == names.latin_skeleton("Joe")  # "ë" read as "e"
+
+
+def test_letter_classes_that_would_feed_each_other_are_refused():
+    from workers import data
+
+    table = data.toml("names", "devanagari.toml")
+    table["phonetic"] = {**table["phonetic"], "letters": [["z", "j"], ["j", "y"]]}
+    with pytest.raises(ValueError, match="spells another class"):
+        Names(table)

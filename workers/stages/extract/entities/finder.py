@@ -10,6 +10,7 @@ Every entity gets a canonical Latin name."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,6 +162,20 @@ class _Scan:
         return not (facts.capital or facts.org_head or facts.facility or facts.place)
 
 
+def _in_order_among(info: list[Word], aliases: dict[str, Any]) -> Iterator[int]:
+    """The positions of the words that are `aliases`' keys, in order, seeing the keys added
+    while the caller goes through them (an acronym read in brackets names a later word too)."""
+    after, size = 0, -1
+    while size != len(aliases):
+        size = len(aliases)
+        for k in where_among(info, aliases):
+            if k >= after:
+                yield k
+                after = k + 1
+                if len(aliases) != size:
+                    break  # look again from here, with the new keys
+
+
 class EntityFinder:
     """PERSON, ORG and LOC entities of an article, by the lexicon; the facts of recent words are
     remembered (most words recur from article to article)."""
@@ -216,7 +231,7 @@ class EntityFinder:
         if source == "title" or not scan.aliases:
             return  # a headline's words are the body's
         aliases = scan.aliases
-        for k in where_among(info, aliases):  # short forms the first pass did not reach
+        for k in _in_order_among(info, aliases):  # short forms the first pass did not reach
             facts, entity = info[k], aliases[info[k].folded]
             # Capitals in a text in capitals say nothing of names.
             named = facts.name_like or (facts.capital and scan.cased)
@@ -336,7 +351,7 @@ class EntityFinder:
             if found is None:  # the weakest evidence last: what the world's lists say
                 found = listed_kind(toks.words[i:end], idx)
             if found is None and not opens_sentence(toks, i):
-                found = "PERSON" if name_shaped(toks.words[i:end], idx) else None
+                found = "PERSON" if name_shaped(toks, info, i, end, idx) else None
         if found is None and (end := named_first(toks, i, end, idx)):
             found = "PERSON"  # "Andy Warhol" of "Andy Warhol Photographic Legacy Program"
         if found is None:

@@ -9,10 +9,12 @@ word an ORG; a person with evidence of one (a known given name or surname, "said
 title before it, an age after it, "according to"); after "in", "at", "from" a place (one word
 too, but no language: "in English"); the kind of the list item before it; last, what the
 world's lists say (`vocabulary.py`, `listed_kind`): a place GeoNames knows, an unknown acronym
-an ORG ("KPA"), a run ending in a US Census surname a person ("Dries Mertens"); else nothing (a
-capitalised "Model Code" or "Action Summit" is no person), but for a known given name that
-opens a longer run ("Andy Warhol Photographic Legacy Program"). A function word is a name's
-inside one ("the Home Office"), never at a sentence's opening or alone. What the finder learnt
+an ORG ("KPA"), a run ending in a US Census surname a person ("Dries Mertens"); then, mid-sentence,
+two or three unknown words written as names a person (`name_shaped`: "Romelu Lukaku"); else
+nothing (a capitalised "Model Code" or "Action Summit" is no person), but for a known given name
+that opens a longer run ("Andy Warhol Photographic Legacy Program"). A function word is a name's
+inside one ("the Home Office"), never at a sentence's opening or alone, and an article never
+("told The Huffington Post"). What the finder learnt
 earlier in the text names a lone word too: a person's short form ("Cruise" of "Tom Cruise"), an
 organisation's head or last word, an acronym given in parentheses.
 """
@@ -40,7 +42,7 @@ def casing(toks: Tokens, info: list[Word]) -> tuple[frozenset[str], bool]:
     capitals = sum(map(_CAPITAL, info))
     if not capitals:
         return frozenset(), False
-    lower = [w.folded for w in info if w.lower]  # a lower-case word's matching form is itself
+    lower = [w.folded for w in info if w.lower]  # a lower-case word's matching form: casefolded
     return frozenset(lower), len(lower) * 10 >= 3 * (len(lower) + capitals)
 
 
@@ -69,10 +71,10 @@ def common_capital(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool
     """Word k is a function or common word that a capital does not make a name's: at a
     sentence's opening, or alone ("He", "The"), or an article anywhere ("told The Huffington
     Post"); inside a name it is one ("the Home Office", "the World Bank")."""
+    if info[k].folded.casefold() in idx.articles:  # "A" keeps its case as an acronym would
+        return True
     if not info[k].common:
         return False
-    if info[k].folded in idx.articles:
-        return True
     nxt = k + 1
     joined = nxt < len(info) and toks.adjacent(k) and info[nxt].capital
     return opens_sentence(toks, k) or not joined or info[nxt].common
@@ -149,18 +151,27 @@ def listed_kind(words: list[str], idx: Lexicon) -> str | None:
     return "PERSON" if census_surname(words, idx) else None
 
 
-def name_shaped(words: list[str], idx: Lexicon) -> bool:
-    """Two or three words written as names are, none a common word ("Romelu Lukaku", "Farouk
-    Ben Mustapha"; not "Chapel Hill", "Rolling Stone"): mid-sentence and typed by nothing
+def name_shaped(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:
+    """Two or three words written as names are, none a common word nor one the gazetteer
+    knows, the first no surname alone ("Romelu Lukaku", "Farouk Ben Mustapha"; not "Chapel
+    Hill", "Rolling Stone", "Vande Bharat", "Bajaj Finserv"): mid-sentence and typed by nothing
     else, such a run in news is mostly a person's name."""
-    vocabulary = idx.vocabulary
-    return 2 <= len(words) <= 3 and all(
-        word[:1].isupper()
-        and word[1:].isalpha()
-        and word[1:].islower()
-        and word not in vocabulary.common
-        and word.casefold() not in idx.english_common
-        for word in words
+    words, vocabulary = toks.words[i:end], idx.vocabulary
+    first = words[0].casefold()
+    surname = first in idx.surnames or words[0] in vocabulary.surnames
+    if surname and not (first in idx.given_names or first in idx.world_given_names):
+        return False  # a family's company: "Bajaj Finserv"
+    return (
+        2 <= len(words) <= 3
+        and all(
+            word[:1].isupper()
+            and word[1:].isalpha()
+            and word[1:].islower()
+            and word not in vocabulary.common
+            and not facts.common
+            and idx.exact.get(facts.folded, ("PERSON",))[0] == "PERSON"  # no place's, no org's
+            for word, facts in zip(words, info[i:end], strict=True)
+        )
     )
 
 

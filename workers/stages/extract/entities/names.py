@@ -23,6 +23,18 @@ _LATIN_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 _CACHED = 8192  # words whose romanisation, key and letters are remembered
 
 
+def _letter_classes(letters: list[list[str]], drop: str) -> dict[int, str | None]:
+    """The letter classes and the dropped vowels as one `translate` table: one pass does what
+    replacing them in turn would, as long as no class's letters are another class's or a
+    dropped vowel (checked: the table is data)."""
+    classes = dict(letters)
+    if any(c in classes or c in drop for spelt in classes.values() for c in spelt):
+        raise ValueError(
+            f"a phonetic letter class spells another class or a dropped vowel: {letters}"
+        )
+    return str.maketrans(classes | dict.fromkeys(drop))
+
+
 class Names:
     """Transliteration by the table in `data/names/devanagari.toml`: consonants and vowels in
     readable Latin, the phonetic classes of Latin spellings, and the Devanagari names of Latin
@@ -34,11 +46,7 @@ class Names:
         }
         self.vowels: dict[str, str] = table["vowels"]
         self.phonetic: dict[str, Any] = table["phonetic"]
-        # The letter classes and the dropped vowels in one table: no class's letters are
-        # another's or a vowel, so one pass does what replacing them in turn would.
-        self.letter_classes = str.maketrans(
-            dict(self.phonetic["letters"]) | dict.fromkeys(self.phonetic["drop"])
-        )
+        self.letter_classes = _letter_classes(self.phonetic["letters"], self.phonetic["drop"])
         self.letter_names = {
             unicodedata.normalize("NFC", k): v for k, v in table["letters"].items()
         }

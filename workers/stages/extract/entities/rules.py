@@ -28,26 +28,28 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
     tail ("Church of Scientology")."""
     runs: dict[int, int] = {}
     for head in where(info, ORG_HEAD):
+        end = _tail(toks, info, head, idx)
         if info[head].devanagari:
             start = devanagari_organisation(toks, info, head, idx)
         else:
-            start = _capitalised_before(toks, info, head)
-        end = _tail(toks, info, head, idx)
+            start = _capitalised_before(toks, info, head, idx)
+            if start < head or end > head + 1:  # more than a head noun: "U.S. Police" is none
+                start = _dotted_place_before(toks, info, start, idx)
         if start < head or end > head + 1:  # "University of Southern Indiana" has no words before
             runs[start] = max(runs.get(start, 0), end)  # "Marudhar Capital Services", not "Capital"
     return runs
 
 
-def _capitalised_before(toks: Tokens, info: list[Word], head: int) -> int:
+def _capitalised_before(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
     """Start of the capitalised words before a head noun: up to five, joined by spaces or a
     hyphen ("Mysuru Urban Development Authority", "Anti-Narcotics Cell")."""
     start = head
     while start > 0 and head - start < 6:
         before = start - 1
-        dotted = toks.gap(before) == "." and "." in toks.words[before]  # "U.S. Department"
-        if toks.gap(before) not in ("", "-") and not dotted:
+        if toks.gap(before) not in ("", "-"):
             break
-        if info[before].capital and not info[before].particle:
+        word = info[before]
+        if word.capital and not word.particle and word.folded.casefold() not in idx.articles:
             start = before  # "Urban" of "Mysuru Urban Development Authority"
         elif (
             before > 0
@@ -59,6 +61,17 @@ def _capitalised_before(toks: Tokens, info: list[Word], head: int) -> int:
         else:
             break
     return start
+
+
+def _dotted_place_before(toks: Tokens, info: list[Word], start: int, idx: Lexicon) -> int:
+    """Start of an organisation's name with the place abbreviation before it ("U.S. Department
+    of Agriculture", "U.K. Agency for ..."), whose dot is no full stop; `start` if none ("a
+    Ph.D. Committee": no place)."""
+    before = start - 1
+    if before < 0 or toks.gap(before) != "." or "." not in toks.words[before]:
+        return start
+    known = idx.exact.get(info[before].folded)
+    return before if known is not None and known[0] == "LOC" else start
 
 
 def _tail(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:

@@ -35,7 +35,8 @@ class Word(NamedTuple):
     acronym: str  # the Latin letters a Devanagari word spells ("ईबीआरडी": "EBRD"), else ""
     agent: bool  # the agent's postposition: ने
     # may start a name by itself: it opens something, is capitalised, an initial or an acronym,
-    # or its phonetic key opens a multi-word alias (the finder looks at no other word first)
+    # or its phonetic key opens a multi-word alias (the finder's candidates are these, and the
+    # words its rules read from: before a place word or ने, at a head noun's name)
     notable: bool
 
 
