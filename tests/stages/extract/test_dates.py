@@ -75,3 +75,14 @@ def test_the_step_adds_body_and_embed_dates(date_rules):
         ("2024-03-13", None),
         ("2024-03-01", "embed"),
     ]
+
+
+def test_a_month_or_weekday_in_any_case_or_letter_form_is_read_not_refused(dates):
+    """The patterns match case-insensitively; "ſ" (a long s) and "İ" match too, and must not
+    send the article to the dead letters."""
+    assert dates("on 3 ſeptember 2020, and 3 SEPTEMBER 2020") == [
+        ("2020-09-03", "3 ſeptember 2020"),
+        ("2020-09-03", "3 SEPTEMBER 2020"),
+    ]
+    assert dates("aprİl 29, 2023") == [("2023-04-29", "aprİl 29, 2023")]
+    assert dates("LAST ſUNDAY") == [("2024-03-10", "LAST ſUNDAY")]
