@@ -231,3 +231,12 @@ def test_trap_a_dotted_place_before_a_full_stop_stays_a_place(spans):
     found = spans("Prices fell sharply in the U.S. Police said nothing more.")
     assert ("LOC", "U.S.") in found and not any(kind == "ORG" for kind, _ in found)
     assert spans("She holds a Ph.D. Committee members disagreed.") == []  # no place
+
+
+def test_a_place_set_in_capitals_in_a_headline_or_dateline_is_the_place(spans):
+    found = spans("HOCKEY - INDIA BEAT SPAIN IN THE FINAL")
+    assert ("LOC", "INDIA") in found and ("LOC", "SPAIN") in found
+
+
+def test_trap_a_short_word_in_capitals_is_an_acronym_not_the_name_it_spells(spans):
+    assert spans("The IT cell and the ASHA workers met.") == []

@@ -211,7 +211,9 @@ def match(
         )
     exact = longest_exact(info, i, idx) if longest else None
     text = toks.words[i]
-    if exact is None and not in_devanagari and not text.isupper():
+    # A word in capitals is an acronym's spelling, unless it is long enough to be a name set in
+    # capitals, as headlines and datelines print them ("JAPAN", "CHINA"; not "IT", "WHO").
+    if exact is None and not in_devanagari and (not text.isupper() or len(text) >= 4):
         hit = idx.exact.get(first.casefold())
         exact = (1, hit) if hit else None
     for size in range(min(longest_phonetic, len(info) - i), max(exact[0] if exact else 0, 1), -1):
