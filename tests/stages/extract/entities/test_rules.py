@@ -148,10 +148,12 @@ def test_a_given_name_alone_is_no_person(finder, scan):
     assert given_name_at(toks, info, 0, idx) == 0
 
 
-def test_a_devanagari_given_name_and_any_word_need_ne_after_them(finder, scan):
+def test_a_devanagari_given_name_and_any_word_need_a_postposition_after_them(finder, scan):
     toks, info = scan("अरशद नदीम ने")
     assert given_name_at(toks, info, 0, finder.lexicon) == 2
     toks, info = scan("अरशद नदीम का")
+    assert given_name_at(toks, info, 0, finder.lexicon) == 2
+    toks, info = scan("अरशद नदीम स्वर्ण")
     assert given_name_at(toks, info, 0, finder.lexicon) == 0
 
 

@@ -97,6 +97,7 @@ class Lexicon:
     org_words: frozenset[str]
     org_heads: frozenset[str]  # nouns that end an organisation's name: Authority, Group, Cell
     agent: frozenset[str]  # postpositions after the doer of an act: ने
+    case_markers: frozenset[str]  # the other postpositions after a name: के, की, को ...
     saying: frozenset[str]  # verbs of saying after it: कहा, बताया
     org_links: frozenset[str]  # "of", "for" after an organisation's head noun
     org_joins: frozenset[str]  # "and" going on with such a tail
@@ -179,6 +180,7 @@ class Lexicon:
             ),
             org_tails=frozenset(fold(w) for w in [*words["org_links"], *words["org_joins"]]),
             agent=frozenset(fold(w) for w in words["agent"]),
+            case_markers=frozenset(fold(w) for w in words.get("case_markers", ())),
             saying=frozenset(fold(w) for w in words.get("saying", ())),
             org_links=frozenset(fold(w) for w in words["org_links"]),
             org_joins=frozenset(fold(w) for w in words["org_joins"]),

@@ -300,9 +300,27 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         if j == len(info) or not info[j].capital:
             while end < j and not (info[end].org_head or info[end].facility):
                 end += 1
-    if not end and not latin and j == i + 2 and j < len(info) and info[j].folded in idx.agent:
-        end = j
+    if not end and not latin and j >= i + 2 and _marked_surname(info, i + 1, idx):
+        end = i + 2
     return end
+
+
+def _marked_surname(info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k, after a known given name in Devanagari, is its surname: a postposition follows
+    it ("अरशद नदीम ने", "अजीत प्रसाद को"), and it is no head, place, role or scheme word ("राम
+    मंदिर के", "शिव सेना की")."""
+    if k + 1 >= len(info):
+        return False
+    word, after = info[k], info[k + 1].folded
+    if after not in idx.agent and after not in idx.case_markers:
+        return False
+    return not (
+        word.org_head
+        or word.facility
+        or word.place
+        or word.folded in idx.roles
+        or word.folded in idx.scheme_words
+    )
 
 
 def speaker_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
