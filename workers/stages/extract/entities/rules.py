@@ -272,8 +272,8 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     """End of a person's name that opens with a known given name at token i (0 if none): up to
     the last known surname within three more words ("सुरेंद्र राय", "Rakesh Kumar Verma"); in
     Latin script, over middle initials ("Rekha V. Pillai"), else the capitalised words that
-    follow ("Ding Liren", "Kevin De Bruyne"); in Devanagari, else the one word before "ने"
-    ("अरशद नदीम ने")."""
+    follow ("Ding Liren", "Kevin De Bruyne"); in Devanagari, else the one word before a
+    postposition (`_marked_surname`: "अरशद नदीम ने", "अजीत प्रसाद को")."""
     if info[i].folded.casefold() not in idx.given_names:
         return 0
     latin = not is_devanagari(toks.words[i])
