@@ -89,9 +89,7 @@ def _tail(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
             and (links is idx.org_links or not another_name(toks, info, nxt, idx))
         ):
             break
-        end = nxt + 1
-        while end < len(info) and info[end].capital and toks.adjacent(end - 1):
-            end += 1
+        end = _capitals_from(toks, info, nxt + 1)
         links = idx.org_tails  # after "for Disease Control", "and Prevention" goes on
     return end
 
@@ -134,10 +132,15 @@ def another_name(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
     Prevention")."""
     if info[k].opens or not info[k].name_like:
         return True
-    end = k + 1
+    end = _capitals_from(toks, info, k + 1)
+    return info[end - 1].org_head and toks.words[k] in idx.vocabulary.places
+
+
+def _capitals_from(toks: Tokens, info: list[Word], end: int) -> int:
+    """End of the capitalised words joined to the word before `end`, from `end` on."""
     while end < len(info) and info[end].capital and toks.adjacent(end - 1):
         end += 1
-    return info[end - 1].org_head and toks.words[k] in idx.vocabulary.places
+    return end
 
 
 def initials_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
