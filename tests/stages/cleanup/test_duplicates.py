@@ -42,3 +42,27 @@ def test_short_identical_list_items_stay():
     d = draft("बिहार: 12 सीटें", "उत्तर प्रदेश: 12 सीटें", "1. हाँ", "1. हाँ")
     drop_repeats(d)
     assert len(d.lines) == 4
+
+
+QUESTION = "What made you start a cooking page of your own, and when?"
+
+
+def test_an_interviews_repeated_question_stays_before_each_answer():
+    """A line that frames a repeated structure (three copies or more, none adjacent, each
+    followed by something else) is no repeat: each answer keeps its question."""
+    answers = [f"Answer number {n}: I cooked for my family every weekend for years." for n in "123"]
+    d = draft(*(line for answer in answers for line in (QUESTION, answer)))
+    drop_repeats(d)
+    assert texts(d).count(QUESTION) == 3 and not d.removed
+
+
+def test_a_post_scraped_three_times_is_still_a_repeat():
+    """Trap: copies next to each other, or each followed by the same line, are a scraper's."""
+    post = "The minister posted that the bridge over the river would open to traffic in March."
+    body = "The state's engineers inspected the bridge on Sunday and passed it for traffic."
+    adjacent = draft(post, post, post, body)
+    drop_repeats(adjacent)
+    assert texts(adjacent) == [post, body]
+    same_follower = draft(post, body, post, body, post, body)
+    drop_repeats(same_follower)
+    assert texts(same_follower) == [post, body]

@@ -13,6 +13,7 @@ from workers.stages.text.normalize import match_key
 from workers.stages.text.sentences import AFTER_END
 
 _MIN_WORDS = 6  # a repeat shorter than this may be a list item, a table cell or a refrain
+_REFRAIN_COPIES = 3
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪►]|\d{1,3}[.)]|\(?[a-z]\))\s")
 
 
@@ -24,15 +25,16 @@ def drop_repeats(draft: Draft) -> None:
     earlier = ""  # keys of the kept lines, to find a line repeated inside earlier text
     kept: list[Line] = []
     dateline = match_key(draft.dateline) if draft.dateline else None
-    for line in draft.lines:
-        sentences = AFTER_END.split(line.text)
-        keys = [match_key(s) for s in sentences]
-        # A sentence ends in punctuation, which keys drop: the line's key is its sentences' keys
-        # joined, and each character is keyed once.
-        key = " ".join(k for k in keys if k)
-        if dateline and key.startswith(dateline + " "):
-            key = key[len(dateline) + 1 :]  # a later copy of the lede with its dateline
-        long_enough = key.count(" ") + 1 >= _MIN_WORDS and not _LIST_ITEM.match(line.text)
+    split = [AFTER_END.split(line.text) for line in draft.lines]
+    all_keys = [[match_key(s) for s in sentences] for sentences in split]
+    line_keys = [_line_key(keys, dateline) for keys in all_keys]
+    refrains = _refrains(line_keys)
+    for line, sentences, keys, key in zip(draft.lines, split, all_keys, line_keys, strict=True):
+        long_enough = (
+            key.count(" ") + 1 >= _MIN_WORDS
+            and not _LIST_ITEM.match(line.text)
+            and key not in refrains
+        )
         if long_enough and (key in seen_lines or f" {key} " in earlier):
             draft.note_removed("duplicate", line.text, line.no)
             continue
@@ -44,6 +46,32 @@ def drop_repeats(draft: Draft) -> None:
                 continue
         kept.append(line)
     draft.lines = kept
+
+
+def _line_key(keys: list[str], dateline: str | None) -> str:
+    """A sentence ends in punctuation, which keys drop: the line's key is its sentences' keys
+    joined, and each character is keyed once."""
+    key = " ".join(k for k in keys if k)
+    if dateline and key.startswith(dateline + " "):
+        key = key[len(dateline) + 1 :]  # a later copy of the lede with its dateline
+    return key
+
+
+def _refrains(keys: list[str]) -> set[str]:
+    """Lines that recur as the frame of a repeated structure (an interview's questions, each
+    plan's headings in a menu): three copies or more, none next to another, each followed by
+    something different. A pasted paragraph, a post scraped three times, is none."""
+    followers: dict[str, list[str]] = {}
+    for key, after in zip(keys, [*keys[1:], ""], strict=False):  # the last is followed by ""
+        followers.setdefault(key, []).append(after)
+    return {
+        key
+        for key, after in followers.items()
+        if key
+        and len(after) >= _REFRAIN_COPIES
+        and key not in after
+        and len(set(after)) == len(after)
+    }
 
 
 def _drop_repeated_sentences(

@@ -15,6 +15,7 @@ from workers.stages.cleanup.html.page import (
     merge_split_bodies,
     parse_page,
     read_page,
+    restore_interior,
 )
 
 PAGE = """<!DOCTYPE html><html><head><title>Flood alert in Assam</title>
@@ -94,6 +95,28 @@ def test_a_nearly_empty_precise_text_falls_back_to_the_default_mode():
     )
     text, _ = library_extract(page)
     assert text.count("Chennai saw its heaviest rain") >= 1
+
+
+def test_a_sentence_precision_mode_dropped_inside_the_article_comes_back():
+    """Only between two lines the precise text kept, only sentences, never a taken post's."""
+    precise = "First paragraph of the story.\nLast paragraph of the story."
+    full = "\n".join(
+        [
+            "Site menu",
+            "First paragraph of the story.",
+            "The discovery was announced in an article published Monday in a journal.",
+            "GET THE APP ON THE GO BY CLICKING HERE",
+            "Observe a minute of silence in honour of the departed souls.",
+            "Last paragraph of the story.",
+            "Copyright 2019 The Station. All rights reserved and kept.",
+        ]
+    )
+    taken = ["Senate resolves to: Observe a minute of silence in honour of the departed souls."]
+    assert restore_interior(precise, full, taken).split("\n") == [
+        "First paragraph of the story.",
+        "The discovery was announced in an article published Monday in a journal.",
+        "Last paragraph of the story.",
+    ]
 
 
 def test_the_stage_cleans_a_page_into_its_paragraphs(clean):

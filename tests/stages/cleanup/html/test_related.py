@@ -24,3 +24,34 @@ def test_a_label_before_a_whole_menu_is_no_box(rules):
     related = take_related(tree, rules.cleanup.promos)
     assert [r["url"] for r in related] == ["/a", "/b"]
     assert "Menu 19" in tree.text_content()
+
+
+PROSE_AROUND = """<html><body><div class="text">
+<p>First paragraph of the story, long enough to be prose and nothing else at all.</p>
+<p>Second paragraph, which the article's own reader would not want to lose.</p>
+<p><strong>DON'T MISS</strong></p>
+<p><a href="/x">Another story</a></p><p></p>
+<p><a href="/y">A third story</a></p>
+<p>Last paragraph of the story, after the box, still the article's text.</p>
+</div></body></html>"""
+
+
+def test_a_label_among_the_articles_paragraphs_takes_only_its_links(rules):
+    """The nearest element with links is the body itself (a "DON'T MISS" line between its
+    paragraphs): only the label and the link blocks after it leave."""
+    tree = parse_page(PROSE_AROUND)
+    related = take_related(tree, rules.cleanup.promos)
+    assert [r["url"] for r in related] == ["/x", "/y"]
+    text = tree.text_content()
+    assert "First paragraph" in text and "Second paragraph" in text and "Last paragraph" in text
+    assert "DON'T MISS" not in text and "A third story" not in text
+
+
+def test_a_box_of_one_link_under_a_long_label_still_leaves(rules):
+    """Trap: the label's own words are not prose; a short box with one link goes whole."""
+    page = BOX.format(links="").replace(
+        '<a href="/a">पहली खबर</a> <a href="/b">दूसरी खबर</a>', '<a href="/a">खबर</a>'
+    )
+    tree = parse_page(page)
+    assert take_related(tree, rules.cleanup.promos) == [{"title": "खबर", "url": "/a"}]
+    assert "ये भी पढ़ें" not in tree.text_content()

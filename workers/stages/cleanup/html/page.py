@@ -4,8 +4,10 @@ into its text, metadata, embedded posts and read-also links."""
 from __future__ import annotations
 
 import contextlib
+import difflib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import trafilatura
@@ -25,6 +27,7 @@ from workers.stages.cleanup.embeds import EmbedRules
 from workers.stages.cleanup.html.embeds import EmbedMarkup, take_embeds
 from workers.stages.cleanup.html.related import take_related
 from workers.stages.cleanup.promos import PromoRules
+from workers.stages.cleanup.shape import ends_as_prose
 from workers.stages.text.words import words
 
 _BODY_CLASS = re.compile(r"(?i)(?:^|[\s_-])(?:article|story|post|entry)?[_-]*body(?:$|[\s_-])")
@@ -40,6 +43,7 @@ _NEVER_TEXT = (
 # pages whose body precision mode cuts in half (issue 14's held-out publishers).
 _SHORT_WORDS = 400
 _FALLBACK_RATIO = 0.5
+_SENTENCE_WORDS = 8  # a line precision mode dropped comes back from this many words on
 _META_FIELDS = ("title", "author", "date", "url", "sitename", "language", "description")
 
 
@@ -109,7 +113,8 @@ def extract_page(
     related = take_related(tree, rules.promos)
     if _maybe_split_body(classes):
         merge_split_bodies(tree)
-    text, meta = library_extract(tree, url, fallback_page=html)
+    taken = [str(e["text"]) for e in embeds if e.get("text")]
+    text, meta = library_extract(tree, url, fallback_page=html, taken=taken)
     return text, meta, embeds, related
 
 
@@ -134,10 +139,14 @@ def parse_page(html: str) -> HtmlElement | None:
 
 
 def library_extract(
-    page: str | HtmlElement, url: str | None = None, fallback_page: str | None = None
+    page: str | HtmlElement,
+    url: str | None = None,
+    fallback_page: str | None = None,
+    taken: Sequence[str] = (),
 ) -> tuple[str, Record]:
     """trafilatura's main text and metadata: its precision mode, and its default mode when the
-    precise text is suspiciously short (a page where precision mode keeps only a notice).
+    precise text is suspiciously short (a page where precision mode keeps only a notice), or the
+    sentences it dropped inside the article put back (none that is part of a `taken` post).
     trafilatura prunes a tree it is given, so the fallback reads `fallback_page` if given."""
     text, meta = _trafilatura(page, url, favor_precision=True)
     count = len(words(text))
@@ -146,7 +155,29 @@ def library_extract(
         fallback, fallback_meta = _trafilatura(second, url, favor_precision=False)
         if count == 0 or count < _FALLBACK_RATIO * len(words(fallback)):
             text, meta = fallback, meta or fallback_meta
+        else:
+            text = restore_interior(text, fallback, taken)
     return text, meta
+
+
+def restore_interior(precise: str, full: str, taken: Sequence[str] = ()) -> str:
+    """The precise text with the lines the default mode found between two of its lines put
+    back when they are sentences: precision mode drops a paragraph inside the article as readily
+    as the boilerplate around it. Lines before its first line or after its last, and lines shaped
+    as headlines, labels or calls to action (no full stop, a few words) stay out."""
+    kept = precise.split("\n")
+    found = full.split("\n")
+    opcodes = difflib.SequenceMatcher(None, kept, found, autojunk=False).get_opcodes()
+    lines: list[str] = []
+    for n, (op, k0, k1, f0, f1) in enumerate(opcodes):
+        lines.extend(kept[k0:k1])
+        if op in ("insert", "replace") and 0 < n < len(opcodes) - 1:
+            lines.extend(
+                line
+                for line in found[f0:f1]
+                if _sentence(line) and line not in lines and not any(line in t for t in taken)
+            )
+    return "\n".join(lines)
 
 
 def _trafilatura(
@@ -169,6 +200,10 @@ def _trafilatura(
     values = document if isinstance(document, dict) else document.as_dict()
     meta = {k: values.get(k) for k in _META_FIELDS if values.get(k)}
     return values.get("text") or "", meta
+
+
+def _sentence(line: str) -> bool:
+    return ends_as_prose(line) and len(words(line)) >= _SENTENCE_WORDS
 
 
 def _maybe_split_body(classes: list[str]) -> bool:

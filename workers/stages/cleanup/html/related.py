@@ -32,13 +32,14 @@ def take_related(tree: HtmlElement, rules: PromoRules) -> list[Record]:
             owner = owner.getparent()
         if owner is None or owner.tag in ("script", "style", "a") or rules.title(label) is None:
             continue
-        box = _box_of(node)
-        if box is None or any(b is box or b in box.iterancestors() for b in boxes):
+        box = _box_of(node, label)
+        if not box or any(b is e or b in e.iterancestors() for e in box for b in boxes):
             continue
-        boxes.append(box)
+        boxes.extend(box)
         found.extend(
             {"title": text_of(a), "url": a.get("href")}
-            for a in box.iter("a")
+            for e in box
+            for a in e.iter("a")
             if a.get("href") and text_of(a)
         )
     for box in boxes:
@@ -46,16 +47,44 @@ def take_related(tree: HtmlElement, rules: PromoRules) -> list[Record]:
     return found
 
 
-def _box_of(node: Any) -> HtmlElement | None:
-    """The nearest element around a label that holds the links it introduces (a few levels up)."""
+def _box_of(node: Any, label: str) -> list[HtmlElement]:
+    """The elements around a label that hold the links it introduces: the nearest element (a few
+    levels up) with links, or, when that element holds more prose than links (the article's own
+    paragraphs around a "DON'T MISS" line), only the label's block and the blocks of links that
+    follow it."""
     element = node.getparent()
     if node.is_tail and element is not None:
         element = element.getparent()
+    below = None
     for _ in range(3):
         if element is None or element.tag in ("body", "html", "article", "main"):
-            return None
+            return []
         anchors = [a for a in element.iter("a") if a.get("href")]
         if anchors:
-            return element if len(anchors) <= _MAX_PROMO_LINKS else None
-        element = element.getparent()
-    return None
+            if len(anchors) > _MAX_PROMO_LINKS:
+                return []
+            if below is None or _links_lead(element, len(label)):
+                return [element]
+            return _label_and_links(below)
+        below, element = element, element.getparent()
+    return []
+
+
+def _label_and_links(label_block: HtmlElement) -> list[HtmlElement]:
+    """A label's block and the blocks right after it that are mostly links (empty ones passed
+    over), up to the first that is not."""
+    box = [label_block]
+    for sibling in label_block.itersiblings():
+        if not isinstance(sibling.tag, str) or not text_of(sibling):
+            continue
+        if not any(a.get("href") for a in sibling.iter("a")) or not _links_lead(sibling):
+            break
+        box.append(sibling)
+    return box if len(box) > 1 else []
+
+
+def _links_lead(element: HtmlElement, label: int = 0) -> bool:
+    """As much of the element's text (its label's `label` characters aside) is in its links as
+    outside them."""
+    linked = sum(len(text_of(a)) for a in element.iter("a"))
+    return 2 * linked >= len(text_of(element)) - label
