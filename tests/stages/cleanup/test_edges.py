@@ -80,3 +80,37 @@ def test_trap_a_line_with_a_date_and_more_to_say_stays_in_the_middle(rules):
     d = draft(*BODY[:4], line, "22 जुलाई 2019 को संसद में विधेयक पारित", *BODY[4:])
     drop_date_stamp(d, rules.cleanup.edges)
     assert line in texts(d) and "22 जुलाई 2019 को संसद में विधेयक पारित" in texts(d)
+
+
+CALLS = [
+    "Get the day's big stories + fun stuff you love like mock drafts, picks and power rankings.",
+    "You can view our June 2018 open thread here.",
+    "Follow @BGRDeals on Twitter to keep up with the latest deals. Prices may change.",
+    "More AP NBA: https://apnews.com/NBA and https://twitter.com/AP_Sports",
+]
+
+
+def test_the_run_of_calls_to_the_reader_that_ends_the_body_goes(rules):
+    """However phrased: an imperative with the reader or a channel, the reader's side with a
+    channel, a line of links; at most the last three lines."""
+    d = draft(*BODY[:3], *CALLS)
+    drop_trailers(d, rules.cleanup.edges)
+    assert texts(d) == [*BODY[:3], CALLS[0]]
+    assert [r["kind"] for r in d.removed] == ["call_to_action"] * 3
+
+
+def test_trap_closing_paragraphs_that_only_look_like_calls_stay(rules):
+    """A quoted imperative names no reader or channel; a paragraph that only ends with a call
+    stays whole; "here" alone is a place; a call above the last paragraph is the body's."""
+    closing = [
+        "Follow the money, the prosecutor told the jury before it retired on Friday.",
+        "Police said the shooting happened here.",
+        "We travelled to London to try it ourselves. It worked. Read our review here.",
+    ]
+    for line in closing:
+        d = draft(*BODY[:3], line)
+        drop_trailers(d, rules.cleanup.edges)
+        assert texts(d) == [*BODY[:3], line]
+    d = draft(*BODY[:2], CALLS[0], BODY[2])
+    drop_trailers(d, rules.cleanup.edges)
+    assert texts(d) == [*BODY[:2], CALLS[0], BODY[2]]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 import regex
 
@@ -16,7 +17,7 @@ from workers import data
 from workers.stages.cleanup.draft import Draft, Line, keep_lines
 from workers.stages.cleanup.rules import Pattern, compile_any
 from workers.stages.text.months import Months
-from workers.stages.text.sentences import ENDS_LINE
+from workers.stages.text.sentences import BREAK, ENDS_LINE
 from workers.stages.text.words import word_key, words
 
 _MAX_STAMP_CHARS = 200  # a stamp has at most a few words; longer lines are not tried
@@ -42,6 +43,7 @@ class EdgeRules:
     stamp_words: int
     stamp_label_words: int
     dateish: Pattern
+    call: TrailingCall
 
     @classmethod
     def load(cls, months: Months) -> EdgeRules:
@@ -53,6 +55,7 @@ class EdgeRules:
             rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?"
         )
         title, trailer, newsletter = rules["title"], rules["trailer"], rules["newsletter"]
+        platforms = data.toml("cleanup", "noise.toml")["call_to_action"]["addressed"]["platforms"]
         return cls(
             title_zone=title["zone"],
             title_prefix_words=title["min_prefix_words"],
@@ -70,7 +73,53 @@ class EdgeRules:
             stamp_words=rules["date_stamp"]["max_words"],
             stamp_label_words=rules["date_stamp"]["max_label_words"],
             dateish=compile_any([dateish]),
+            call=TrailingCall.of(rules["call"], platforms),
         )
+
+
+@dataclass(frozen=True)
+class TrailingCall:
+    """A call to the reader among the last lines (`edges.toml`, `[call]`)."""
+
+    zone: int
+    max_words: int
+    kind: str
+    imperative: Pattern  # opening a sentence of the line
+    address: Pattern
+    channel: Pattern
+    link: Pattern  # what "mostly links" counts
+
+    @classmethod
+    def of(cls, rule: dict[str, Any], platforms: list[str]) -> TrailingCall:
+        def any_word(words: list[str]) -> str:
+            return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+        opening = r"(?:^|(?<=[.!?:;][\"”’)]?\s+)|(?<=^[-–•*]\s*))"
+        links = rule["channels"][:4]
+        return cls(
+            zone=rule["zone"],
+            max_words=rule["max_words"],
+            kind=rule["kind"],
+            imperative=compile_any([rf"{opening}(?:{any_word(rule['imperatives'])})\b"]),
+            address=compile_any([rf"\b(?:{any_word(rule['address'])})\b"]),
+            channel=compile_any([*rule["channels"], rf"\b(?:{any_word(platforms)})\b"]),
+            link=compile_any(links),
+        )
+
+    def matches(self, text: str) -> bool:
+        """Mostly links; or its first sentence opens with an imperative, or names the reader's
+        side, and the line has the reader or a channel (a closing paragraph that only ends
+        with "Read our review here." stays whole)."""
+        if len(words(text)) > self.max_words:
+            return False
+        linked = sum(len(m.group()) for m in self.link.finditer(text))
+        if 2 * linked >= len(text):
+            return True
+        first = BREAK.split(text, maxsplit=1)[0]
+        channel = self.channel.search(text) is not None
+        if self.imperative.search(first) is not None:
+            return channel or self.address.search(text) is not None
+        return channel and self.address.search(first) is not None
 
 
 def _zone(lines: list[Line], head: int = 0, tail: int = 0) -> set[int]:
@@ -136,6 +185,20 @@ def drop_trailers(draft: Draft, rules: EdgeRules) -> None:
     keep_lines(draft, rules.trailer_kind, partial(_trailer, rules, tail))
     keep_lines(draft, rules.newsletter_kind, partial(_newsletter, rules, edges))
     keep_lines(draft, "reading_time", partial(_reading_time, rules))
+    drop_trailing_calls(draft, rules.call)
+
+
+def drop_trailing_calls(draft: Draft, call: TrailingCall) -> None:
+    """The run of calls to the reader that ends the body (after the credits have gone)."""
+    run = 0
+    for line in reversed(draft.lines[-call.zone :]):
+        if not call.matches(line.text):
+            break
+        run += 1
+    if run and run < len(draft.lines):  # a body of calls only is left to the emptiness check
+        for line in draft.lines[-run:]:
+            draft.note_removed(call.kind, line.text, line.no)
+        draft.lines = draft.lines[:-run]
 
 
 def _reading_time(rules: EdgeRules, line: Line) -> bool:
