@@ -260,3 +260,12 @@ def test_trap_a_given_name_before_a_head_place_or_scheme_word_is_no_person(spans
         "विजय दिवस के मौके पर परेड हुई।",
     ):
         assert not any(kind == "PERSON" for kind, _ in spans(text)), text
+
+
+def test_a_known_name_and_one_word_more_before_a_postposition_are_one_person(spans):
+    """After a known given name and surname, an unknown word right before a case postposition
+    is the name's last part; a word of time or frequency there is not."""
+    found = spans("समिति ने रंजीत सिंह डिसले को सम्मानित किया।")
+    assert ("PERSON", "रंजीत सिंह डिसले") in found
+    found = spans("कर्मचारी अशोक सैनी रोज की तरह बैंक गए।")
+    assert ("PERSON", "अशोक सैनी") in found and ("PERSON", "अशोक सैनी रोज") not in found

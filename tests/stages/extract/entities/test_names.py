@@ -33,16 +33,27 @@ def test_romanize_drops_the_final_inherent_vowel(names):
     assert names.romanize("Ram") == "Ram"
 
 
-@pytest.mark.xfail(
-    reason="the final vowel sign ा romanises to 'a' and is then dropped as if it were the "
-    "inherent vowel: राधा -> 'Radh', रेखा -> 'Rekh', सोनिया -> 'Soniy' (मझौलिया गांव -> LOC "
-    "'Majhauliy')",
-    strict=True,
-)
 def test_romanize_keeps_a_final_long_a(names):
+    """Only a consonant's unwritten final "a" is dropped, never the vowel sign ा."""
     assert names.romanize("राधा") == "Radha"
     assert names.romanize("रेखा") == "Rekha"
     assert names.romanize("सोनिया") == "Soniya"
+    assert names.romanize("राम") == "Ram"
+
+
+def test_romanize_drops_the_unspoken_a_inside_a_word_and_keeps_it_after_r_clusters(names):
+    """Between a vowel and a consonant that has one, a consonant's unwritten "a" is not
+    spoken (right to left); at the end it is, after a cluster ending in r, y or v."""
+    for word, latin in {
+        "कमला": "Kamla",
+        "अरशद": "Arshad",
+        "गढ़चिरोली": "Garhchirolee",
+        "तिलक": "Tilak",  # no vowel after the last consonant: kept
+        "सुरेंद्र": "Surendra",
+        "सत्य": "Satya",
+        "गोविन्द": "Govind",
+    }.items():
+        assert names.romanize(word) == latin, word
 
 
 def test_devanagari_acronyms(names):

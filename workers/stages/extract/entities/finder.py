@@ -27,6 +27,7 @@ from workers.stages.extract.entities.latin import (
     run_kind,
 )
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
+from workers.stages.extract.entities.lists import listed_places
 from workers.stages.extract.entities.rules import (
     given_name_at,
     headed_names,
@@ -82,6 +83,7 @@ class _Scan:
     aliases: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     covered: set[int] = field(default_factory=set)  # words inside a name found
     ends: dict[int, str] = field(default_factory=dict)  # the last word of a name found: its type
+    names: dict[int, tuple[int, str]] = field(default_factory=dict)  # first word: last, type
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
         """An entity whose surface form runs from word `first` to word `last` of the text; a
@@ -100,6 +102,7 @@ class _Scan:
                     self.alias(k, kind, name)
         self.covered.update(range(first, last + 1))
         self.ends[last] = kind
+        self.names[first] = (last, kind)
         start, end = self.toks.span(first, last)
         dotted = self.toks.words[last].split(".")
         if len(dotted) > 1 and max(map(len, dotted)) <= 3 and self.text[end : end + 1] == ".":
@@ -228,6 +231,8 @@ class EntityFinder:
         for candidate in self._candidates(scan):
             if candidate >= i:  # else inside a name already found
                 i = self._resolve(scan, candidate)
+        for k in listed_places(toks, info, scan.names, idx):
+            scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
         if source == "title" or not scan.aliases:
             return  # a headline's words are the body's
         aliases = scan.aliases

@@ -16,6 +16,9 @@ from workers.stages.text.scripts import DEVANAGARI_VOWELS, is_devanagari
 _VIRAMA = "\u094d"
 _NOT_LATIN = re.compile("[^a-z]")
 _NUKTA = "\u093c"
+_CONSONANT, _INHERENT, _VOWEL, _NASAL, _DROPPED = "C", "a", "V", "N", "-"
+_VOWELS = (_INHERENT, _VOWEL)
+_GLIDES = ("r", "y", "v")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -66,17 +69,41 @@ class Names:
         return cls(data.toml("names", "devanagari.toml"))
 
     def romanize_words(self, words: Iterable[str]) -> str:
-        """Words as one Latin name, each romanised ("कोठारी आयोग" -> "Kothari Aayog")."""
+        """Words as one Latin name, each romanised ("कोठारी आयोग" -> "Kotharee Aayog")."""
         return " ".join(self.romanize(word) for word in words)
 
     def _romanize(self, word: str) -> str:
         """Readable Latin for a Devanagari word as newspapers spell names ("कलीमुल" ->
-        "Kaleemul"); a word in another script is returned as it is."""
+        "Kaleemul", "गढ़चिरोली" -> "Garhchirolee"); a word in another script is returned as it
+        is."""
         if not is_devanagari(word):
             return word
+        letters = self._letters(unicodedata.normalize("NFD", word))  # nukta: base + nukta
+        kinds = "".join(kind for _, kind in letters)
+        glide = kinds.endswith("CCa") and letters[-2][0] in _GLIDES
+        if len(letters) > 2 and kinds.endswith(_INHERENT) and not glide:
+            # A consonant's unwritten "a" at the end is not spoken ("सतारा" keeps its written
+            # one; a cluster that ends in r, y or v its unwritten one: "सुरेंद्र" -> "Surendra").
+            letters.pop()
+        for p in range(len(letters) - 3, 1, -1):
+            # Nor is it between a vowel and a consonant that has one (right to left, so no
+            # three consonants meet): कमला -> "Kamla", अरशद -> "Arshad".
+            if (
+                letters[p] == ("a", _INHERENT)
+                and letters[p - 1][1] == _CONSONANT
+                and letters[p - 2][1] in _VOWELS
+                and letters[p + 1][1] == _CONSONANT
+                and letters[p + 2][1] in _VOWELS
+            ):
+                letters[p] = ("", _DROPPED)
+        latin = "".join(text for text, _ in letters)
+        return latin[:1].upper() + latin[1:]
+
+    def _letters(self, chars: str) -> list[tuple[str, str]]:
+        """The Latin letters of a word's characters, each with its kind: a consonant, a
+        consonant's unwritten "a", a written vowel."""
         consonants, vowels = self.consonants, self.vowels
-        chars = unicodedata.normalize("NFD", word)  # nukta letters as base + nukta
-        out: list[str] = []
+        letters: list[tuple[str, str]] = []
         i = 0
         while i < len(chars):
             char = chars[i]
@@ -89,18 +116,15 @@ class Names:
                 i += 1
             i += 1
             if char in consonants:
-                out.append(consonants[char])
+                letters.append((consonants[char], _CONSONANT))
                 following = chars[i] if i < len(chars) else ""
                 if following == _VIRAMA:
                     i += 1
                 elif following not in vowels or following in "ंँ":
-                    out.append("a")  # inherent vowel
+                    letters.append(("a", _INHERENT))
             elif char in vowels:
-                out.append(vowels[char])
-        latin = "".join(out)
-        if latin.endswith("a") and len(latin) > 2 and not latin.endswith("aa"):
-            latin = latin[:-1]  # the final inherent vowel is not spoken
-        return latin[:1].upper() + latin[1:]
+                letters.append((vowels[char], _NASAL if char in "ंँ" else _VOWEL))
+        return letters
 
     def _phonetic_key(self, name: str) -> str:
         """Consonant skeleton of a name in Latin or Devanagari; equal keys mean the same name.

@@ -276,7 +276,8 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     the last known surname within three more words ("सुरेंद्र राय", "Rakesh Kumar Verma"); in
     Latin script, over middle initials ("Rekha V. Pillai"), else the capitalised words that
     follow ("Ding Liren", "Kevin De Bruyne"); in Devanagari, else the one word before a
-    postposition (`_marked_surname`: "अरशद नदीम ने", "अजीत प्रसाद को")."""
+    postposition (`_marked_surname`: "अरशद नदीम ने", "अजीत प्रसाद को"), also after a known
+    surname ("रंजीत सिंह डिसले को")."""
     if info[i].folded.casefold() not in idx.given_names:
         return 0
     latin = not is_devanagari(toks.words[i])
@@ -305,6 +306,8 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
                 end += 1
     if not end and not latin and j >= i + 2 and _marked_surname(info, i + 1, idx):
         end = i + 2
+    elif end and not latin and end < j and _marked_surname(info, end, idx):
+        end += 1  # one unknown word more before the postposition: "रंजीत सिंह डिसले को"
     return end
 
 

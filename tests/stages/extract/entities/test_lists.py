@@ -1,0 +1,34 @@
+"""Places no list knows, named in a list beside known ones; and the lists that name none."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.rules import Rules
+
+
+@pytest.fixture(scope="module")
+def places(rules: Rules):
+    def found(text: str) -> list[str]:
+        entities = rules.extract.entities(text, None, None, [])
+        return sorted(s for e in entities if e["type"] == "LOC" for s in e["aliases"])
+
+    return found
+
+
+def test_unknown_one_word_items_of_a_list_of_places_are_places(places):
+    found = places("6. पुणे डिवीजन: कोल्हापुर, पुणे, सांगली, सतारा और सोलापुर।")
+    assert "सतारा" in found
+    found = places("खनिज बेल्ट में चंद्रपुर, गढ़चिरौली, कामठी, और नागपुर जिले आते हैं।")
+    assert "कामठी" in found
+
+
+def test_trap_lists_that_do_not_make_a_word_a_place(places):
+    # The word before the comma ends a phrase, not a list's first item.
+    assert "इलाके" not in places("बाढ़ से प्रभावित इलाके, दिल्ली और मुंबई में राहत पहुंची।")
+    # An item of more than one word is no one-word place.
+    found = places("सम्मेलन में फ्रांस, संघीय जर्मन गणराज्य और चिली आए।")
+    assert "संघीय" not in found
+    # One known place is too little evidence; a person in the list makes it no list of places.
+    assert "किसान" not in places("सभा में दिल्ली, किसान और मजदूर पहुंचे।")
+    assert "सुधा" not in places("बैठक में नरेंद्र मोदी, दिल्ली, मुंबई और सुधा थे।")
