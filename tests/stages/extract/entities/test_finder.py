@@ -211,6 +211,8 @@ def test_an_acronym_spelt_in_devanagari_letters_names_an_organisation(spans):
 
 def test_trap_an_acronym_that_qualifies_a_noun_or_is_common_names_nothing(spans):
     assert spans("एमएसएमई क्षेत्र को बढ़ावा मिला और एफआईआर दर्ज की गई।") == []
+    # Policy terms (goals, indices, rates) are common acronyms too, before a function word.
+    assert spans("भारत एसडीजी में आगे बढ़ा और एचडीआई का सुधार हुआ।") == [("LOC", "भारत")]
     assert spans("लक्ष्य ओडीएफ (खुले में शौच से मुक्ति) है।") == []
 
 
