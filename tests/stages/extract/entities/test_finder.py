@@ -271,3 +271,16 @@ def test_a_known_name_and_one_word_more_before_a_postposition_are_one_person(spa
     assert ("PERSON", "रंजीत सिंह डिसले") in found
     found = spans("कर्मचारी अशोक सैनी रोज की तरह बैंक गए।")
     assert ("PERSON", "अशोक सैनी") in found and ("PERSON", "अशोक सैनी रोज") not in found
+
+
+def test_a_title_s_two_word_name_may_end_at_a_time_word(spans):
+    assert ("PERSON", "रामखिलावन वर्मा") in spans("श्री रामखिलावन वर्मा आज आए।")
+
+
+def test_trap_a_role_before_an_infinitive_or_before_a_known_name_later(spans):
+    """"मंत्री बनने के बाद" names no one; after "पीड़ित कर्मचारी" the known given name's own
+    rule finds the person, without the noun before it."""
+    assert not any(kind == "PERSON" for kind, _ in spans("प्रधानमंत्री बनने के बाद वे आए।"))
+    found = spans("पीड़ित कर्मचारी अशोक सैनी आज बैंक गए।")
+    assert ("PERSON", "अशोक सैनी") in found
+    assert not any("कर्मचारी" in surface for _, surface in found)

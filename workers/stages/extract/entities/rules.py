@@ -9,6 +9,8 @@ from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.words import FACILITY, ORG_HEAD, Word, where
 from workers.stages.text.scripts import is_devanagari
 
+_INFINITIVE = "ने"  # the oblique infinitive's ending: बनने, रहने, होने
+
 
 def headed_names(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, tuple[int, str]]:
     """Start -> (end, type) of the names that end in a head noun: organisations (ORG) and, in
@@ -385,8 +387,10 @@ def role_name_at(
 ) -> tuple[int, int]:
     """The unknown name after role words at token i ("प्रदेश अध्यक्ष X ने", "पूर्व मुख्यमंत्री
     डॉ. X"): its first and end token, or (0, 0). Up to three name-like words, ended by a
-    particle, a comma or stop, or the text's end; none when a known name follows the role (its
-    own rule finds it), nor before a scheme's word or a head noun ("प्रोफेसर यशपाल कमेटी")."""
+    particle, a function word after two ("श्री X Y आज आए"), a comma or stop, or the text's end;
+    none when a known name follows the role or opens a later pair of the words (its own rule
+    finds it), nor before a scheme's word or a head noun ("प्रोफेसर यशपाल कमेटी"), nor a verb's
+    oblique infinitive alone ("मंत्री बनने के बाद")."""
     n = len(info)
     role = role_at(info, i, idx)
     while role and role_at(info, i + role, idx):
@@ -407,7 +411,15 @@ def role_name_at(
         name_end += 1
     if name_end < n and (info[name_end].org_head or info[name_end].folded in idx.scheme_words):
         return 0, 0  # "प्रोफेसर यशपाल कमेटी", "प्रधानमंत्री किसान सम्मान निधि योजना"
-    ends = name_end == n or info[name_end].particle or toks.gap(name_end - 1) in (",", "।")
-    if name_end > start and ends:  # "कमांडर रस्का लुक्विया, ओकोट ओडिंबो और ..."
+    ends = (
+        name_end == n
+        or info[name_end].particle
+        or (name_end - start > 1 and info[name_end].folded in idx.function_words)
+        or toks.gap(name_end - 1) in (",", "।")
+    )
+    infinitive = name_end == start + 1 and info[start].folded.endswith(_INFINITIVE)
+    if any(info[k].folded in idx.given_names for k in range(start + 1, name_end - 1)):
+        return 0, 0  # "पीड़ित कर्मचारी अशोक सैनी": the known given name's rule finds him
+    if name_end > start and ends and not infinitive:  # "कमांडर रस्का लुक्विया, ओकोट ..."
         return start, name_end
     return 0, 0
