@@ -240,3 +240,17 @@ def test_a_place_set_in_capitals_in_a_headline_or_dateline_is_the_place(spans):
 
 def test_trap_a_short_word_in_capitals_is_an_acronym_not_the_name_it_spells(spans):
     assert spans("The IT cell and the ASHA workers met.") == []
+
+
+def test_a_possessive_inside_an_organisation_s_name_is_part_of_it(spans):
+    found = spans("A spokesman for the Korean People's Army said the drill was over.")
+    assert ("ORG", "Korean People's Army") in found
+    assert ("ORG", "Prime Minister's Office") in spans("The Prime Minister's Office said so.")
+
+
+def test_trap_a_possessive_between_two_names_or_before_a_person_joins_nothing(spans):
+    """A place's or a known person's possessive, an acronym's, a contraction: two things."""
+    found = spans("India's Supreme Court ruled on Monday.")
+    assert ("LOC", "India") in found and ("ORG", "Supreme Court") in found
+    assert not any("'s" in surface for _, surface in spans("DAB's Starry Lee spoke first."))
+    assert not any("'s" in surface for _, surface in spans("He said: It's Warhol at his best."))

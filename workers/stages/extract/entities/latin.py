@@ -30,6 +30,7 @@ from workers.stages.extract.entities.words import Word
 
 _SENTENCE_BREAKS = frozenset('.!?:;\n"“‘(|')
 _MAX_WORDS = 6  # a run this long is a facility's or an organisation's name, or none
+_APOSTROPHES = ("'", "\u2019")
 _PERSON_WORDS = 4
 _CAPITAL = attrgetter("capital")
 
@@ -95,8 +96,12 @@ def capitalised_run(
     if not capital_word(toks, info, i, idx, lower):
         return 0
     end = i + 1
-    while end < len(info) and end - i < _MAX_WORDS and toks.gap(end - 1) in ("", "-"):
-        if known(end):
+    while end < len(info) and end - i < _MAX_WORDS:
+        if toks.gap(end - 1) in _APOSTROPHES and _possessive_inside(toks, info, end, idx, lower):
+            # "Korean People's Army", "Prime Minister's Office"; "Korean Workers' Party"
+            end += 1 if toks.words[end - 1].endswith("s") and toks.words[end] != "s" else 2
+            continue
+        if toks.gap(end - 1) not in ("", "-") or known(end):
             break
         if capital_word(toks, info, end, idx, lower) and not opens_sentence(toks, end):
             end += 1
@@ -110,6 +115,42 @@ def capitalised_run(
         else:
             break
     return end
+
+
+def _possessive_inside(
+    toks: Tokens, info: list[Word], k: int, idx: Lexicon, lower: frozenset[str]
+) -> bool:
+    """After an apostrophe, word k goes on a name: it is the "s" of a possessive, or a
+    capitalised word after a plural's apostrophe, and capitalised words after it reach a head
+    noun, after a word that is no name of its own ("Korean People's Army", "Prime Minister's
+    Office"; not "India's Supreme Court" or "St John's College", two names)."""
+    before = info[k - 1]
+    plural = toks.words[k - 1].endswith("s") and toks.words[k] != "s"
+    after = k if plural else k + 1
+    return (
+        (plural or toks.words[k] == "s")
+        and (not before.opens or before.prefix_only)  # "People" opens only longer names
+        and before.folded.casefold() not in idx.given_names
+        and before.folded.casefold() not in idx.surnames
+        and not toks.words[k - 1].isupper()  # "DAB's Ben Chan": an organisation's person
+        and (plural or toks.adjacent(k))
+        and _head_ahead(toks, info, after, idx, lower)
+    )
+
+
+def _head_ahead(
+    toks: Tokens, info: list[Word], k: int, idx: Lexicon, lower: frozenset[str]
+) -> bool:
+    """Capitalised words from word k on reach an organisation's or facility's head noun ("…
+    People's Army", "… Minister's Office"; not "It's Warhol")."""
+    for j in range(k, min(len(info), k + _MAX_WORDS)):
+        if not capital_word(toks, info, j, idx, lower):
+            return False
+        if info[j].org_head or info[j].facility:
+            return True
+        if not toks.adjacent(j):
+            return False
+    return False
 
 
 def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> str | None:
