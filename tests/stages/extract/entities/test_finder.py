@@ -278,9 +278,22 @@ def test_a_title_s_two_word_name_may_end_at_a_time_word(spans):
 
 
 def test_trap_a_role_before_an_infinitive_or_before_a_known_name_later(spans):
-    """"मंत्री बनने के बाद" names no one; after "पीड़ित कर्मचारी" the known given name's own
+    """ "मंत्री बनने के बाद" names no one; after "पीड़ित कर्मचारी" the known given name's own
     rule finds the person, without the noun before it."""
     assert not any(kind == "PERSON" for kind, _ in spans("प्रधानमंत्री बनने के बाद वे आए।"))
     found = spans("पीड़ित कर्मचारी अशोक सैनी आज बैंक गए।")
     assert ("PERSON", "अशोक सैनी") in found
     assert not any("कर्मचारी" in surface for _, surface in found)
+
+
+def test_a_word_that_opens_a_role_elsewhere_may_be_inside_an_organisation_s_name(spans):
+    """ "विधान" opens the role "विधान पार्षद", "राष्ट्रीय" opens "राष्ट्रीय अध्यक्ष": inside a
+    name before a head noun they are the name's."""
+    assert ("ORG", "उत्तर प्रदेश विधान परिषद") in spans("उत्तर प्रदेश विधान परिषद के सदस्य आए।")
+    found = spans("पुणे के राष्ट्रीय विषाणु विज्ञान संस्थान ने जांच की।")
+    assert ("ORG", "राष्ट्रीय विषाणु विज्ञान संस्थान") in found
+
+
+def test_trap_such_a_word_alone_before_a_head_is_an_adjective(spans):
+    for text in ("केंद्रीय बैंक ने दरें घटाईं।", "मुख्य बाजार में भीड़ रही।"):
+        assert spans(text) == [], text

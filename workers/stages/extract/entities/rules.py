@@ -100,9 +100,11 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
     """Start of a name ending in the Devanagari head noun at `head`, an organisation's ("जल
     संसाधन मंत्रालय", "पेयजल तथा स्वच्छता विभाग", "कोठारी आयोग") or a facility's: up to four
     Devanagari words before it, joined by spaces or a hyphen, none a function word ("के",
-    "जबकि", "आज"), a role or another head; two or more of them, or one known name or alias
-    ("मुंबई बंदरगाह"). From a gazetteer alias that ends at the head, that alias ("आम आदमी
-    पार्टी"). `head` itself when none: "इस समिति", "स्थायी समिति" name no organisation."""
+    "जबकि", "आज"), a whole role ("विधान पार्षद"; "विधान परिषद" is a name) or another head; two
+    or more of them, or one known name or alias ("मुंबई बंदरगाह") that opens no role
+    ("केंद्रीय बैंक" is any country's). From a gazetteer alias that ends at the head, that
+    alias ("आम आदमी पार्टी"). `head` itself when none: "इस समिति", "स्थायी समिति" name no
+    organisation."""
     start = head
     while start > 0 and head - start < 4:
         before, word = start - 1, info[start - 1]
@@ -113,7 +115,7 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
             or (word.folded.endswith("ने") and len(word.folded) > 3)  # करने, कराने: verbs
             or word.org_head
             or word.facility
-            or word.folded in idx.roles
+            or role_at(info, before, idx)  # a whole role: "विधान पार्षद", not "विधान परिषद"
         ):
             break
         start = before
@@ -121,7 +123,10 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
         alias = longest_exact(info, k, idx) if info[k].folded in idx.span else None
         if alias is not None and k + alias[0] > head:
             return k
-    if head - start == 1 and not (known_name(info[start], idx) or info[start].folded in idx.span):
+    if head - start == 1 and (
+        not (known_name(info[start], idx) or info[start].folded in idx.span)
+        or info[start].folded in idx.roles  # "केंद्रीय बैंक", "मुख्य बाजार": an adjective
+    ):
         return head
     return start
 
