@@ -66,3 +66,15 @@ def test_a_post_scraped_three_times_is_still_a_repeat():
     same_follower = draft(post, body, post, body, post, body)
     drop_repeats(same_follower)
     assert texts(same_follower) == [post, body]
+
+
+def test_trap_a_promo_sentence_between_paragraphs_is_no_refrain():
+    """Three copies, each before a different paragraph, but shaped as a sentence, not a
+    question or a heading: the later copies go."""
+    promo = "For the latest stories on farmers and agriculture keep reading this website daily"
+    body = [
+        f"Paragraph {n} of the story on farmers, long enough to be a paragraph." for n in "1234"
+    ]
+    d = draft(body[0], promo, body[1], promo, body[2], promo, body[3])
+    drop_repeats(d)
+    assert texts(d).count(promo) == 1

@@ -101,11 +101,18 @@ def test_the_run_of_calls_to_the_reader_that_ends_the_body_goes(rules):
 
 def test_trap_closing_paragraphs_that_only_look_like_calls_stay(rules):
     """A quoted imperative names no reader or channel; a paragraph that only ends with a call
-    stays whole; "here" alone is a place; a call above the last paragraph is the body's."""
+    stays whole; "here" alone is a place, "US" a country, an app no channel, reported speech the
+    article's; a call above the last paragraph is the body's."""
     closing = [
         "Follow the money, the prosecutor told the jury before it retired on Friday.",
         "Police said the shooting happened here.",
         "We travelled to London to try it ourselves. It worked. Read our review here.",
+        # "US" is a country; an app is news, not a channel; speech reported is the article's.
+        "The US government has already banned the TikTok app over security concerns.",
+        "See you in court, the farmers' union leader told reporters after the hearing.",
+        "Read together, the two orders suggest the Centre wants our states to bear the cost.",
+        "Our family has farmed this land for four generations and we will stay here.",
+        "The message was clear: get the money to farmers this week, or you will face action.",
     ]
     for line in closing:
         d = draft(*BODY[:3], line)

@@ -14,6 +14,7 @@ from workers.stages.text.sentences import AFTER_END
 
 _MIN_WORDS = 6  # a repeat shorter than this may be a list item, a table cell or a refrain
 _REFRAIN_COPIES = 3
+_HEADING_WORDS = 8
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•●▪►]|\d{1,3}[.)]|\(?[a-z]\))\s")
 
 
@@ -28,7 +29,7 @@ def drop_repeats(draft: Draft) -> None:
     split = [AFTER_END.split(line.text) for line in draft.lines]
     all_keys = [[match_key(s) for s in sentences] for sentences in split]
     line_keys = [_line_key(keys, dateline) for keys in all_keys]
-    refrains = _refrains(line_keys)
+    refrains = _refrains(line_keys, [line.text for line in draft.lines])
     for line, sentences, keys, key in zip(draft.lines, split, all_keys, line_keys, strict=True):
         long_enough = (
             key.count(" ") + 1 >= _MIN_WORDS
@@ -57,21 +58,31 @@ def _line_key(keys: list[str], dateline: str | None) -> str:
     return key
 
 
-def _refrains(keys: list[str]) -> set[str]:
+def _refrains(keys: list[str], texts: list[str]) -> set[str]:
     """Lines that recur as the frame of a repeated structure (an interview's questions, each
-    plan's headings in a menu): three copies or more, none next to another, each followed by
-    something different. A pasted paragraph, a post scraped three times, is none."""
+    plan's headings in a menu): shaped as a question, a label or a heading (ending in "?" or
+    ":", or a few words with no full stop), three copies or more, none next to another, each
+    followed by something different. A pasted paragraph, a post scraped three times, a promo
+    sentence between paragraphs is none."""
     followers: dict[str, list[str]] = {}
     for key, after in zip(keys, [*keys[1:], ""], strict=False):  # the last is followed by ""
         followers.setdefault(key, []).append(after)
+    framed = {key for key, text in zip(keys, texts, strict=True) if _frame_shaped(text)}
     return {
         key
         for key, after in followers.items()
-        if key
+        if key in framed
         and len(after) >= _REFRAIN_COPIES
         and key not in after
         and len(set(after)) == len(after)
     }
+
+
+def _frame_shaped(text: str) -> bool:
+    bare = text.rstrip(" \"'”’)")
+    return bare.endswith(("?", ":")) or (
+        len(bare.split()) <= _HEADING_WORDS and not bare.endswith((".", "।", "!"))
+    )
 
 
 def _drop_repeated_sentences(

@@ -84,42 +84,54 @@ class TrailingCall:
     zone: int
     max_words: int
     kind: str
-    imperative: Pattern  # opening a sentence of the line
-    address: Pattern
-    channel: Pattern
-    link: Pattern  # what "mostly links" counts
+    imperative: Pattern  # opening the line (or a bullet)
+    reader: Pattern
+    publication: Pattern  # as written
+    reported: Pattern
+    link: Pattern  # a URL, a handle, an e-mail address: what "mostly links" counts
+    channel: Pattern  # a link or a platform
+    here: Pattern
 
     @classmethod
     def of(cls, rule: dict[str, Any], platforms: list[str]) -> TrailingCall:
         def any_word(words: list[str]) -> str:
-            return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+            longest_first = sorted(words, key=len, reverse=True)
+            return rf"\b(?:{'|'.join(regex.escape(w) for w in longest_first)})\b"
 
-        opening = r"(?:^|(?<=[.!?:;][\"”’)]?\s+)|(?<=^[-–•*]\s*))"
-        links = rule["channels"][:4]
+        kept = [p for p in platforms if p not in rule["not_platforms"]]
         return cls(
             zone=rule["zone"],
             max_words=rule["max_words"],
             kind=rule["kind"],
-            imperative=compile_any([rf"{opening}(?:{any_word(rule['imperatives'])})\b"]),
-            address=compile_any([rf"\b(?:{any_word(rule['address'])})\b"]),
-            channel=compile_any([*rule["channels"], rf"\b(?:{any_word(platforms)})\b"]),
-            link=compile_any(links),
+            imperative=compile_any([rf"^(?:[-–•*]\s*)?{any_word(rule['imperatives'])}"]),
+            reader=compile_any([any_word(rule["reader"])]),
+            publication=regex.compile(any_word(rule["publication"])),
+            reported=compile_any([any_word(rule["reported"])]),
+            link=compile_any(rule["links"]),
+            channel=compile_any([*rule["links"], any_word(kept)]),
+            here=compile_any(rule["here"]),
         )
 
     def matches(self, text: str) -> bool:
-        """Mostly links; or its first sentence opens with an imperative, or names the reader's
-        side, and the line has the reader or a channel (a closing paragraph that only ends
-        with "Read our review here." stays whole)."""
-        if len(words(text)) > self.max_words:
+        """Mostly links; or, reporting no speech, it opens with an imperative and has the reader
+        or a channel; its first sentence names the reader and it has a channel; or it names
+        the publication's side with a channel other than "here" (a closing paragraph that only
+        ends with "Read our review here." stays whole)."""
+        if not text or len(words(text)) > self.max_words:
             return False
         linked = sum(len(m.group()) for m in self.link.finditer(text))
         if 2 * linked >= len(text):
             return True
-        first = BREAK.split(text, maxsplit=1)[0]
+        if self.reported.search(text) is not None:
+            return False
         channel = self.channel.search(text) is not None
-        if self.imperative.search(first) is not None:
-            return channel or self.address.search(text) is not None
-        return channel and self.address.search(first) is not None
+        here = self.here.search(text) is not None
+        if self.imperative.search(text) is not None:
+            return channel or here or self.reader.search(text) is not None
+        first = BREAK.split(text, maxsplit=1)[0]
+        if self.reader.search(first) is not None and (channel or here):
+            return True
+        return channel and self.publication.search(text) is not None
 
 
 def _zone(lines: list[Line], head: int = 0, tail: int = 0) -> set[int]:

@@ -119,6 +119,22 @@ def test_a_sentence_precision_mode_dropped_inside_the_article_comes_back():
     ]
 
 
+def test_trap_a_link_s_text_or_another_version_of_a_kept_line_is_not_put_back():
+    """Another story's teaser (a link's whole text) stays out; so does the default mode's other
+    cut of a line the precise text kept."""
+    precise = "First paragraph of the story.\nLast paragraph of the story."
+    teaser = "Drought: Centre sends a team to Marathwada this week to assess the crop loss."
+    full = f"First paragraph of the story.\n{teaser}\nLast paragraph of the story."
+    assert restore_interior(precise, full, links={teaser}) == precise
+    kept = "First part of a sentence. Second part of the same paragraph, as precision mode cut it."
+    other = (
+        "First part of a sentence.\nSecond part of the same paragraph, as precision mode cut it."
+    )
+    assert restore_interior(f"A line.\n{kept}\nEnd.", f"A line.\n{other}\nEnd.") == (
+        f"A line.\n{kept}\nEnd."
+    )
+
+
 def test_the_stage_cleans_a_page_into_its_paragraphs(clean):
     cleaned = clean({"html": PAGE, "url": "https://news.example/assam-flood"})
     assert cleaned["paragraphs"][0].startswith("Heavy rain lashed Guwahati")

@@ -55,3 +55,21 @@ def test_a_box_of_one_link_under_a_long_label_still_leaves(rules):
     tree = parse_page(page)
     assert take_related(tree, rules.cleanup.promos) == [{"title": "खबर", "url": "/a"}]
     assert "ये भी पढ़ें" not in tree.text_content()
+
+
+def test_trap_a_label_ending_a_paragraph_or_a_link_inside_prose_takes_no_prose(rules):
+    """The label closes a paragraph of the article's: nothing goes; a paragraph after the box
+    with a link inside its prose ends the box and stays."""
+    ending = """<html><body><div><p>First paragraph of the story, with enough words in it.</p>
+<p>The minister said relief would reach farmers within a month.<br><strong>ALSO READ:</strong></p>
+<p><a href="/x">Another story</a></p><p>Last paragraph of the story.</p></div></body></html>"""
+    tree = parse_page(ending)
+    take_related(tree, rules.cleanup.promos)
+    assert "relief would reach farmers" in tree.text_content()
+    prose = PROSE_AROUND.replace(
+        '<p><a href="/y">A third story</a></p>',
+        '<p>The full <a href="/r">report of the flood committee</a> is online now.</p>',
+    )
+    tree = parse_page(prose)
+    assert [r["url"] for r in take_related(tree, rules.cleanup.promos)] == ["/x"]
+    assert "report of the flood committee" in tree.text_content()

@@ -7,7 +7,7 @@ import contextlib
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import trafilatura
@@ -43,6 +43,8 @@ _NEVER_TEXT = (
 # pages whose body precision mode cuts in half (issue 14's held-out publishers).
 _SHORT_WORDS = 400
 _FALLBACK_RATIO = 0.5
+# Links long enough to be another story's headline, whose text is no body line of this one.
+_LONG_LINKS = etree.XPath("//a[string-length(normalize-space()) > 25]")
 _SENTENCE_WORDS = 8  # a line precision mode dropped comes back from this many words on
 _META_FIELDS = ("title", "author", "date", "url", "sitename", "language", "description")
 
@@ -114,7 +116,8 @@ def extract_page(
     if _maybe_split_body(classes):
         merge_split_bodies(tree)
     taken = [str(e["text"]) for e in embeds if e.get("text")]
-    text, meta = library_extract(tree, url, fallback_page=html, taken=taken)
+    links = frozenset(" ".join(a.text_content().split()) for a in _LONG_LINKS(tree))
+    text, meta = library_extract(tree, url, fallback_page=html, taken=taken, links=links)
     return text, meta, embeds, related
 
 
@@ -143,10 +146,12 @@ def library_extract(
     url: str | None = None,
     fallback_page: str | None = None,
     taken: Sequence[str] = (),
+    links: Collection[str] = frozenset(),
 ) -> tuple[str, Record]:
     """trafilatura's main text and metadata: its precision mode, and its default mode when the
     precise text is suspiciously short (a page where precision mode keeps only a notice), or the
-    sentences it dropped inside the article put back (none that is part of a `taken` post).
+    sentences it dropped inside the article put back (none that is part of a `taken` post, none
+    that is a link's text: another story's teaser).
     trafilatura prunes a tree it is given, so the fallback reads `fallback_page` if given."""
     text, meta = _trafilatura(page, url, favor_precision=True)
     count = len(words(text))
@@ -156,26 +161,32 @@ def library_extract(
         if count == 0 or count < _FALLBACK_RATIO * len(words(fallback)):
             text, meta = fallback, meta or fallback_meta
         else:
-            text = restore_interior(text, fallback, taken)
+            text = restore_interior(text, fallback, taken, links)
     return text, meta
 
 
-def restore_interior(precise: str, full: str, taken: Sequence[str] = ()) -> str:
+def restore_interior(
+    precise: str, full: str, taken: Sequence[str] = (), links: Collection[str] = frozenset()
+) -> str:
     """The precise text with the lines the default mode found between two of its lines put
     back when they are sentences: precision mode drops a paragraph inside the article as readily
-    as the boilerplate around it. Lines before its first line or after its last, and lines shaped
-    as headlines, labels or calls to action (no full stop, a few words) stay out."""
+    as the boilerplate around it. Only lines the default mode adds (not its other version of a
+    line kept), never before the first kept line or after the last, nor lines shaped as
+    headlines, labels or calls to action (no full stop, a few words), a post's (`taken`) or a
+    link's (`links`)."""
     kept = precise.split("\n")
     found = full.split("\n")
     opcodes = difflib.SequenceMatcher(None, kept, found, autojunk=False).get_opcodes()
     lines: list[str] = []
     for n, (op, k0, k1, f0, f1) in enumerate(opcodes):
         lines.extend(kept[k0:k1])
-        if op in ("insert", "replace") and 0 < n < len(opcodes) - 1:
+        if op == "insert" and 0 < n < len(opcodes) - 1:
             lines.extend(
                 line
                 for line in found[f0:f1]
-                if _sentence(line) and line not in lines and not any(line in t for t in taken)
+                if _sentence(line)
+                and line.strip() not in links
+                and not any(line in t for t in taken)
             )
     return "\n".join(lines)
 

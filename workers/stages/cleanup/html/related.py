@@ -16,6 +16,7 @@ from workers.stages.cleanup.promos import PromoRules, first_word
 _SHORT_TEXTS = etree.XPath("/html/body/descendant::text()[string-length() < 80][normalize-space()]")
 _LABEL_LEAD = " \t\n\r*•►▶➤>»[(|:-"
 _MAX_PROMO_LINKS = 12  # a read-also box lists a few links; more is a menu
+_LABEL_SLACK = 10  # characters beside a label or a link that still make a box's line ("• ", "- ")
 
 
 def take_related(tree: HtmlElement, rules: PromoRules) -> list[Record]:
@@ -65,22 +66,31 @@ def _box_of(node: Any, label: str) -> list[HtmlElement]:
                 return []
             if below is None or _links_lead(element, len(label)):
                 return [element]
+            if len(text_of(below)) - len(label) > _LABEL_SLACK:
+                return []  # the label ends a paragraph of the article's: none of it goes
             return _label_and_links(below)
         below, element = element, element.getparent()
     return []
 
 
 def _label_and_links(label_block: HtmlElement) -> list[HtmlElement]:
-    """A label's block and the blocks right after it that are mostly links (empty ones passed
-    over), up to the first that is not."""
+    """A label's block and the blocks right after it that are links and little else (empty ones
+    passed over), up to the first that is not."""
     box = [label_block]
     for sibling in label_block.itersiblings():
         if not isinstance(sibling.tag, str) or not text_of(sibling):
             continue
-        if not any(a.get("href") for a in sibling.iter("a")) or not _links_lead(sibling):
-            break
+        if not any(a.get("href") for a in sibling.iter("a")) or not _only_links(sibling):
+            break  # a paragraph with a link in its prose is the article's
         box.append(sibling)
     return box if len(box) > 1 else []
+
+
+def _only_links(element: HtmlElement) -> bool:
+    """The element's text is its links, but for a few characters ("• ", " [VIDEO]") or a
+    quarter of it."""
+    linked = sum(len(text_of(a)) for a in element.iter("a"))
+    return len(text_of(element)) - linked <= max(_LABEL_SLACK, linked // 4)
 
 
 def _links_lead(element: HtmlElement, label: int = 0) -> bool:
