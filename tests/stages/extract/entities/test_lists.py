@@ -32,3 +32,7 @@ def test_trap_lists_that_do_not_make_a_word_a_place(places):
     # One known place is too little evidence; a person in the list makes it no list of places.
     assert "किसान" not in places("सभा में दिल्ली, किसान और मजदूर पहुंचे।")
     assert "सुधा" not in places("बैठक में नरेंद्र मोदी, दिल्ली, मुंबई और सुधा थे।")
+    # Only between two known places: an adverb that opens the list, goods before or after it.
+    assert "दरअसल" not in places("दरअसल, दिल्ली, मुंबई और पुणे में बारिश हुई।")
+    assert "चावल" not in places("बाजार में गेहूं, चावल, दाल, दिल्ली और मुंबई से आए।")
+    assert "पेट्रोल" not in places("दिल्ली, मुंबई, चेन्नई, पेट्रोल और डीजल महंगे हुए।")

@@ -52,6 +52,8 @@ def test_romanize_drops_the_unspoken_a_inside_a_word_and_keeps_it_after_r_cluste
         "सुरेंद्र": "Surendra",
         "सत्य": "Satya",
         "गोविन्द": "Govind",
+        "रामनगर": "Ramnagar",  # a place-name ending apart: not "Ramangar"
+        "कानपुर": "Kanpur",
     }.items():
         assert names.romanize(word) == latin, word
 

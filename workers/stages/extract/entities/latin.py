@@ -97,7 +97,11 @@ def capitalised_run(
         return 0
     end = i + 1
     while end < len(info) and end - i < _MAX_WORDS:
-        if toks.gap(end - 1) in _APOSTROPHES and _possessive_inside(toks, info, end, idx, lower):
+        if (
+            end - 1 > i  # the possessor is inside the run: "The Centre's Ministry …" is two
+            and toks.gap(end - 1) in _APOSTROPHES
+            and _possessive_inside(toks, info, end, idx, lower)
+        ):
             # "Korean People's Army", "Prime Minister's Office"; "Korean Workers' Party"
             end += 1 if toks.words[end - 1].endswith("s") and toks.words[end] != "s" else 2
             continue

@@ -2,10 +2,12 @@
 सतारा और सोलापुर" (Sangli and Satara are in no gazetteer of Devanagari names).
 
 A list is a run of items separated by commas or a joining word ("और", "तथा"); an item is a name
-found before, or one Devanagari word that may be a name. In a list of three items or more, two of
-them known places and none a person or an organisation, the unknown one-word items are places
-too. An unknown first item needs a boundary before it (":", ",", a sentence's start): in "बाढ़
-से प्रभावित इलाके, दिल्ली और मुंबई" the word before the comma ends a phrase, not an item.
+found before, or one Devanagari word that may be a name. In a list of three items or more, none
+a person or an organisation, an unknown one-word item between two known places is a place too,
+and in a list two thirds of whose items are known places, one beside a known place. Not a list's
+first or last item: "दरअसल, दिल्ली, मुंबई और पुणे" opens with an adverb, "बाढ़ से
+प्रभावित इलाके, दिल्ली और मुंबई" with a phrase's last word, and "गेहूं, चावल, दिल्ली और मुंबई"
+or "दिल्ली, मुंबई, पेट्रोल और डीजल" list goods beside places.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from workers.stages.extract.entities.words import Word
 
 _MIN_ITEMS = 3
 _MIN_KNOWN = 2
-_BOUNDARIES = (":", ",", "।", "\n", "(", "-", "–")
+_MOSTLY = 2 / 3  # of a list's items known places: an unknown one beside one of them is a place
 
 
 def listed_places(
@@ -39,10 +41,17 @@ def listed_places(
         if len(items) < _MIN_ITEMS or kinds.count("LOC") < _MIN_KNOWN:
             continue
         if set(kinds) <= {"LOC", ""}:
-            unknown = [first for first, _, kind in items if not kind]
-            if unknown[:1] == [start] and start > 0 and toks.gap(start - 1) not in _BOUNDARIES:
-                unknown = unknown[1:]  # the last word of a phrase before the list
-            found.extend(unknown)
+            mostly = kinds.count("LOC") >= _MOSTLY * len(items)
+            found.extend(
+                first
+                for n, (first, _, kind) in enumerate(items)
+                if not kind
+                and 0 < n < len(items) - 1
+                and (
+                    kinds[n - 1] == kinds[n + 1] == "LOC"
+                    or (mostly and "LOC" in (kinds[n - 1], kinds[n + 1]))
+                )
+            )
     return found
 
 
@@ -100,11 +109,13 @@ def _one_word_item(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool
 
 
 def _may_be_place(word: Word, idx: Lexicon) -> bool:
-    """One Devanagari word no list knows, and no word of a kind that never names a place."""
+    """One Devanagari word no name was found at, and no word of a kind that never names a
+    place."""
     return (
         word.devanagari
+        and len(word.folded) > 2  # not a letter: "क, ख और ग"
         and word.name_like
-        and not word.opens
+        and word.folded not in idx.given_names  # a word that opens an alias no rule took is one
         and not word.particle
         and not (word.org_head or word.facility or word.place or word.acronym)
         and word.folded not in idx.roles

@@ -48,6 +48,9 @@ class Names:
             unicodedata.normalize("NFC", k): v for k, v in table["consonants"].items()
         }
         self.vowels: dict[str, str] = table["vowels"]
+        self.endings: dict[str, str] = {
+            unicodedata.normalize("NFC", k): v for k, v in table["endings"].items()
+        }
         self.phonetic: dict[str, Any] = table["phonetic"]
         self.letter_classes = _letter_classes(self.phonetic["letters"], self.phonetic["drop"])
         self.letter_names = {
@@ -78,6 +81,10 @@ class Names:
         is."""
         if not is_devanagari(word):
             return word
+        for ending, latin_ending in self.endings.items():
+            stem = word[: -len(ending)]
+            if word.endswith(ending) and len(stem) > 1:
+                return self._romanize(stem) + latin_ending
         letters = self._letters(unicodedata.normalize("NFD", word))  # nukta: base + nukta
         kinds = "".join(kind for _, kind in letters)
         glide = kinds.endswith("CCa") and letters[-2][0] in _GLIDES

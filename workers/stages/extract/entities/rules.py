@@ -283,8 +283,7 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     the last known surname within three more words ("सुरेंद्र राय", "Rakesh Kumar Verma"); in
     Latin script, over middle initials ("Rekha V. Pillai"), else the capitalised words that
     follow ("Ding Liren", "Kevin De Bruyne"); in Devanagari, else the one word before a
-    postposition (`_marked_surname`: "अरशद नदीम ने", "अजीत प्रसाद को"), also after a known
-    surname ("रंजीत सिंह डिसले को")."""
+    postposition (`_marked_surname`: "अरशद नदीम ने", "अजीत प्रसाद को")."""
     if info[i].folded.casefold() not in idx.given_names:
         return 0
     latin = not is_devanagari(toks.words[i])
@@ -313,8 +312,6 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
                 end += 1
     if not end and not latin and j >= i + 2 and _marked_surname(info, i + 1, idx):
         end = i + 2
-    elif end and not latin and end < j and _marked_surname(info, end, idx):
-        end += 1  # one unknown word more before the postposition: "रंजीत सिंह डिसले को"
     return end
 
 
@@ -422,7 +419,11 @@ def role_name_at(
         or (name_end - start > 1 and info[name_end].folded in idx.function_words)
         or toks.gap(name_end - 1) in (",", "।")
     )
-    infinitive = name_end == start + 1 and info[start].folded.endswith(_INFINITIVE)
+    infinitive = (
+        name_end == start + 1
+        and info[start].folded.endswith(_INFINITIVE)
+        and not (name_end < n and info[name_end].agent)  # "विधायक कोकने ने कहा": a surname
+    )
     if any(info[k].folded in idx.given_names for k in range(start + 1, name_end - 1)):
         return 0, 0  # "पीड़ित कर्मचारी अशोक सैनी": the known given name's rule finds him
     if name_end > start and ends and not infinitive:  # "कमांडर रस्का लुक्विया, ओकोट ..."
