@@ -6,6 +6,8 @@ lines are never dropped as repeats: in lists and tables equal-looking lines are 
 
 from __future__ import annotations
 
+from collections import Counter
+
 import regex
 
 from workers.stages.cleanup.draft import Draft, Line
@@ -64,17 +66,21 @@ def _refrains(keys: list[str], texts: list[str]) -> set[str]:
     ":", or a few words with no full stop), three copies or more, none next to another, each
     followed by something different. A pasted paragraph, a post scraped three times, a promo
     sentence between paragraphs is none."""
+    counts = Counter(keys)
+    repeated = {key for key, n in counts.items() if n >= _REFRAIN_COPIES and key}
+    if not repeated:  # most articles: no line three times
+        return set()
     followers: dict[str, list[str]] = {}
-    for key, after in zip(keys, [*keys[1:], ""], strict=False):  # the last is followed by ""
-        followers.setdefault(key, []).append(after)
-    framed = {key for key, text in zip(keys, texts, strict=True) if _frame_shaped(text)}
+    framed: set[str] = set()
+    for n, key in enumerate(keys):
+        if key in repeated:
+            followers.setdefault(key, []).append(keys[n + 1] if n + 1 < len(keys) else "")
+            if _frame_shaped(texts[n]):
+                framed.add(key)
     return {
         key
         for key, after in followers.items()
-        if key in framed
-        and len(after) >= _REFRAIN_COPIES
-        and key not in after
-        and len(set(after)) == len(after)
+        if key in framed and key not in after and len(set(after)) == len(after)
     }
 
 
