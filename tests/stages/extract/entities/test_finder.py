@@ -296,3 +296,9 @@ def test_a_word_that_opens_a_role_elsewhere_may_be_inside_an_organisation_s_name
 def test_trap_such_a_word_alone_before_a_head_is_an_adjective(spans):
     for text in ("केंद्रीय बैंक ने दरें घटाईं।", "मुख्य बाजार में भीड़ रही।"):
         assert spans(text) == [], text
+
+
+def test_a_full_name_again_is_the_full_name_not_two_short_forms(rules):
+    text = "लेखक: गोविन्द कुमार झा। गोविन्द कुमार झा दिल्ली में शोधार्थी हैं। गोविन्द ने कहा।"
+    (person,) = [e for e in rules.extract.entities(text, None, None, []) if e["type"] == "PERSON"]
+    assert person["aliases"] == ["गोविन्द कुमार झा", "गोविन्द"] and person["count"] == 3

@@ -155,14 +155,20 @@ class _Scan:
         return k if fits and 2 <= len(word) <= 8 else None
 
     def alone(self, i: int) -> bool:
-        """Word i stands alone: no capitalised word, head noun or place word joined to it
-        ("Hendricks Street", "Okonkwo Foundation", "Tom Baker" are not one person's short
-        form)."""
+        """Word i stands alone: no capitalised word, head noun, place word or (in Devanagari) known
+        surname joined to it ("Hendricks Street", "Okonkwo Foundation", "Tom Baker", "गोविन्द
+        कुमार झा" are not one person's short form)."""
         nxt = i + 1
         if nxt >= len(self.info) or self.toks.gap(i) not in ("", "-"):
             return True
         facts = self.info[nxt]
-        return not (facts.capital or facts.org_head or facts.facility or facts.place)
+        return not (
+            facts.capital
+            or facts.org_head
+            or facts.facility
+            or facts.place
+            or (facts.devanagari and facts.folded in self.lexicon.surnames)  # "गोविन्द कुमार झा"
+        )
 
 
 def _in_order_among(info: list[Word], aliases: dict[str, Any]) -> Iterator[int]:
