@@ -302,3 +302,9 @@ def test_a_full_name_again_is_the_full_name_not_two_short_forms(rules):
     text = "लेखक: गोविन्द कुमार झा। गोविन्द कुमार झा दिल्ली में शोधार्थी हैं। गोविन्द ने कहा।"
     (person,) = [e for e in rules.extract.entities(text, None, None, []) if e["type"] == "PERSON"]
     assert person["aliases"] == ["गोविन्द कुमार झा", "गोविन्द"] and person["count"] == 3
+
+
+def test_seas_and_regions_are_places_and_a_bay_is_no_state(spans):
+    found = spans("बंगाल की खाड़ी और अरब सागर में दबाव बना, एशिया-प्रशांत क्षेत्र में असर दिखा।")
+    assert ("LOC", "बंगाल की खाड़ी") in found and ("LOC", "अरब सागर") in found
+    assert ("LOC", "बंगाल") not in found
