@@ -308,3 +308,14 @@ def test_seas_and_regions_are_places_and_a_bay_is_no_state(spans):
     found = spans("बंगाल की खाड़ी और अरब सागर में दबाव बना, एशिया-प्रशांत क्षेत्र में असर दिखा।")
     assert ("LOC", "बंगाल की खाड़ी") in found and ("LOC", "अरब सागर") in found
     assert ("LOC", "बंगाल") not in found
+
+
+def test_a_people_s_adjective_before_a_known_organisation_names_its_national_body(entities):
+    assert entities("The British Red Cross said it was sending aid.") == [
+        ("ORG", "British Red Cross")
+    ]
+    assert ("ORG", "Italian Supreme Court") in entities("The Italian Supreme Court ruled so.")
+
+
+def test_trap_a_people_s_adjective_before_an_acronym_is_a_modifier(entities):
+    assert entities("Indian BJP leaders met on Monday.") == [("ORG", "BJP")]

@@ -345,6 +345,23 @@ class EntityFinder:
             return scan.toks.gap(i) != "("  # "ओडीएफ (खुले में शौच से मुक्ति)" explains a term
         return scan.info[nxt].folded in self.lexicon.function_words
 
+    def _national_branch(self, scan: _Scan, i: int) -> int:
+        """A people's adjective right before a known organisation's name is its national body:
+        "British Red Cross" is no ICRC, "Chinese Communist Party" no other party; the name as
+        written (0 if not so)."""
+        idx, toks, info = self.lexicon, scan.toks, scan.info
+        word = toks.words[i]
+        if not (word in idx.peoples or word.casefold().endswith(idx.people_endings)):
+            return 0
+        if i + 1 >= len(info) or not toks.adjacent(i) or not info[i + 1].capital:
+            return 0
+        hit = match(toks, info, i + 1, idx, scan.authors) if info[i + 1].opens else None
+        if hit is None or hit[1] != "ORG" or hit[0] < 2:  # not "Indian BJP": one party's name
+            return 0
+        end = i + 1 + hit[0]
+        scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
+        return end
+
     def _capitalised(self, scan: _Scan, i: int) -> int:
         """An unknown name in capitals at token i (`latin.py`), up to a known one."""
         idx, toks, info = self.lexicon, scan.toks, scan.info
@@ -354,6 +371,8 @@ class EntityFinder:
             return hit is not None and (hit[0] > 1 or hit[1] != "LOC")
 
         end = capitalised_run(toks, info, i, idx, scan.lower, known)
+        if end == i + 1 and (national := self._national_branch(scan, i)):
+            return national
         found = None
         if end:
             found = run_kind(toks, info, i, end, idx)
