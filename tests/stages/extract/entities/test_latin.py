@@ -257,3 +257,12 @@ def test_trap_a_possessive_between_two_names_or_before_a_person_joins_nothing(sp
     # The run's first word is the possessor: "The Centre's" owns the ministry, it is no part.
     found = spans("The Centre's Ministry of Home Affairs said so.")
     assert not any("Centre" in surface for _, surface in found)
+
+
+def test_a_name_before_its_country_in_parentheses_is_a_person_even_opening_a_line(spans):
+    assert ("PERSON", "Tegla Loroupe") in spans("Tegla Loroupe (Kenya) won the race.")
+
+
+def test_trap_a_place_or_a_known_name_before_a_country_in_parentheses_stays_what_it_is(spans):
+    found = spans("Manchester United (England) beat them.")
+    assert not any(kind == "PERSON" for kind, _ in found)

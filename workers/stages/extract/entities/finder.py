@@ -345,6 +345,17 @@ class EntityFinder:
             return scan.toks.gap(i) != "("  # "ओडीएफ (खुले में शौच से मुक्ति)" explains a term
         return scan.info[nxt].folded in self.lexicon.function_words
 
+    def _country_after(self, scan: _Scan, end: int) -> bool:
+        """A known place in parentheses right after word `end - 1`: an athlete's or a
+        delegate's country ("Tegla Loroupe (Kenya) won", "1. Fernanda Ribeiro (Portugal)"), so
+        a name that opens a line or follows a number is still a name."""
+        toks, info = scan.toks, scan.info
+        if end >= len(info) or toks.gap(end - 1) != "(" or not info[end].opens:
+            return False
+        hit = match(toks, info, end, self.lexicon, scan.authors)
+        last = end + hit[0] - 1 if hit else end
+        return hit is not None and hit[1] == "LOC" and toks.gap(last) == ")"
+
     def _national_branch(self, scan: _Scan, i: int) -> int:
         """A people's adjective right before a known organisation's name is its national body:
         "British Red Cross" is no ICRC, "Chinese Communist Party" no other party; the name as
@@ -380,7 +391,7 @@ class EntityFinder:
                 found = scan.listed_after(i)
             if found is None:  # the weakest evidence last: what the world's lists say
                 found = listed_kind(toks.words[i:end], idx)
-            if found is None and not opens_sentence(toks, i):
+            if found is None and (not opens_sentence(toks, i) or self._country_after(scan, end)):
                 found = "PERSON" if name_shaped(toks, info, i, end, idx) else None
         if found is None and (end := named_first(toks, i, end, idx)):
             found = "PERSON"  # "Andy Warhol" of "Andy Warhol Photographic Legacy Program"
