@@ -319,3 +319,7 @@ def test_a_people_s_adjective_before_a_known_organisation_names_its_national_bod
 
 def test_trap_a_people_s_adjective_before_an_acronym_is_a_modifier(entities):
     assert entities("Indian BJP leaders met on Monday.") == [("ORG", "BJP")]
+
+
+def test_trap_a_quantifier_before_a_head_noun_names_no_organisation(spans):
+    assert spans("विश्वविद्यालयों और अन्य शिक्षण संस्थान में दाखिले शुरू हुए।") == []
