@@ -266,3 +266,8 @@ def test_a_name_before_its_country_in_parentheses_is_a_person_even_opening_a_lin
 def test_trap_a_place_or_a_known_name_before_a_country_in_parentheses_stays_what_it_is(spans):
     found = spans("Manchester United (England) beat them.")
     assert not any(kind == "PERSON" for kind, _ in found)
+
+
+def test_trap_a_nationality_adjective_is_no_person_even_as_a_census_surname(spans):
+    text = "Pop art was about what popular American culture thought was important, she said."
+    assert spans(text) == []
