@@ -271,3 +271,7 @@ def test_trap_a_place_or_a_known_name_before_a_country_in_parentheses_stays_what
 def test_trap_a_nationality_adjective_is_no_person_even_as_a_census_surname(spans):
     text = "Pop art was about what popular American culture thought was important, she said."
     assert spans(text) == []
+
+
+def test_indian_facility_words_in_english_end_a_place_s_name(spans):
+    assert ("LOC", "Hazratbal Dargah") in spans("Police stood guard at Hazratbal Dargah on Friday.")
