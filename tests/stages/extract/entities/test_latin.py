@@ -277,3 +277,9 @@ def test_indian_facility_words_in_english_end_a_place_s_name(spans):
     """Without them "Hazratbal Dargah" was two unknown words shaped as a person's name."""
     found = spans("Officials said Hazratbal Dargah was closed on Friday.")
     assert found == [("LOC", "Hazratbal Dargah")]
+
+
+def test_trap_a_known_person_s_name_opening_a_facility_s_name_is_the_facility_s(spans):
+    text = "The match was played at Birsa Munda International Hockey Stadium in Rourkela."
+    assert ("LOC", "Birsa Munda International Hockey Stadium") in spans(text)
+    assert not any(kind == "PERSON" for kind, _ in spans(text))

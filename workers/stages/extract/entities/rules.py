@@ -312,7 +312,20 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
                 end += 1
     if not end and not latin and j >= i + 2 and _marked_surname(info, i + 1, idx):
         end = i + 2
+    if end and latin and _head_follows(toks, info, end):
+        return 0  # "Birsa Munda International Hockey Stadium": a place named after a person
     return end
+
+
+def _head_follows(toks: Tokens, info: list[Word], end: int) -> bool:
+    """Capitalised words right after word `end - 1` reach a head noun within a few words: the
+    name before them is part of an organisation's or a facility's."""
+    for j in range(end, min(len(info), end + 4)):
+        if not (info[j].capital and toks.adjacent(j - 1)):
+            return False
+        if info[j].org_head or info[j].facility:
+            return True
+    return False
 
 
 def _marked_surname(info: list[Word], k: int, idx: Lexicon) -> bool:
