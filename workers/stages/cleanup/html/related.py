@@ -89,12 +89,16 @@ def _label_and_links(label_block: HtmlElement) -> list[HtmlElement]:
 def _only_links(element: HtmlElement) -> bool:
     """The element's text is its links, but for a few characters ("• ", " [VIDEO]") or a
     quarter of it."""
-    linked = sum(len(text_of(a)) for a in element.iter("a"))
+    linked = _linked_chars(element)
     return len(text_of(element)) - linked <= max(_LABEL_SLACK, linked // 4)
 
 
 def _links_lead(element: HtmlElement, label: int = 0) -> bool:
     """As much of the element's text (its label's `label` characters aside) is in its links as
     outside them."""
-    linked = sum(len(text_of(a)) for a in element.iter("a"))
-    return 2 * linked >= len(text_of(element)) - label
+    return 2 * _linked_chars(element) >= len(text_of(element)) - label
+
+
+def _linked_chars(element: HtmlElement) -> int:
+    """Characters of the element's text inside its links."""
+    return sum(len(text_of(a)) for a in element.iter("a"))

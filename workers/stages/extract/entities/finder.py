@@ -20,6 +20,7 @@ from workers.stages.extract.entities.latin import (
     capitalised_run,
     casing,
     common_capital,
+    is_people,
     listed_kind,
     name_shaped,
     named_first,
@@ -82,8 +83,8 @@ class _Scan:
     # "Tom Cruise"), an acronym given in parentheses ("... Army (KPA)"); None when ambiguous.
     aliases: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     covered: set[int] = field(default_factory=set)  # words inside a name found
-    ends: dict[int, str] = field(default_factory=dict)  # the last word of a name found: its type
-    names: dict[int, tuple[int, str]] = field(default_factory=dict)  # first word: last, type
+    # The names found, by their last word: their first word and type.
+    ends: dict[int, tuple[int, str]] = field(default_factory=dict)
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
         """An entity whose surface form runs from word `first` to word `last` of the text; a
@@ -101,8 +102,7 @@ class _Scan:
                 if self.info[k].capital and (k == first) == self.info[k].org_head:
                     self.alias(k, kind, name)
         self.covered.update(range(first, last + 1))
-        self.ends[last] = kind
-        self.names[first] = (last, kind)
+        self.ends[last] = (first, kind)
         start, end = self.toks.span(first, last)
         dotted = self.toks.words[last].split(".")
         if len(dotted) > 1 and max(map(len, dotted)) <= 3 and self.text[end : end + 1] == ".":
@@ -122,7 +122,8 @@ class _Scan:
             before -= 1
             if self.toks.gap(before) not in ("", ","):
                 return None
-        return self.ends.get(before)
+        found = self.ends.get(before)
+        return found[1] if found else None
 
     def list_item_ends(self, end: int) -> bool:
         """A list item ends before word `end`: a comma or stop, "and", or the text's end (not
@@ -237,7 +238,7 @@ class EntityFinder:
         for candidate in self._candidates(scan):
             if candidate >= i:  # else inside a name already found
                 i = self._resolve(scan, candidate)
-        for k in listed_places(toks, info, scan.names, idx):
+        for k in listed_places(toks, info, scan.ends, idx):
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
         if source == "title" or not scan.aliases:
             return  # a headline's words are the body's
@@ -361,8 +362,7 @@ class EntityFinder:
         "British Red Cross" is no ICRC, "Chinese Communist Party" no other party; the name as
         written (0 if not so)."""
         idx, toks, info = self.lexicon, scan.toks, scan.info
-        word = toks.words[i]
-        if not (word in idx.peoples or word.casefold().endswith(idx.people_endings)):
+        if not is_people(toks.words[i], idx):
             return 0
         if i + 1 >= len(info) or not toks.adjacent(i) or not info[i + 1].capital:
             return 0

@@ -226,7 +226,13 @@ def census_surname(words: list[str], idx: Lexicon) -> bool:
     last, vocabulary = words[-1], idx.vocabulary
     if last not in vocabulary.surnames or not last[1:].islower() or last in vocabulary.common:
         return False
-    return not (last.casefold().endswith(idx.people_endings) or last in idx.peoples)
+    return not is_people(last, idx)
+
+
+def is_people(word: str, idx: Lexicon) -> bool:
+    """The name of a people, a language or a faith ("English", "Korean", "American", "Muslim"):
+    an adjective, never a person's or a place's name alone."""
+    return word.casefold().endswith(idx.people_endings) or word in idx.peoples
 
 
 def is_acronym(word: str, idx: Lexicon) -> bool:

@@ -21,20 +21,20 @@ _MOSTLY = 2 / 3  # of a list's items known places: an unknown one beside one of 
 
 
 def listed_places(
-    toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], idx: Lexicon
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
 ) -> list[int]:
-    """The positions of the unknown one-word items of such lists; `names` holds the names found,
-    by first word: (last word, type). Only lists around a place found are read."""
-    places = sorted(first for first, (_, kind) in names.items() if kind == "LOC")
+    """The positions of the unknown one-word items of such lists; `ends` holds the names found,
+    by last word: (first word, type). Only lists around a place found are read."""
+    places = sorted(first for first, kind in ends.values() if kind == "LOC")
     if len(places) < _MIN_KNOWN:
         return []
-    lasts = {last: first for first, (last, _) in names.items()}
+    names = {first: (last, kind) for last, (first, kind) in ends.items()}
     found: list[int] = []
     done = -1  # the last word of the last list read
     for place in places:
         if place <= done:
             continue
-        start = _list_start(toks, info, lasts, idx, place)
+        start = _list_start(toks, info, ends, idx, place)
         items = _list_from(toks, info, names, idx, start)
         done = items[-1][1]
         kinds = [kind for _, _, kind in items]
@@ -55,7 +55,9 @@ def listed_places(
     return found
 
 
-def _list_start(toks: Tokens, info: list[Word], lasts: dict[int, int], idx: Lexicon, k: int) -> int:
+def _list_start(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon, k: int
+) -> int:
     """The first item of the list the item at word k belongs to (k itself if none before)."""
     while k > 0:
         before = k - 1
@@ -65,8 +67,8 @@ def _list_start(toks: Tokens, info: list[Word], lasts: dict[int, int], idx: Lexi
                 return k
         elif toks.gap(before) != ",":
             return k
-        if before in lasts:
-            k = lasts[before]
+        if before in ends:
+            k = ends[before][0]
         elif _may_be_place(info[before], idx):
             k = before
         else:

@@ -320,12 +320,8 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
 def _head_follows(toks: Tokens, info: list[Word], end: int) -> bool:
     """Capitalised words right after word `end - 1` reach a head noun within a few words: the
     name before them is part of an organisation's or a facility's."""
-    for j in range(end, min(len(info), end + 4)):
-        if not (info[j].capital and toks.adjacent(j - 1)):
-            return False
-        if info[j].org_head or info[j].facility:
-            return True
-    return False
+    joined = range(end, min(_capitals_from(toks, info, end), end + 4))
+    return any(info[j].org_head or info[j].facility for j in joined)
 
 
 def _marked_surname(info: list[Word], k: int, idx: Lexicon) -> bool:
