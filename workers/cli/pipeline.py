@@ -74,16 +74,14 @@ def _process(args: argparse.Namespace, settings: Settings) -> int:
     from workers.inputs import read_inputs
     from workers.ops.progress import progress
     from workers.pipeline.batch import process_items
-    from workers.pipeline.build import build_stages
 
-    stages = build_stages(threshold=settings.duplicate_threshold, min_words=settings.min_words)
     # No summary without a terminal: stderr then carries the dead letters, as JSON lines.
     with progress("process", "article", summary=False) as done:
         failures = process_items(
             read_inputs(args.paths),
             out=sys.stdout,
             err=sys.stderr,
-            stages=stages,
+            threshold=settings.duplicate_threshold,
             max_input=settings.max_input_bytes,
             jobs=args.jobs,
             min_words=settings.min_words,

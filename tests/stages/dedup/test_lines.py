@@ -10,6 +10,7 @@ import pytest
 
 from workers.stages.dedup.lines import (
     Furniture,
+    RecurringKeys,
     RecurringRules,
     SourceLines,
     drop_recurring,
@@ -187,6 +188,36 @@ def test_one_source_more_than_the_budget_does_not_empty_the_memory():
             publish(memory, story(n, PLEA, source=f"site{site}.in"))
     assert memory.stories("site0.in", line_key(PLEA)) == 3
     assert memory.stories("site3.in", line_key(PLEA)) == 3
+
+
+def test_turns_say_when_a_line_starts_and_stops_recurring():
+    """What batch mode tells its children: a line starts to recur at its third story and
+    stops when the window forgets one of them; a line under fewer stories never turns."""
+    memory = SourceLines(rules(window=3))
+    assert memory.turns() == []  # the record starts here
+    publish(memory, story(1, PLEA, HINDI_PLEA), story(2, PLEA), story(3, PLEA))
+    assert memory.turns() == [("example.com", line_key(PLEA), True)]
+    assert memory.turns() == []  # each turn is told once
+    publish(memory, story(4, HINDI_PLEA))  # story 1 goes: the plea is under two now
+    assert memory.turns() == [("example.com", line_key(PLEA), False)]
+
+
+def test_a_child_drops_what_the_turns_it_heard_say_recurs():
+    memory, known = SourceLines(rules()), RecurringKeys(rules())
+    memory.turns()
+    publish(memory, *(story(n, PLEA) for n in range(3)))
+    turns = memory.turns()
+    known.hear(turns, 0)
+    known.hear(turns, 0)  # told again (another task carried it too): heard once
+    assert known.heard == 1
+    cleaned = story(9, PLEA, HINDI_PLEA)
+    drop_recurring(cleaned, Furniture(known))
+    assert cleaned["paragraphs"] == ["Story number 9 is about something else on day 9.", HINDI_PLEA]
+    known.hear([("example.com", line_key(PLEA), False)], 1)
+    cleaned = story(10, PLEA)
+    drop_recurring(cleaned, Furniture(known))
+    assert PLEA in cleaned["paragraphs"]
+    assert known.stories("other.in", line_key(PLEA)) == 0
 
 
 def test_an_article_without_a_source_is_neither_judged_nor_remembered():

@@ -19,7 +19,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Self
+from typing import Protocol, Self
 
 from workers import data
 from workers.contract.events import RECORDED_CHARS, Event, trimmed
@@ -121,6 +121,19 @@ def pack(keys: Sequence[int]) -> bytes:
     return b"".join(key.to_bytes(_KEY_BYTES) for key in keys)
 
 
+class LineCounts(Protocol):
+    """What `drop_recurring` asks of a memory: its rules, and how many other stories of a
+    source printed a line."""
+
+    rules: RecurringRules
+
+    def stories(self, source: str, key: int, besides: str = "") -> int: ...
+
+
+# A change of what recurs: (source, key, True) when a line starts to recur, False when it stops.
+Turn = tuple[str, int, bool]
+
+
 class SourceLines:
     """Per source, the line keys of its latest `window` distinct stories, and of all sources at
     most `window` x `sources` stories: past that, the oldest story of all is forgotten, so a
@@ -132,6 +145,14 @@ class SourceLines:
         self._sources: dict[str, _Source] = {}
         self._arrivals: deque[tuple[str, str]] = deque()  # (source, id), oldest first
         self._remembered: dict[str, bytes] = {}  # article id -> its keys, packed
+        self._turns: list[Turn] | None = None  # kept only for `turns`' caller
+
+    def turns(self) -> list[Turn]:
+        """The lines that started or stopped recurring since the last call (the first call
+        starts the record): what batch mode's children are told, so that they drop what
+        this memory would (`RecurringKeys`)."""
+        turns, self._turns = self._turns or [], []
+        return turns
 
     @property
     def capacity(self) -> int:
@@ -159,7 +180,11 @@ class SourceLines:
             return
         held = self._sources.setdefault(source, _Source())
         held.stories.append((article_id, packed))
-        held.printed.update(unpack(packed))
+        keys = unpack(packed)
+        held.printed.update(keys)
+        if self._turns is not None:  # a key's count grows by one a story: it reaches the bar
+            bar = self.rules.min_stories
+            self._turns.extend((source, key, True) for key in keys if held.printed[key] == bar)
         self._remembered[article_id] = packed
         self._arrivals.append((source, article_id))
         if len(held.stories) > self.rules.window:
@@ -176,6 +201,9 @@ class SourceLines:
         self._remembered.pop(article_id, None)
         keys = unpack(packed)
         held.printed.subtract(keys)
+        if self._turns is not None:
+            bar = self.rules.min_stories
+            self._turns.extend((source, key, False) for key in keys if held.printed[key] == bar - 1)
         for key in keys:
             if held.printed[key] <= 0:
                 del held.printed[key]
@@ -191,6 +219,31 @@ class SourceLines:
         return len(self._remembered)
 
 
+class RecurringKeys:
+    """A batch child's view of its parent's memory: the keys that recur, as the parent's
+    `turns` told them, with no counts. The child drops those lines ahead of the parent, which
+    checks every drop against its own memory (`batch.py`)."""
+
+    def __init__(self, rules: RecurringRules) -> None:
+        self.rules = rules
+        self._keys: dict[str, set[int]] = {}
+        self.heard = 0  # turns applied, counted from the parent's first
+
+    def hear(self, turns: Sequence[Turn], first: int) -> None:
+        """Apply the parent's turns numbered `first` on, skipping those heard already."""
+        for source, key, recurs in turns[max(self.heard - first, 0) :]:
+            keys = self._keys.setdefault(source, set())
+            if recurs:
+                keys.add(key)
+            else:
+                keys.discard(key)
+        self.heard = max(self.heard, first + len(turns))
+
+    def stories(self, source: str, key: int, besides: str = "") -> int:
+        """The bar when the line recurs, else none (the parent's count is not known here)."""
+        return self.rules.min_stories if key in self._keys.get(source, ()) else 0
+
+
 KIND = "recurring"  # what `drop_recurring` records its removals as
 
 
@@ -199,7 +252,7 @@ class Furniture:
     """What `drop_recurring` is given: the memory, and the fewest words a body keeps
     (KHABAR_MIN_WORDS: a drop that would leave fewer is not made)."""
 
-    memory: SourceLines
+    memory: LineCounts
     min_words: int = 1
 
 
