@@ -271,6 +271,41 @@ def test_trap_a_word_of_time_after_a_known_name_is_not_part_of_it(spans):
     assert not any("सोमवार" in surface for _, surface in found)
 
 
+def test_after_a_known_middle_name_one_unknown_word_before_a_postposition_is_the_surname(spans):
+    assert ("PERSON", "रंजीत सिंह डिसले") in spans("पुरस्कार रंजीत सिंह डिसले को मिला।")
+    assert ("PERSON", "राजेश कुमार मीणा") in spans("राजेश कुमार मीणा ने कहा।")
+
+
+def test_trap_kin_honorifics_and_offices_after_a_middle_name_are_no_surname(spans):
+    for text, name in (
+        ("रमेश सिंह भाई को बुलाया गया।", "रमेश सिंह"),
+        ("मोहन कुमार सोमवार को लौटे।", "मोहन कुमार"),
+        ("मनमोहन सिंह सरकार ने कहा।", "मनमोहन सिंह"),  # a head noun: the government
+    ):
+        found = spans(text)
+        assert ("PERSON", name) in found and not any(
+            kind == "PERSON" and surface != name for kind, surface in found
+        ), text
+
+
+def test_devanagari_initials_without_dots_open_a_name(spans):
+    assert ("PERSON", "एम एस स्वामीनाथन") in spans("एम एस स्वामीनाथन ने कहा।")
+    assert ("PERSON", "ए पी जे अब्दुल कलाम") in spans("ए पी जे अब्दुल कलाम आए।")
+    # The initials are no short form of him: a later "एम" alone names no one.
+    assert spans("एम एस स्वामीनाथन आए। फिर एम बोला।").count(("PERSON", "एम")) == 0
+
+
+def test_trap_letter_names_from_a_postposition_or_a_role_s_letters_open_no_name(spans):
+    assert not any(kind == "PERSON" for kind, _ in spans("भारत के ए ग्रेड खिलाड़ी जीते।"))
+    found = spans("एस पी राकेश मीणा ने बताया।")
+    assert not any(kind == "PERSON" and surface.startswith("एस") for kind, surface in found)
+
+
+def test_initials_and_a_name_stop_before_the_foundation_named_after_him(spans):
+    found = spans("लेखक एम. एस. स्वामीनाथन रिसर्च फाउंडेशन के अध्यक्ष हैं।")
+    assert ("PERSON", "एम. एस. स्वामीनाथन") in found
+
+
 def test_a_title_s_two_word_name_may_end_at_a_time_word(spans):
     assert ("PERSON", "रामखिलावन वर्मा") in spans("श्री रामखिलावन वर्मा आज आए।")
 

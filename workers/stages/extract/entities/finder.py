@@ -93,7 +93,8 @@ class _Scan:
             first = past_titles(self.info, first, last, self.lexicon)
             if last > first:  # "Tom Cruise": "Cruise" alone is him, unless another shares it
                 for k in (first, last):
-                    self.alias(k, kind, name)
+                    if not self.info[k].initial:  # "एम" of "एम एस स्वामीनाथन" is no short form
+                        self.alias(k, kind, name)
         if kind != "PERSON" and (acronym := self.defined_acronym(first, last)) is not None:
             self.alias(acronym, kind, name)
         if kind == "ORG" and last > first and self.info[first].capital:

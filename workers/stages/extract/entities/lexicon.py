@@ -91,6 +91,7 @@ class Lexicon:
     people_endings: tuple[str, ...]  # "-ish", "-ese": a language's or people's name, no place
     peoples: frozenset[str]  # "Greek", "Muslim": the same without those endings
     scheme_words: frozenset[str]  # "योजना", "अभियान": after a role, a scheme's name, no person's
+    middle_names: frozenset[str]  # "सिंह", "कुमार": a surname may follow
     speech_verbs: frozenset[str]  # "said", "told": the name before one is a person's
     titles: frozenset[str]  # "Mr", "Dr": the name after one is a person's
     world_given_names: frozenset[str]  # given names in Latin script, case-folded (US Census)
@@ -171,6 +172,7 @@ class Lexicon:
             people_endings=tuple(words.get("people_endings", ())),
             peoples=frozenset(words.get("peoples", ())),
             scheme_words=frozenset(fold(w) for w in words.get("scheme_words", ())),
+            middle_names=frozenset(fold(w) for w in words.get("middle_names", ())),
             speech_verbs=frozenset(words.get("speech_verbs", ())),
             titles=frozenset(words.get("titles", ())),
             world_given_names=frozenset(n.casefold() for n in world_given_names),

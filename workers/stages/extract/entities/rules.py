@@ -5,7 +5,7 @@ names, names with initials, places before a place word, known given names with s
 from __future__ import annotations
 
 from workers.stages.extract.entities.found import Authors
-from workers.stages.extract.entities.lexicon import Lexicon, Tokens
+from workers.stages.extract.entities.lexicon import Lexicon, Tokens, fold
 from workers.stages.extract.entities.words import FACILITY, ORG_HEAD, Word, where
 from workers.stages.text.scripts import is_devanagari
 
@@ -165,6 +165,8 @@ def initials_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     while j < len(info) and info[j].initial and toks.gap(j) == ".":
         j += 1
     if j == i:
+        j = _spelt_initials(toks, info, i, idx)
+    if j == i:
         return 0
     end = j
     while (
@@ -176,6 +178,8 @@ def initials_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         and (end == j or toks.adjacent(end - 1))
     ):
         end += 1
+    if end - j == 2 and end < len(info) and toks.adjacent(end - 1) and info[end].org_head:
+        end -= 1  # "एम. एस. स्वामीनाथन रिसर्च फाउंडेशन": the second word is the foundation's
     if end == j:
         return 0
     word = toks.words[i]
@@ -183,6 +187,20 @@ def initials_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     if lone and not after_role and end == j + 1 and not known_name(info[j], idx):
         return 0
     return end
+
+
+def _spelt_initials(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
+    """End of two or more Devanagari letter names without dots from word i ("एम एस
+    स्वामीनाथन", "ए पी जे अब्दुल कलाम"), else i: not from a postposition ("के ए ग्रेड"), nor
+    a role's letters ("एस पी राकेश")."""
+    names = idx.names.letter_names
+    if not info[i].devanagari or info[i].folded in idx.function_words:
+        return i
+    j = i
+    while j < len(info) and toks.words[j] in names and (j == i or toks.adjacent(j - 1)):
+        j += 1
+    spelt = "".join(toks.words[i:j])
+    return j if j - i >= 2 and fold(spelt) not in idx.roles else i
 
 
 def known_name(word: Word, idx: Lexicon) -> bool:
@@ -283,7 +301,8 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     the last known surname within three more words ("सुरेंद्र राय", "Rakesh Kumar Verma"); in
     Latin script, over middle initials ("Rekha V. Pillai"), else the capitalised words that
     follow ("Ding Liren", "Kevin De Bruyne"); in Devanagari, else the one word before a
-    postposition (`_marked_surname`: "अरशद नदीम ने", "अजीत प्रसाद को")."""
+    postposition (`_marked_surname`: "अरशद नदीम ने", "अजीत प्रसाद को"), also after a known
+    middle name ("रंजीत सिंह डिसले को"; not "सुरेश कुमार सोमवार को", a function word)."""
     if info[i].folded.casefold() not in idx.given_names:
         return 0
     latin = not is_devanagari(toks.words[i])
@@ -312,6 +331,14 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
                 end += 1
     if not end and not latin and j >= i + 2 and _marked_surname(info, i + 1, idx):
         end = i + 2
+    elif (
+        end
+        and not latin
+        and end < j
+        and info[end - 1].folded in idx.middle_names
+        and _marked_surname(info, end, idx)
+    ):
+        end += 1
     if end and latin and _head_follows(toks, info, end):
         return 0  # "Birsa Munda International Hockey Stadium": a place named after a person
     return end
