@@ -358,6 +358,18 @@ class EntityFinder:
         last = end + hit[0] - 1 if hit else end
         return hit is not None and hit[1] == "LOC" and toks.gap(last) == ")"
 
+    def _qualifies_place(self, scan: _Scan, i: int, end: int) -> bool:
+        """The run from word i to end is a place GeoNames knows, right after a place and a
+        comma: the state or country of a town ("Clearwater, Florida", "Fayetteville,
+        Arkansas"), though the word is also a person's name."""
+        name = " ".join(scan.toks.words[i:end])
+        return (
+            i > 0
+            and scan.toks.gap(i - 1) == ","
+            and name in self.lexicon.vocabulary.places
+            and scan.listed_after(i) == "LOC"
+        )
+
     def _national_branch(self, scan: _Scan, i: int) -> int:
         """A people's adjective right before a known organisation's name is its national body:
         "British Red Cross" is no ICRC, "Chinese Communist Party" no other party; the name as
@@ -390,6 +402,8 @@ class EntityFinder:
             found = run_kind(toks, info, i, end, idx)
             if found is None and scan.list_item_ends(end):
                 found = scan.listed_after(i)
+            if found is None and self._qualifies_place(scan, i, end):
+                found = "LOC"  # "Clearwater, Florida until": no Florida the person
             if found is None:  # the weakest evidence last: what the world's lists say
                 found = listed_kind(toks.words[i:end], idx)
             if found is None and (not opens_sentence(toks, i) or self._country_after(scan, end)):
