@@ -230,3 +230,23 @@ def test_jobs_follow_a_line_that_starts_and_stops_recurring():
     kept = [PLEA in event["paragraphs"] for event in runs[2]]
     assert kept[:24] == [True, True] + [False] * 22
     assert kept[48:] == [True, True] + [False] * 14
+
+
+def test_a_child_s_extraction_refused_for_size_is_decided_by_the_run_s_memory():
+    """The size limit applies to the cleaned article the run's memory makes: a child that has
+    not heard a line recurs extracts another text (here the shorter one: the removal record
+    outweighs the line), so the parent extracts again, and a limit between the two sizes
+    refuses the same articles as with one job."""
+    long_plea = " ".join(["Subscribers receive newspapers, editorials and crosswords daily."] * 5)
+    lines = [_raw(n, long_plea) for n in range(5)]
+    raw = b"".join(line + b"\n" for line in lines)
+    limit = len(lines[0]) + 946  # cleaned: about 1,550 bytes with the plea, 1,600 with its record
+    runs = {}
+    for jobs in (1, 2):
+        out, err = io.StringIO(), io.StringIO()
+        items = read_inputs(["-"], io.BytesIO(raw))
+        failures = process_items(items, out=out, err=err, jobs=jobs, max_input=limit)
+        runs[jobs] = failures, [_without_timings(line) for line in out.getvalue().splitlines()]
+    assert runs[1] == runs[2]
+    failures, events = runs[2]
+    assert failures == 2 and [event["id"] for event in events] == ["s0", "s1", "s2"]

@@ -117,7 +117,7 @@ def storm(story: Event, copies: int, min_words: int = 1) -> Storm:
         began = time.perf_counter()
         halfway = compute_one(encode(copy), stages, offset)
         pure_ms.append((time.perf_counter() - began) * 1000)
-        if isinstance(halfway, Halfway):
+        if isinstance(halfway, Halfway) and halfway.computed is not None:
             halves.append(orjson.dumps(halfway.computed.event))
     finish_ms = []
     for number in range(copies):

@@ -50,7 +50,7 @@ class Halfway:
     """An article through every stage but the last one's finishing steps, which hold the run's
     state; `value` is the last stage's input, for its dead letter."""
 
-    computed: runner.Computed
+    computed: runner.Computed | None  # None: a child's extraction failed, the parent decides
     value: bytes
     offset: int
     # The paragraphs of `value` a child dropped as recurring before it extracted (`ahead`).
@@ -75,11 +75,13 @@ def compute_one(
         if isinstance(result, runner.Failure):
             return _dead(result, processor, value, offset, max_input)
         value, event = result.value, result.event
-    if ahead is not None and (dropped := _drop_ahead(event, ahead)):
-        computed = runner.compute(last, encode(event), max_input)
-        if not isinstance(computed, runner.Failure):  # else as if nothing were dropped
-            return Halfway(computed, value, offset, dropped)
-    return extract_one(value, last, offset, max_input)
+    if ahead is None:
+        return extract_one(value, last, offset, max_input)
+    dropped = _drop_ahead(event, ahead)
+    computed = runner.compute(last, encode(event) if dropped else value, max_input)
+    if isinstance(computed, runner.Failure):  # the parent, whose memory decides, extracts again
+        return Halfway(None, value, offset)
+    return Halfway(computed, value, offset, dropped)
 
 
 def _drop_ahead(event: Event, ahead: Furniture) -> frozenset[int]:
@@ -105,6 +107,8 @@ def complete_one(
 ) -> runner.Success | Event:
     """The last stage's finishing steps and checks: the enriched event (and its encoding), or
     the dead-letter record."""
+    if halfway.computed is None:
+        raise ValueError("a child's failed extraction is finished by refinish_cleanup")
     result = runner.complete(last, halfway.computed)
     if isinstance(result, runner.Failure):
         return _dead(result, last, halfway.value, halfway.offset, max_input)
@@ -112,21 +116,28 @@ def complete_one(
 
 
 def refinish_cleanup(
-    halfway: Halfway, finish: Processor, extract: Callable[[bytes, int], Halfway | Event]
+    halfway: Halfway,
+    finish: Processor,
+    extract: Callable[[bytes, int], Halfway | Event],
+    max_input: int | None = None,
 ) -> Halfway | Event:
     """The cleanup's finishing steps again, here, where the run's memory is, on an article a
     child computed. The child's extraction stands when the child dropped the same lines (the
-    cleanup's record of them is this memory's); else `extract` extracts the article again."""
+    cleanup's record of them is this memory's); else, or when it failed, `extract` extracts
+    the article again, as one job would have."""
     cleaned = orjson.loads(halfway.value)
     paragraphs = list(cleaned["paragraphs"])
     run_steps(finish.finish, cleaned, {})
     kept = [text for number, text in enumerate(paragraphs) if number not in halfway.dropped]
-    if cleaned["paragraphs"] != kept:
-        return extract(encode(cleaned), halfway.offset)
+    value = encode(cleaned) if cleaned["paragraphs"] != paragraphs else halfway.value
+    computed = halfway.computed
+    if computed is None or cleaned["paragraphs"] != kept:
+        return extract(value, halfway.offset)
+    if max_input is not None and len(value) > max_input:
+        return extract(value, halfway.offset)  # the child's input was not this one: refused
     if halfway.dropped:
-        halfway.computed.event["cleanup"] = cleaned["cleanup"]
-        return Halfway(halfway.computed, encode(cleaned), halfway.offset)
-    return halfway
+        computed.event["cleanup"] = cleaned["cleanup"]
+    return Halfway(computed, value, halfway.offset)
 
 
 def extract_one(
@@ -177,7 +188,7 @@ def process_items(
     finishing = finishing_stages(memory, threshold, min_words)
     with _Children(jobs, min_words, memory.lines, max_input) as children:
         halves = (
-            (item, refinish_cleanup(half, finishing[Stage.CLEANUP], children.extract))
+            (item, refinish_cleanup(half, finishing[Stage.CLEANUP], children.extract, max_input))
             if isinstance(half, Halfway)
             else (item, half)
             for item, half in children.computed(items)
@@ -247,6 +258,7 @@ class _Children:
 
     def __exit__(self, *exc: object) -> None:
         self.pool.shutdown(cancel_futures=True)
+        self.turns.lines.turns(keep=False)  # the record ends with the run
 
     def computed(self, items: Iterable[Item]) -> Iterator[tuple[Item, Computed]]:
         pending: deque[tuple[list[Item], Future[_Answer]]] = deque()
@@ -283,7 +295,8 @@ class _Turns:
     heard: dict[int, int] = field(default_factory=dict)  # child's pid -> turns it applied
 
     def __post_init__(self) -> None:
-        self.lines.turns()  # the record starts
+        self.lines.turns()  # the record starts, with what the memory knows to recur already
+        self.log.extend((source, key, True) for source, key in self.lines.recurring())
 
     def news(self) -> tuple[tuple[Turn, ...], int]:
         """The turns a child may not have heard, and the number of the first."""

@@ -147,12 +147,22 @@ class SourceLines:
         self._remembered: dict[str, bytes] = {}  # article id -> its keys, packed
         self._turns: list[Turn] | None = None  # kept only for `turns`' caller
 
-    def turns(self) -> list[Turn]:
+    def turns(self, keep: bool = True) -> list[Turn]:
         """The lines that started or stopped recurring since the last call (the first call
-        starts the record): what batch mode's children are told, so that they drop what
-        this memory would (`RecurringKeys`)."""
-        turns, self._turns = self._turns or [], []
+        starts the record, `keep=False` ends it): what batch mode's children are told, so
+        that they drop what this memory would (`RecurringKeys`)."""
+        turns, self._turns = self._turns or [], [] if keep else None
         return turns
+
+    def recurring(self) -> list[tuple[str, int]]:
+        """Every (source, key) that recurs now."""
+        bar = self.rules.min_stories
+        return [
+            (source, key)
+            for source, held in self._sources.items()
+            for key, count in held.printed.items()
+            if count >= bar
+        ]
 
     @property
     def capacity(self) -> int:

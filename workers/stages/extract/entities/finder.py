@@ -360,13 +360,17 @@ class EntityFinder:
 
     def _qualifies_place(self, scan: _Scan, i: int, end: int) -> bool:
         """The run from word i to end is a place GeoNames knows, right after a place and a
-        comma: the state or country of a town ("Clearwater, Florida", "Fayetteville,
-        Arkansas"), though the word is also a person's name."""
-        name = " ".join(scan.toks.words[i:end])
-        return (
+        comma, before a stop or a word that may follow a place: the state or country of a town
+        ("Clearwater, Florida until", "Fayetteville, Arkansas."), though the word is also a
+        person's name (not "in London, Victoria said")."""
+        toks, idx = scan.toks, self.lexicon
+        name = " ".join(toks.words[i:end])
+        ends = end == len(toks.words) or toks.gap(end - 1) or toks.words[end] in idx.place_followers
+        return bool(
             i > 0
-            and scan.toks.gap(i - 1) == ","
-            and name in self.lexicon.vocabulary.places
+            and toks.gap(i - 1) == ","
+            and ends
+            and name in idx.vocabulary.places
             and scan.listed_after(i) == "LOC"
         )
 

@@ -172,19 +172,11 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return None
     if len(words) > 1 and person_evidence(toks, info, i, end, idx):
         return "PERSON"  # "a statement from Tom Hendricks" is still a person
-    # Not "in AI", nor a lone word shaped like a language or a people ("in English"), nor a
-    # possessor: "in Warhol's legacy" is in the legacy.
+    # Not "in AI", nor a lone word shaped like a language or a people ("in English").
     people = len(words) == 1 and words[0].casefold().endswith(idx.people_endings)
-    if before in idx.place_prepositions and not (
-        words[0].isupper() or people or possessor(toks, end)
-    ):
+    if before in idx.place_prepositions and not (words[0].isupper() or people):
         return "LOC"
     return None
-
-
-def possessor(toks: Tokens, end: int) -> bool:
-    """The name before word `end` is followed by a possessive "'s" or "s'"."""
-    return end < len(toks.words) and toks.gap(end - 1) in _APOSTROPHES and toks.words[end] == "s"
 
 
 def listed_kind(words: list[str], idx: Lexicon) -> str | None:

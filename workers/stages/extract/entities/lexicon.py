@@ -87,6 +87,7 @@ class Lexicon:
     name_links: frozenset[str]  # small words inside a Latin name: "de", "van", "bin"
     articles: frozenset[str]  # "the", "a": no name of capitals opens with one ("The Guardian")
     place_prepositions: frozenset[str]  # "in", "at", "from": an unknown name after one is a place
+    place_followers: frozenset[str]  # may follow "Town, State": "until", "where"
     list_joins: frozenset[str]  # "and", "or" before a list's last item
     people_endings: tuple[str, ...]  # "-ish", "-ese": a language's or people's name, no place
     peoples: frozenset[str]  # "Greek", "Muslim": the same without those endings
@@ -168,6 +169,7 @@ class Lexicon:
             name_links=frozenset(words.get("name_links", ())),
             articles=frozenset(words.get("articles", ())),
             place_prepositions=frozenset(words.get("place_prepositions", ())),
+            place_followers=frozenset(words.get("place_followers", ())),
             list_joins=frozenset(words.get("list_joins", ())),
             people_endings=tuple(words.get("people_endings", ())),
             peoples=frozenset(words.get("peoples", ())),

@@ -192,15 +192,19 @@ def initials_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
 def _spelt_initials(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     """End of two or more Devanagari letter names without dots from word i ("एम एस
     स्वामीनाथन", "ए पी जे अब्दुल कलाम"), else i: not from a postposition ("के ए ग्रेड"), nor
-    a role's letters ("एस पी राकेश")."""
+    from inside a run, nor a role's letters or a degree ("एस पी राकेश", "बी एस सी छात्रा")."""
     names = idx.names.letter_names
     if not info[i].devanagari or info[i].folded in idx.function_words:
         return i
+    if i > 0 and toks.adjacent(i - 1) and toks.words[i - 1] in names:
+        return i  # inside a run of letters: "एम बी बी एस" is read from its first
     j = i
     while j < len(info) and toks.words[j] in names and (j == i or toks.adjacent(j - 1)):
         j += 1
     spelt = "".join(toks.words[i:j])
-    return j if j - i >= 2 and fold(spelt) not in idx.roles else i
+    latin = "".join(names[w] for w in toks.words[i:j]).upper()
+    common = fold(spelt) in idx.roles or latin in idx.common_acronyms  # "एस पी", "बी एस सी"
+    return j if j - i >= 2 and not common else i
 
 
 def known_name(word: Word, idx: Lexicon) -> bool:
@@ -302,7 +306,8 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     Latin script, over middle initials ("Rekha V. Pillai"), else the capitalised words that
     follow ("Ding Liren", "Kevin De Bruyne"); in Devanagari, else the one word before a
     postposition (`_marked_surname`: "अरशद नदीम ने", "अजीत प्रसाद को"), also after a known
-    middle name ("रंजीत सिंह डिसले को"; not "सुरेश कुमार सोमवार को", a function word)."""
+    middle name before ने ("राजेश कुमार मीणा ने"; not "सुनील कुमार बाइक से", "सुरेश कुमार
+    सोमवार ने")."""
     if info[i].folded.casefold() not in idx.given_names:
         return 0
     latin = not is_devanagari(toks.words[i])
@@ -335,7 +340,9 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         end
         and not latin
         and end < j
+        and end + 1 < len(info)
         and info[end - 1].folded in idx.middle_names
+        and info[end + 1].agent
         and _marked_surname(info, end, idx)
     ):
         end += 1
