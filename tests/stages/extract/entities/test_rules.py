@@ -119,6 +119,8 @@ def test_one_or_two_names_before_a_place_word_are_a_place(finder, scan):
     assert place_before_word_at(toks, info, 0, idx) == 0
     toks, info = scan("मझौलिया, गांव में")
     assert place_before_word_at(toks, info, 0, idx) == 0
+    toks, info = scan("ज्यादा जिला कौशल समितियां")  # "more district skill committees"
+    assert place_before_word_at(toks, info, 0, idx) == 0
 
 
 def test_a_known_given_name_runs_to_the_last_known_surname(finder, scan):
