@@ -264,6 +264,11 @@ def test_trap_a_given_name_before_a_head_place_or_scheme_word_is_no_person(spans
         assert not any(kind == "PERSON" for kind, _ in spans(text)), text
 
 
+def test_trap_a_verb_of_being_after_a_known_name_is_not_part_of_it(spans):
+    found = spans("समिति की अध्यक्ष श्रीमती गीता ठाकुर थीं।")
+    assert ("PERSON", "गीता ठाकुर") in found and not any("थीं" in s for _, s in found)
+
+
 def test_trap_a_word_of_time_after_a_known_name_is_not_part_of_it(spans):
     found = spans("कर्मचारी अशोक सैनी रोज की तरह बैंक गए।")
     assert ("PERSON", "अशोक सैनी") in found and ("PERSON", "अशोक सैनी रोज") not in found
