@@ -86,8 +86,8 @@ def _tail(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
         article = toks.words[end] == "for" and toks.words[end + 1] == "the"
         nxt = end + 2 if article and end + 2 < len(info) else end + 1
         if not (
-            info[nxt].name_like
-            and len(toks.words[nxt]) > 2  # no "for Rs 2 crore"
+            (info[nxt].name_like or (info[nxt].capital and toks.words[nxt].isupper()))
+            and len(toks.words[nxt]) > 2  # no "for Rs 2 crore"; "of NSW" goes on
             and (links is idx.org_links or not another_name(toks, info, nxt, idx))
         ):
             break
