@@ -42,6 +42,7 @@ def test_an_organisation_name_goes_on_after_of_and_for_but_and_may_start_another
     assert ("ORG", "University of NSW") in entities("Experts at the University of NSW agreed.")
     assert entities("The Department of IT issued rules.") == []  # two letters: no name
 
+
 def test_names_written_with_initials(entities):
     assert entities("Justice M. Nagaprasanna dismissed the plea.") == [
         ("PERSON", "M. Nagaprasanna")
