@@ -33,6 +33,18 @@ def test_a_place_geonames_knows_after_a_town_and_a_comma_is_its_state(spans):
     assert ("LOC", "Victoria") not in spans("The two met in London, Victoria said.")
 
 
+def test_an_east_asian_name_in_syllables_is_a_person(spans):
+    assert ("PERSON", "Park Joo-Ho") in spans("Korea substituted Park Joo-Ho in the 28th minute.")
+    found = spans("Crowds came to see city mayor Hau Lung-bin and other dignitaries.")
+    assert ("PERSON", "Hau Lung-bin") in found
+
+
+def test_trap_a_province_suffix_or_an_english_word_after_a_hyphen_is_no_syllable(spans):
+    assert not any(k == "PERSON" for k, _ in spans("Shells fell near Paju in Gyeonggi-do today."))
+    found = spans("A group of Hoa Binh Tan-led investors bid.")
+    assert not any(surface.endswith("led") for _, surface in found)
+
+
 def test_trap_a_faith_is_no_census_surname_s_person(spans):
     assert spans("The Hajj, a pillar of Islam, drew two million pilgrims.") == []
 

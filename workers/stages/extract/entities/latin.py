@@ -109,6 +109,9 @@ def capitalised_run(
             break
         if capital_word(toks, info, end, idx, lower) and not opens_sentence(toks, end):
             end += 1
+        elif end - i >= 2 and _lower_syllable(toks, end, idx):
+            end += 1  # "Hau Lung-bin", "Kim Jong-un": a given name's last syllable
+            break
         elif (
             toks.words[end] in idx.name_links
             and end + 1 < len(info)
@@ -119,6 +122,38 @@ def capitalised_run(
         else:
             break
     return end
+
+
+def _lower_syllable(toks: Tokens, k: int, idx: Lexicon) -> bool:
+    """Word k is the lower-case last syllable of a name in syllables: after a hyphen and a
+    capitalised syllable of two to four letters, itself two to four letters, no English word
+    that follows a hyphen ("Lung-bin", "Jong-un"; not "Sons-led", "Alibaba-era")."""
+    word, before = toks.words[k], toks.words[k - 1]
+    return (
+        toks.gap(k - 1) == "-"
+        and 2 <= len(word) <= 4
+        and word.isalpha()
+        and word.islower()
+        and word not in idx.hyphen_suffixes
+        and 2 <= len(before) <= 4
+        and before[:1].isupper()
+    )
+
+
+def syllable_name(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
+    """The run from word i to end is an East Asian person's name in syllables: a family name
+    and a given name of two syllables joined by a hyphen, each of two to five letters ("Park
+    Joo-Ho", "Hau Lung-bin", "Moon Jae-in"; not "Gyeonggi-do", a province, nor "Rolls-Royce")."""
+    words = toks.words[i:end]
+    return (
+        len(words) == 3
+        and toks.gap(i + 1) == "-"
+        and toks.adjacent(i)
+        and all(word.isalpha() and 2 <= len(word) <= 5 for word in words)
+        and words[0][:1].isupper()
+        and words[1][:1].isupper()
+        and words[2].casefold() not in idx.place_syllables
+    )
 
 
 def _possessive_inside(
@@ -202,6 +237,8 @@ def name_shaped(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) 
     Hill", "Rolling Stone", "Vande Bharat", "Bajaj Finserv"): mid-sentence and typed by nothing
     else, such a run in news is mostly a person's name."""
     words, vocabulary = toks.words[i:end], idx.vocabulary
+    if syllable_name(toks, i, end, idx):
+        return True
     first = words[0].casefold()
     surname = first in idx.surnames or words[0] in vocabulary.surnames
     if surname and not (first in idx.given_names or first in idx.world_given_names):

@@ -88,6 +88,8 @@ class Lexicon:
     articles: frozenset[str]  # "the", "a": no name of capitals opens with one ("The Guardian")
     place_prepositions: frozenset[str]  # "in", "at", "from": an unknown name after one is a place
     place_followers: frozenset[str]  # may follow "Town, State": "until", "where"
+    hyphen_suffixes: frozenset[str]  # "led", "era": after a hyphen, no syllable of a name
+    place_syllables: frozenset[str]  # "do", "gun": a Korean place's last syllable
     list_joins: frozenset[str]  # "and", "or" before a list's last item
     people_endings: tuple[str, ...]  # "-ish", "-ese": a language's or people's name, no place
     peoples: frozenset[str]  # "Greek", "Muslim": the same without those endings
@@ -170,6 +172,8 @@ class Lexicon:
             articles=frozenset(words.get("articles", ())),
             place_prepositions=frozenset(words.get("place_prepositions", ())),
             place_followers=frozenset(words.get("place_followers", ())),
+            hyphen_suffixes=frozenset(words.get("hyphen_suffixes", ())),
+            place_syllables=frozenset(words.get("place_syllables", ())),
             list_joins=frozenset(words.get("list_joins", ())),
             people_endings=tuple(words.get("people_endings", ())),
             peoples=frozenset(words.get("peoples", ())),
