@@ -33,6 +33,17 @@ def test_a_place_geonames_knows_after_a_town_and_a_comma_is_its_state(spans):
     assert ("LOC", "Victoria") not in spans("The two met in London, Victoria said.")
 
 
+def test_a_place_named_after_a_place_noun_and_of_or_after_its_facility_word(spans):
+    assert ("LOC", "Yeoncheon") in spans("Troops evacuated the town of Yeoncheon at dawn.")
+    found = spans("The hotel near the Masjid Al-Haram collapsed.")
+    assert ("LOC", "Masjid Al-Haram") in found and ("PERSON", "Masjid Al-Haram") not in found
+
+
+def test_trap_a_facility_word_opening_an_organisation_s_name_is_the_organisation_s(spans):
+    assert ("ORG", "Temple University") in spans("Temple University said so.")
+    assert spans("He was the son of Frank Oduya.") == [("PERSON", "Frank Oduya")]
+
+
 def test_an_east_asian_name_in_syllables_is_a_person(spans):
     assert ("PERSON", "Park Joo-Ho") in spans("Korea substituted Park Joo-Ho in the 28th minute.")
     found = spans("Crowds came to see city mayor Hau Lung-bin and other dignitaries.")

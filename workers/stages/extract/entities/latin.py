@@ -205,12 +205,16 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "ORG"
     if len(words) > _PERSON_WORDS:
         return None
+    if len(words) > 1 and info[i].facility and not info[end - 1].org_head:
+        return "LOC"  # "Masjid Al-Haram", "Fort Kochi": the facility's word first
     if len(words) > 1 and person_evidence(toks, info, i, end, idx):
         return "PERSON"  # "a statement from Tom Hendricks" is still a person
     # Not "in AI", nor a lone word shaped like a language or a people ("in English").
     people = len(words) == 1 and words[0].casefold().endswith(idx.people_endings)
     if before in idx.place_prepositions and not (words[0].isupper() or people):
         return "LOC"
+    if before == "of" and i > 1 and toks.words[i - 2].casefold() in idx.places_of:
+        return "LOC"  # "the town of Yeoncheon"
     return None
 
 
