@@ -56,6 +56,15 @@ def test_trap_a_province_suffix_or_an_english_word_after_a_hyphen_is_no_syllable
     assert not any(surface.endswith("led") for _, surface in found)
 
 
+def test_a_university_s_campus_after_at_and_after_a_comma(spans):
+    found = spans("The museum at the University of North Carolina at Greensboro drew crowds.")
+    assert ("ORG", "University of North Carolina at Greensboro") in found
+    found = spans("Cynthia Thompson, curator at the University of Arkansas, Fayetteville, said so.")
+    assert ("LOC", "Fayetteville") in found and ("ORG", "University of Arkansas") in found
+    # Not a time or an event after "at".
+    assert ("ORG", "University of Leeds") in spans("He spoke at the University of Leeds at noon.")
+
+
 def test_trap_a_faith_is_no_census_surname_s_person(spans):
     assert spans("The Hajj, a pillar of Islam, drew two million pilgrims.") == []
 

@@ -359,10 +359,11 @@ class EntityFinder:
         return hit is not None and hit[1] == "LOC" and toks.gap(last) == ")"
 
     def _qualifies_place(self, scan: _Scan, i: int, end: int) -> bool:
-        """The run from word i to end is a place GeoNames knows, right after a place and a
-        comma, before a stop or a word that may follow a place: the state or country of a town
-        ("Clearwater, Florida until", "Fayetteville, Arkansas."), though the word is also a
-        person's name (not "in London, Victoria said")."""
+        """The run from word i to end is a place GeoNames knows, right after a place or an
+        organisation and a comma, before a stop or a word that may follow a place: a town's
+        state or country, a campus's town ("Clearwater, Florida until", "University of
+        Arkansas, Fayetteville,"), though the word is also a person's name (not "in London,
+        Victoria said"), and the item of a list of organisations."""
         toks, idx = scan.toks, self.lexicon
         name = " ".join(toks.words[i:end])
         ends = end == len(toks.words) or toks.gap(end - 1) or toks.words[end] in idx.place_followers
@@ -371,7 +372,7 @@ class EntityFinder:
             and toks.gap(i - 1) == ","
             and ends
             and name in idx.vocabulary.places
-            and scan.listed_after(i) == "LOC"
+            and scan.listed_after(i) in ("LOC", "ORG")  # "University of Arkansas, Fayetteville"
         )
 
     def _national_branch(self, scan: _Scan, i: int) -> int:
@@ -404,10 +405,10 @@ class EntityFinder:
         found = None
         if end:
             found = run_kind(toks, info, i, end, idx)
-            if found is None and scan.list_item_ends(end):
-                found = scan.listed_after(i)
             if found is None and self._qualifies_place(scan, i, end):
                 found = "LOC"  # "Clearwater, Florida until": no Florida the person
+            if found is None and scan.list_item_ends(end):
+                found = scan.listed_after(i)
             if found is None:  # the weakest evidence last: what the world's lists say
                 found = listed_kind(toks.words[i:end], idx)
             if found is None and (not opens_sentence(toks, i) or self._country_after(scan, end)):

@@ -78,7 +78,8 @@ def _dotted_place_before(toks: Tokens, info: list[Word], start: int, idx: Lexico
 
 def _tail(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
     """End of an organisation's name after its head noun: name words after "of" or "for" (or
-    their Devanagari spellings), then "and" and more ("for Disease Control and Prevention")."""
+    their Devanagari spellings), then "and" and more ("for Disease Control and Prevention");
+    a university's campus after "at" ("University of Texas at Austin")."""
     end = head + 1
     links = idx.org_links
     while end + 1 < len(info) and info[end].folded in links:
@@ -93,6 +94,9 @@ def _tail(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
             break
         end = _capitals_from(toks, info, nxt + 1)
         links = idx.org_tails  # after "for Disease Control", "and Prevention" goes on
+    campus = end + 1 < len(info) and toks.words[end] == "at" and info[end + 1].capital
+    if end > head + 1 and campus and toks.words[head].casefold() in idx.campus_heads:
+        end = _capitals_from(toks, info, end + 1)  # "University of Texas at Austin"
     return end
 
 
