@@ -65,6 +65,13 @@ def test_a_university_s_campus_after_at_and_after_a_comma(spans):
     assert ("ORG", "University of Leeds") in spans("He spoke at the University of Leeds at noon.")
 
 
+def test_a_known_organisation_s_outlet_or_branch_is_an_organisation_of_its_own(spans):
+    assert ("ORG", "BBC News") in spans("Officials told BBC News every claim is assessed.")
+    assert ("ORG", "BBC World Service") in spans("He joined BBC World Service in 1990.")
+    found = spans("The BJP Government fell in the state.")  # its government, not an outlet
+    assert ("ORG", "BJP") in found and ("ORG", "BJP Government") not in found
+
+
 def test_trap_a_faith_is_no_census_surname_s_person(spans):
     assert spans("The Hajj, a pillar of Islam, drew two million pilgrims.") == []
 

@@ -307,6 +307,9 @@ class EntityFinder:
             return end
         if hit is not None:
             size, kind, canonical = hit
+            if kind == "ORG" and (branch := self._branch_after(scan, i + size)):
+                scan.add("ORG", surface(scan.text, toks, i, branch - 1), i, branch - 1)
+                return branch
             scan.add(kind, canonical, i, i + size - 1)
             return i + size
         if info[i].folded in idx.roles:  # a role word may open here: a name may follow it
@@ -374,6 +377,18 @@ class EntityFinder:
             and name in idx.vocabulary.places
             and scan.listed_after(i) in ("LOC", "ORG")  # "University of Arkansas, Fayetteville"
         )
+
+    def _branch_after(self, scan: _Scan, k: int) -> int:
+        """End of a known organisation's branch or outlet named by the capitalised word right
+        after its name at word k ("BBC News", "Google India", "Reliance Capital";
+        `branch_words`): an organisation of its own; 0 if none, or if more capitals follow."""
+        toks, info = scan.toks, scan.info
+        if k >= len(info) or not info[k].capital or not toks.adjacent(k - 1):
+            return 0
+        if toks.words[k].casefold() not in self.lexicon.branch_words:
+            return 0
+        longer = k + 1 < len(info) and toks.adjacent(k) and info[k + 1].capital
+        return 0 if longer else k + 1  # "BBC World Service" is no "BBC World"
 
     def _national_branch(self, scan: _Scan, i: int) -> int:
         """A people's adjective right before a known organisation's name is its national body:

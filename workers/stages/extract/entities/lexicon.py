@@ -90,6 +90,7 @@ class Lexicon:
     place_followers: frozenset[str]  # may follow "Town, State": "until", "where"
     places_of: frozenset[str]  # "town", "province": "the town of X" is a place
     campus_heads: frozenset[str]  # "university": "University of X at Y" is one name
+    branch_words: frozenset[str]  # "news", "india": "BBC News" is an outlet of its own
     hyphen_suffixes: frozenset[str]  # "led", "era": after a hyphen, no syllable of a name
     place_syllables: frozenset[str]  # "do", "gun": a Korean place's last syllable
     list_joins: frozenset[str]  # "and", "or" before a list's last item
@@ -176,6 +177,7 @@ class Lexicon:
             place_followers=frozenset(words.get("place_followers", ())),
             places_of=frozenset(words.get("places_of", ())),
             campus_heads=frozenset(words.get("campus_heads", ())),
+            branch_words=frozenset(words.get("branch_words", ())),
             hyphen_suffixes=frozenset(words.get("hyphen_suffixes", ())),
             place_syllables=frozenset(words.get("place_syllables", ())),
             list_joins=frozenset(words.get("list_joins", ())),
