@@ -37,6 +37,7 @@ from workers.stages.dedup.lines import (
     Turn,
     drop_recurring,
 )
+from workers.stages.rules import Rules
 from workers.stages.steps import run_steps
 
 BATCH = "(batch)"  # the source topic of a dead letter in batch mode
@@ -250,7 +251,10 @@ class _Children:
         self.jobs, self.max_input = jobs, max_input
         self.turns = _Turns(lines, jobs)
         self.pool = ProcessPoolExecutor(
-            jobs, process_context(), initializer=_start_child, initargs=(min_words, lines.rules)
+            jobs,
+            process_context(rules=True),
+            initializer=_start_child,
+            initargs=(min_words, lines.rules),
         )
 
     def __enter__(self) -> Self:
@@ -337,7 +341,8 @@ _child: list[_Child] = []
 
 def _start_child(min_words: int, rules: RecurringRules) -> None:
     known = RecurringKeys(rules)
-    _child.append(_Child(build_stages(min_words=min_words), Furniture(known, min_words), known))
+    stages = build_stages(Rules.shared(), min_words=min_words)  # loaded in the fork server
+    _child.append(_Child(stages, Furniture(known, min_words), known))
 
 
 def _compute(

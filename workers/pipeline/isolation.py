@@ -30,6 +30,7 @@ from workers.pipeline.table import Stage
 log = get_logger("khabar.isolation")
 
 _PRELOADED = ["workers.pipeline.build", "workers.pipeline.runner"]
+_RULES = "workers.pipeline.loaded"  # a module whose import loads the rules
 IN_FLIGHT = 2  # messages given to a child at once: one it computes, one waiting in the pipe
 PIPE_ROOM = 32_768  # bytes a message may have to wait in the pipe (its buffer is 64 KiB or more)
 _READY_TIMEOUT = 120.0  # seconds a new child may take to build its stage
@@ -43,10 +44,12 @@ class StageProcessDiedError(RuntimeError):
     """The stage's child process ended in the middle of a message (killed, out of memory)."""
 
 
-def process_context() -> multiprocessing.context.ForkServerContext:
-    """Children forked from a server that has imported the stages (each only builds its rules)."""
+def process_context(rules: bool = False) -> multiprocessing.context.ForkServerContext:
+    """Children forked from a server that has imported the stages (each only builds its rules),
+    or with `rules` loaded them too (`loaded.py`: batch mode's children share them; a worker's
+    stage processes load their own, so the worker's memory does not hold a copy in the server)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOADED)
+    context.set_forkserver_preload([*_PRELOADED, _RULES] if rules else _PRELOADED)
     return context
 
 

@@ -4,6 +4,7 @@ names and the gazetteer both stages read, and each stage's own."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from workers.stages.cleanup.stage import CleanupRules
 from workers.stages.extract.stage import ExtractRules
@@ -20,3 +21,9 @@ class Rules:
     def load(cls) -> Rules:
         months, gazetteer = Months.load(), Gazetteer.load()
         return cls(CleanupRules.load(months, gazetteer), ExtractRules.load(months, gazetteer))
+
+    @staticmethod
+    @cache
+    def shared() -> Rules:
+        """The rules loaded once for this process and the children forked from it."""
+        return Rules.load()
