@@ -72,6 +72,15 @@ def test_a_known_organisation_s_outlet_or_branch_is_an_organisation_of_its_own(s
     assert ("ORG", "BJP") in found and ("ORG", "BJP Government") not in found
 
 
+def test_one_word_with_a_publication_s_or_company_s_ending_is_an_organisation(spans):
+    assert ("ORG", "Firstpost") in spans("Analysts quoted by Firstpost said so.")
+    assert ("ORG", "Wikinews") in spans("The site told Wikinews it was fine.")
+
+
+def test_trap_a_common_word_with_such_an_ending_is_none(spans):
+    assert spans("They reached the Outpost at noon.") == []
+
+
 def test_trap_a_faith_is_no_census_surname_s_person(spans):
     assert spans("The Hajj, a pillar of Islam, drew two million pilgrims.") == []
 

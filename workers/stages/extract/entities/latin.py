@@ -203,6 +203,8 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         or any(info[k].org_head for k in range(i, end))
     ):
         return "ORG"
+    if len(words) == 1 and _org_ending(words[0], info[i], idx):
+        return "ORG"  # "Wikinews", "Firstpost"
     if len(words) > _PERSON_WORDS:
         return None
     if len(words) > 1 and info[i].facility and not info[end - 1].org_head:
@@ -216,6 +218,18 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     if before == "of" and i > 1 and toks.words[i - 2].casefold() in idx.places_of:
         return "LOC"  # "the town of Yeoncheon"
     return None
+
+
+def _org_ending(word: str, facts: Word, idx: Lexicon) -> bool:
+    """One capitalised word that ends as a publication's or a company's name does, no common
+    word, at least three letters before the ending ("Wikinews", "Firstpost"; not "Outpost")."""
+    folded = word.casefold()
+    return (
+        not facts.common
+        and word not in idx.vocabulary.common
+        and word[1:].islower()
+        and any(folded.endswith(end) and len(folded) >= len(end) + 3 for end in idx.org_endings)
+    )
 
 
 def listed_kind(words: list[str], idx: Lexicon) -> str | None:

@@ -91,6 +91,7 @@ class Lexicon:
     places_of: frozenset[str]  # "town", "province": "the town of X" is a place
     campus_heads: frozenset[str]  # "university": "University of X at Y" is one name
     branch_words: frozenset[str]  # "news", "india": "BBC News" is an outlet of its own
+    org_endings: tuple[str, ...]  # "news", "post": "Wikinews", "Firstpost"
     hyphen_suffixes: frozenset[str]  # "led", "era": after a hyphen, no syllable of a name
     place_syllables: frozenset[str]  # "do", "gun": a Korean place's last syllable
     list_joins: frozenset[str]  # "and", "or" before a list's last item
@@ -178,6 +179,7 @@ class Lexicon:
             places_of=frozenset(words.get("places_of", ())),
             campus_heads=frozenset(words.get("campus_heads", ())),
             branch_words=frozenset(words.get("branch_words", ())),
+            org_endings=tuple(words.get("org_endings", ())),
             hyphen_suffixes=frozenset(words.get("hyphen_suffixes", ())),
             place_syllables=frozenset(words.get("place_syllables", ())),
             list_joins=frozenset(words.get("list_joins", ())),
