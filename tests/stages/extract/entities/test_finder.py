@@ -40,6 +40,8 @@ def test_an_organisation_name_goes_on_after_of_and_for_but_and_may_start_another
     ]
     assert entities("the health department said") == []  # no capitals, no name
     assert ("ORG", "University of NSW") in entities("Experts at the University of NSW agreed.")
+    # A known organisation after "of" is its own: "the Central Board of SEBI".
+    assert ("ORG", "SEBI") in entities("The Central Board of SEBI met.")
     assert entities("The Department of IT issued rules.") == []  # two letters: no name
 
 

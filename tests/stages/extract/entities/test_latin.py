@@ -39,13 +39,29 @@ def test_a_place_named_after_a_place_noun_and_of_or_after_its_facility_word(span
     assert ("LOC", "Masjid Al-Haram") in found and ("PERSON", "Masjid Al-Haram") not in found
 
 
+def test_trap_a_nickname_or_set_phrase_after_the_city_of_is_no_place(spans):
+    for text in (
+        "Kolkata is the city of Joy.",
+        "A state of Emergency was declared.",
+        "Mathura, the city of Lord Krishna, celebrated.",
+        "Hyderabad, the city of Nizams, woke up.",
+    ):
+        found = spans(text)
+        assert not any(
+            kind == "LOC" and surface in ("Joy", "Emergency", "Lord Krishna", "Nizams")
+            for kind, surface in found
+        ), text
+
+
 def test_trap_a_facility_word_opening_an_organisation_s_name_is_the_organisation_s(spans):
     assert ("ORG", "Temple University") in spans("Temple University said so.")
+    assert ("PERSON", "Temple Grandin") in spans("Animal scientist Temple Grandin spoke.")
     assert spans("He was the son of Frank Oduya.") == [("PERSON", "Frank Oduya")]
 
 
 def test_an_east_asian_name_in_syllables_is_a_person(spans):
     assert ("PERSON", "Park Joo-Ho") in spans("Korea substituted Park Joo-Ho in the 28th minute.")
+    assert ("PERSON", "Son Heung-min") in spans("The striker Son Heung-min scored.")
     found = spans("Crowds came to see city mayor Hau Lung-bin and other dignitaries.")
     assert ("PERSON", "Hau Lung-bin") in found
 
@@ -61,8 +77,13 @@ def test_a_university_s_campus_after_at_and_after_a_comma(spans):
     assert ("ORG", "University of North Carolina at Greensboro") in found
     found = spans("Cynthia Thompson, curator at the University of Arkansas, Fayetteville, said so.")
     assert ("LOC", "Fayetteville") in found and ("ORG", "University of Arkansas") in found
-    # Not a time or an event after "at".
+    # Not a time or an event after "at", nor a venue.
     assert ("ORG", "University of Leeds") in spans("He spoke at the University of Leeds at noon.")
+    found = spans("Students of the University of Kent at Jantar Mantar protested.")
+    assert ("ORG", "University of Kent") in found and ("LOC", "Jantar Mantar") in found
+    # A list of companies keeps its kind: no town after a company but a university's campus.
+    found = spans("Analysts at Microsoft, Amazon, Phoenix and Meta agreed.")
+    assert ("LOC", "Phoenix") not in found
 
 
 def test_a_known_organisation_s_outlet_or_branch_is_an_organisation_of_its_own(spans):
@@ -70,6 +91,8 @@ def test_a_known_organisation_s_outlet_or_branch_is_an_organisation_of_its_own(s
     assert ("ORG", "BBC World Service") in spans("He joined BBC World Service in 1990.")
     found = spans("The BJP Government fell in the state.")  # its government, not an outlet
     assert ("ORG", "BJP") in found and ("ORG", "BJP Government") not in found
+    assert ("LOC", "India") in spans("Officials of CBI India said so.")
+    assert ("ORG", "Congress News") not in spans("Congress News: Kharge names his team.")
 
 
 def test_one_word_with_a_publication_s_or_company_s_ending_is_an_organisation(spans):
@@ -77,8 +100,9 @@ def test_one_word_with_a_publication_s_or_company_s_ending_is_an_organisation(sp
     assert ("ORG", "Wikinews") in spans("The site told Wikinews it was fine.")
 
 
-def test_trap_a_common_word_with_such_an_ending_is_none(spans):
+def test_trap_a_common_word_or_a_sector_with_such_an_ending_is_none(spans):
     assert spans("They reached the Outpost at noon.") == []
+    assert spans("Investors like the Fintech sector.") == []
 
 
 def test_trap_a_faith_is_no_census_surname_s_person(spans):

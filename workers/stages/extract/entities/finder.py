@@ -366,27 +366,26 @@ class EntityFinder:
         organisation and a comma, before a stop or a word that may follow a place: a town's
         state or country, a campus's town ("Clearwater, Florida until", "University of
         Arkansas, Fayetteville,"), though the word is also a person's name (not "in London,
-        Victoria said"), and the item of a list of organisations."""
+        Victoria said", nor an item of a list of companies: "Microsoft, Phoenix and Meta")."""
         toks, idx = scan.toks, self.lexicon
         name = " ".join(toks.words[i:end])
         ends = end == len(toks.words) or toks.gap(end - 1) or toks.words[end] in idx.place_followers
-        return bool(
-            i > 0
-            and toks.gap(i - 1) == ","
-            and ends
-            and name in idx.vocabulary.places
-            and scan.listed_after(i) in ("LOC", "ORG")  # "University of Arkansas, Fayetteville"
-        )
+        if not (i > 1 and toks.gap(i - 1) == "," and ends and name in idx.vocabulary.places):
+            return False
+        kind = scan.listed_after(i)
+        first = scan.ends[i - 1][0] if kind == "ORG" else 0
+        campus = kind == "ORG" and toks.words[first].casefold() in idx.campus_heads
+        return kind == "LOC" or campus  # not "Microsoft, Amazon, Phoenix and Meta"
 
     def _branch_after(self, scan: _Scan, k: int) -> int:
         """End of a known organisation's branch or outlet named by the capitalised word right
-        after its name at word k ("BBC News", "Google India", "Reliance Capital";
+        after its name at word k ("BBC News", "Reliance Capital";
         `branch_words`): an organisation of its own; 0 if none, or if more capitals follow."""
         toks, info = scan.toks, scan.info
         if k >= len(info) or not info[k].capital or not toks.adjacent(k - 1):
             return 0
-        if toks.words[k].casefold() not in self.lexicon.branch_words:
-            return 0
+        if toks.words[k].casefold() not in self.lexicon.branch_words or toks.gap(k) == ":":
+            return 0  # "Congress News: Kharge names ..." is a heading
         longer = k + 1 < len(info) and toks.adjacent(k) and info[k + 1].capital
         return 0 if longer else k + 1  # "BBC World Service" is no "BBC World"
 

@@ -126,16 +126,16 @@ def capitalised_run(
 
 def _lower_syllable(toks: Tokens, k: int, idx: Lexicon) -> bool:
     """Word k is the lower-case last syllable of a name in syllables: after a hyphen and a
-    capitalised syllable of two to four letters, itself two to four letters, no English word
+    capitalised syllable of two to five letters, itself two to five letters, no English word
     that follows a hyphen ("Lung-bin", "Jong-un"; not "Sons-led", "Alibaba-era")."""
     word, before = toks.words[k], toks.words[k - 1]
     return (
         toks.gap(k - 1) == "-"
-        and 2 <= len(word) <= 4
+        and 2 <= len(word) <= 5
         and word.isalpha()
         and word.islower()
         and word not in idx.hyphen_suffixes
-        and 2 <= len(before) <= 4
+        and 2 <= len(before) <= 5
         and before[:1].isupper()
     )
 
@@ -203,11 +203,12 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         or any(info[k].org_head for k in range(i, end))
     ):
         return "ORG"
-    if len(words) == 1 and _org_ending(words[0], info[i], idx):
+    if len(words) == 1 and not opens_sentence(toks, i) and _org_ending(words[0], info[i], idx):
         return "ORG"  # "Wikinews", "Firstpost"
     if len(words) > _PERSON_WORDS:
         return None
-    if len(words) > 1 and info[i].facility and not info[end - 1].org_head:
+    facility_first = len(words) > 1 and info[i].facility and not info[end - 1].org_head
+    if facility_first and words[-1] not in idx.vocabulary.surnames:  # not "Temple Grandin"
         return "LOC"  # "Masjid Al-Haram", "Fort Kochi": the facility's word first
     if len(words) > 1 and person_evidence(toks, info, i, end, idx):
         return "PERSON"  # "a statement from Tom Hendricks" is still a person
@@ -215,9 +216,25 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     people = len(words) == 1 and words[0].casefold().endswith(idx.people_endings)
     if before in idx.place_prepositions and not (words[0].isupper() or people):
         return "LOC"
-    if before == "of" and i > 1 and toks.words[i - 2].casefold() in idx.places_of:
+    if _place_of(toks, info, i, end, idx):
         return "LOC"  # "the town of Yeoncheon"
     return None
+
+
+def _place_of(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:
+    """The run from word i to end follows "the town of" (or city, province ...): a place, but
+    not a nickname or a set phrase ("the city of Joy", "a state of Emergency", "the city of
+    Lord Krishna", "Mathura, the city of Nizams": common words, titles, plurals, or after a
+    comma, an apposition)."""
+    if i < 3 or toks.words[i - 1] != "of" or toks.words[i - 3].casefold() != "the":
+        return False
+    if toks.words[i - 2].casefold() not in idx.places_of or toks.gap(i - 4) == ",":
+        return False
+    words = toks.words[i:end]
+    return not any(
+        facts.common or word in idx.vocabulary.common or word in idx.titles or word.endswith("s")
+        for word, facts in zip(words, info[i:end], strict=True)
+    )
 
 
 def _org_ending(word: str, facts: Word, idx: Lexicon) -> bool:

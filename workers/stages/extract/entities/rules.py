@@ -86,17 +86,21 @@ def _tail(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
         # "Foundation for the Visual Arts" (but "Cell of the Mumbai Police" is two names)
         article = toks.words[end] == "for" and toks.words[end + 1] == "the"
         nxt = end + 2 if article and end + 2 < len(info) else end + 1
+        acronym = info[nxt].capital and toks.words[nxt].isupper()
+        known = idx.exact.get(info[nxt].folded)
         if not (
-            (info[nxt].name_like or (info[nxt].capital and toks.words[nxt].isupper()))
-            and len(toks.words[nxt]) > 2  # no "for Rs 2 crore"; "of NSW" goes on
+            (info[nxt].name_like or (acronym and (known is None or known[0] == "LOC")))
+            and len(toks.words[nxt]) > 2  # no "for Rs 2 crore"; "of NSW" goes on, "of RBI" not
             and (links is idx.org_links or not another_name(toks, info, nxt, idx))
         ):
             break
         end = _capitals_from(toks, info, nxt + 1)
         links = idx.org_tails  # after "for Disease Control", "and Prevention" goes on
-    campus = end + 1 < len(info) and toks.words[end] == "at" and info[end + 1].capital
-    if end > head + 1 and campus and toks.words[head].casefold() in idx.campus_heads:
-        end = _capitals_from(toks, info, end + 1)  # "University of Texas at Austin"
+    at = end + 1 < len(info) and toks.words[end] == "at" and info[end + 1].capital
+    if end > head + 1 and at and toks.words[head].casefold() in idx.campus_heads:
+        town = _capitals_from(toks, info, end + 1)
+        if " ".join(toks.words[end + 1 : town]) in idx.vocabulary.places:
+            end = town  # "University of Texas at Austin"; not "... at Jantar Mantar", a venue
     return end
 
 
