@@ -268,6 +268,19 @@ def test_trap_a_given_name_before_a_head_place_or_scheme_word_is_no_person(spans
         assert not any(kind == "PERSON" for kind, _ in spans(text)), text
 
 
+def test_historical_and_world_figures_are_known_people(entities):
+    assert ("PERSON", "Max Weber") in entities("महान विचारक मैक्स वेबर के अनुसार नौकरशाही जरूरी है।")
+    assert ("PERSON", "Lord Acton") in entities("लॉर्ड एक्टन ने ठीक ही कहा है।")
+    # A bare name that is also a given name stays the person written here.
+    assert ("PERSON", "Kalidasa") not in entities("विधायक कालिदास कोलंबकर ने कहा।")
+
+
+def test_a_known_person_s_name_that_opens_a_facility_s_is_the_facility_s(entities):
+    assert entities("The final is at the Jawaharlal Nehru Stadium today.") == [
+        ("LOC", "Jawaharlal Nehru Stadium")
+    ]
+
+
 def test_trap_a_verb_of_being_after_a_known_name_is_not_part_of_it(spans):
     found = spans("समिति की अध्यक्ष श्रीमती गीता ठाकुर थीं।")
     assert ("PERSON", "गीता ठाकुर") in found and not any("थीं" in s for _, s in found)

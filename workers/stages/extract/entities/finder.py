@@ -35,6 +35,7 @@ from workers.stages.extract.entities.rules import (
     initials_at,
     latin_words,
     match,
+    named_after,
     pair_may_match,
     past_titles,
     place_before_word_at,
@@ -307,6 +308,11 @@ class EntityFinder:
             return end
         if hit is not None:
             size, kind, canonical = hit
+            after = named_after(toks, info, i + size) if kind == "PERSON" and scan.cased else 0
+            if after and info[i].capital:  # "Birsa Munda International Hockey Stadium"
+                kind = "LOC" if info[after - 1].facility else "ORG"
+                scan.add(kind, surface(scan.text, toks, i, after - 1), i, after - 1)
+                return after
             if kind == "ORG" and (branch := self._branch_after(scan, i + size)):
                 scan.add("ORG", surface(scan.text, toks, i, branch - 1), i, branch - 1)
                 return branch
