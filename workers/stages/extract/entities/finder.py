@@ -385,8 +385,8 @@ class EntityFinder:
 
     def _branch_after(self, scan: _Scan, k: int) -> int:
         """End of a known organisation's branch or outlet named by the capitalised word right
-        after its name at word k ("BBC News", "Reliance Capital";
-        `branch_words`): an organisation of its own; 0 if none, or if more capitals follow."""
+        after its name at word k (`branch_words`: "BBC News", "Reliance Capital"): an
+        organisation of its own; 0 if none, or if more capitals follow."""
         toks, info = scan.toks, scan.info
         if k >= len(info) or not info[k].capital or not toks.adjacent(k - 1):
             return 0

@@ -228,7 +228,7 @@ def _place_of(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) ->
     comma, an apposition)."""
     if i < 3 or toks.words[i - 1] != "of" or toks.words[i - 3].casefold() != "the":
         return False
-    if toks.words[i - 2].casefold() not in idx.places_of or toks.gap(i - 4) == ",":
+    if toks.words[i - 2].casefold() not in idx.places_of or (i > 3 and toks.gap(i - 4) == ","):
         return False
     words = toks.words[i:end]
     return not any(

@@ -354,20 +354,15 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         and _marked_surname(info, end, idx)
     ):
         end += 1
-    if end and latin and head_follows(toks, info, end):
+    if end and latin and named_after(toks, info, end):
         return 0  # "Birsa Munda International Hockey Stadium": a place named after a person
     return end
 
 
-def head_follows(toks: Tokens, info: list[Word], end: int) -> bool:
-    """Capitalised words right after word `end - 1` reach a head noun within a few words: the
-    name before them is part of an organisation's or a facility's."""
-    return named_after(toks, info, end) > 0
-
-
 def named_after(toks: Tokens, info: list[Word], end: int) -> int:
     """End of the capitalised words right after word `end - 1` up to the last head noun among
-    the next few ("... International Hockey Stadium"), 0 if none."""
+    the next few ("... International Hockey Stadium"), 0 if none: the name before them is part
+    of an organisation's or a facility's."""
     joined = range(end, min(_capitals_from(toks, info, end), end + 4))
     heads = [j for j in joined if info[j].org_head or info[j].facility]
     return heads[-1] + 1 if heads else 0
