@@ -51,7 +51,8 @@ def test_series_move_as_articles_flow_and_readiness_waits_for_partitions(setting
             done = total(scrape, r'khabar_messages_processed_total\{stage="extract"\}')
             committed = total(scrape, r'khabar_committed_offset\{.*stage="cleanup"\}')
             indexed = scrape.get("khabar_near_duplicate_index_articles")  # (follows within 1 s)
-            return scrape if done == 30 and committed == 30 and indexed == 30 else None
+            lag = total(scrape, r"khabar_consumer_lag\{.*\}")  # (each stage's next stats tick)
+            return scrape if done == 30 and committed == 30 and indexed == 30 and lag == 0 else None
 
         scrape = until("30 articles in the series", all_done)
         assert isinstance(scrape, dict)
