@@ -305,8 +305,7 @@ class _Turns:
     def news(self) -> tuple[tuple[Turn, ...], int]:
         """The turns a child may not have heard, and the number of the first."""
         self.log.extend(self.lines.turns())
-        heard = self.heard
-        floor = min(heard.values()) if len(heard) == self.jobs else self.first
+        floor = min(self.heard.values()) if len(self.heard) == self.jobs else self.first
         if floor > self.first:
             del self.log[: floor - self.first]
             self.first = floor

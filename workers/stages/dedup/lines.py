@@ -192,9 +192,7 @@ class SourceLines:
         held.stories.append((article_id, packed))
         keys = unpack(packed)
         held.printed.update(keys)
-        if self._turns is not None:  # a key's count grows by one a story: it reaches the bar
-            bar = self.rules.min_stories
-            self._turns.extend((source, key, True) for key in keys if held.printed[key] == bar)
+        self._record_turns(source, held, keys, recurs=True)
         self._remembered[article_id] = packed
         self._arrivals.append((source, article_id))
         if len(held.stories) > self.rules.window:
@@ -205,15 +203,20 @@ class SourceLines:
             if first is not None and first.stories[0][0] == story:  # else its window forgot it
                 self._forget(oldest, first)
 
+    def _record_turns(self, source: str, held: _Source, keys: list[int], recurs: bool) -> None:
+        """After a story's keys were counted in or out (a count moves by one a story): those
+        that just reached the bar start to recur, those just under it stop."""
+        if self._turns is not None:
+            count = self.rules.min_stories - (0 if recurs else 1)
+            self._turns.extend((source, k, recurs) for k in keys if held.printed[k] == count)
+
     def _forget(self, source: str, held: _Source) -> None:
         """The source's oldest story."""
         article_id, packed = held.stories.popleft()
         self._remembered.pop(article_id, None)
         keys = unpack(packed)
         held.printed.subtract(keys)
-        if self._turns is not None:
-            bar = self.rules.min_stories
-            self._turns.extend((source, key, False) for key in keys if held.printed[key] == bar - 1)
+        self._record_turns(source, held, keys, recurs=False)
         for key in keys:
             if held.printed[key] <= 0:
                 del held.printed[key]
