@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import orjson
@@ -68,3 +69,44 @@ def test_only_the_splits_asked_for_are_read(tmp_path):
     write(tmp_path, "hi", "test", [RECORD, RECORD])
     assert [split for _, split, _ in gold.load(tmp_path, ("test",))] == ["test", "test"]
     assert not gold.is_gold_folder(tmp_path / "hi")
+
+
+def _named(record: dict, text: dict) -> dict:
+    """The record as labels of a benchmark's text carry it: no paragraphs, a hash of them."""
+    joined = "\n".join(record["paragraphs"]).encode()
+    named = {k: v for k, v in record.items() if k != "paragraphs"}
+    return {**named, "text": text, "sha1": hashlib.sha1(joined).hexdigest()}
+
+
+def test_labels_that_name_their_text_read_it_from_the_benchmarks(tmp_path, extract):
+    cases = tmp_path / "bench" / "indic-scraped" / "cases"
+    cases.mkdir(parents=True)
+    case = {"id": "case_01", "body_paragraphs": [*RECORD["paragraphs"], " "]}
+    (cases / "case_01.json").write_bytes(orjson.dumps(case))
+    zyte = tmp_path / "bench" / "zyte"
+    zyte.mkdir()
+    body = "\n".join([RECORD["paragraphs"][0], "", RECORD["paragraphs"][1], "Not labelled."])
+    (zyte / "ground-truth.json").write_bytes(orjson.dumps({"p1": {"articleBody": body}}))
+    labels = tmp_path / "labels"
+    in_case = _named(RECORD, {"bench": "indic-scraped", "case": "case_01"})
+    on_page = _named({**RECORD, "id": "p1"}, {"bench": "zyte", "page": "p1", "chars": 60})
+    write(labels, "en", "dev", [in_case, on_page])
+
+    records = list(gold.load(labels, texts=tmp_path / "bench"))
+    assert [r["paragraphs"] for _, _, r in records] == [RECORD["paragraphs"]] * 2
+    assert gold.score(records, extract).groups[("en", "dev")].all.recall == 1.0
+
+
+def test_labels_of_a_text_not_given_or_changed_are_one_clear_error(tmp_path):
+    labels = tmp_path / "labels"
+    write(labels, "en", "dev", [_named(RECORD, {"bench": "indic-scraped", "case": "case_01"})])
+    with pytest.raises(gold.TextMissing, match="give --texts"):
+        list(gold.load(labels))
+    with pytest.raises(gold.TextMissing, match="no indic-scraped text"):
+        list(gold.load(labels, texts=tmp_path))
+    cases = tmp_path / "indic-scraped" / "cases"
+    cases.mkdir(parents=True)
+    changed = {"body_paragraphs": ["Another text."]}
+    (cases / "case_01.json").write_bytes(orjson.dumps(changed))
+    with pytest.raises(gold.TextMissing, match="not the one labelled"):
+        list(gold.load(labels, texts=tmp_path))

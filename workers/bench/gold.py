@@ -2,18 +2,24 @@
 holds `<language>/<split>.jsonl`): mention precision, recall and F1 per language and split, and
 per type its recall (in the table) or precision and recall (in the JSON).
 
-A record is a sentence group: its paragraphs and its gold entities, each a PERSON, ORG or LOC
-span in one paragraph (the folder's README names the sources, licences and conventions). The
-extract stage reads the paragraphs as a cleaned article; each of its entities' spans in the body
+A record is a sentence group or an article: its paragraphs and its gold entities, each a PERSON,
+ORG or LOC span in one paragraph (the folder's README names the sources, licences, conventions).
+The extract stage reads the paragraphs as a cleaned article; each of its entities' spans in the body
 is a predicted mention. A mention is correct when a gold one has the same start, end and type
 (CoNLL's exact match), so a name found with a title inside it, or cut short, is both a miss and
 a false alarm. The dev split is for looking at misses; the test split is for reporting.
+
+Labels of a benchmark's articles (`tests/stages/extract/scraped`) name their text instead of
+holding it, so the text is not copied here: `texts` is the folder of those benchmarks
+(`../shared/bench`), and a hash checks that the text read is the one labelled.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -56,13 +62,62 @@ def is_gold_folder(folder: Path) -> bool:
     return any((d / f"{s}.jsonl").is_file() for d in folder.iterdir() if d.is_dir() for s in SPLITS)
 
 
-def load(folder: Path, splits: Iterable[str] = SPLITS) -> Iterator[tuple[str, str, Any]]:
-    """(language, split, record) for every record of the folder's splits asked for."""
+class TextMissing(Exception):
+    """A record names a benchmark's text that is not where it was asked for, or not the same."""
+
+
+def load(
+    folder: Path, splits: Iterable[str] = SPLITS, texts: Path | None = None
+) -> Iterator[tuple[str, str, Any]]:
+    """(language, split, record) for every record of the folder's splits asked for, each with
+    its paragraphs (read from `texts` when the record names them)."""
     for path in sorted(folder.glob("*/*.jsonl")):
         if path.stem in splits:
             for line in path.read_bytes().splitlines():
                 if line.strip():
-                    yield path.parent.name, path.stem, orjson.loads(line)
+                    record = orjson.loads(line)
+                    if "paragraphs" not in record:
+                        record["paragraphs"] = named_text(record, texts)
+                    yield path.parent.name, path.stem, record
+
+
+def named_text(record: dict[str, Any], texts: Path | None) -> list[str]:
+    """The paragraphs a record names: an indic-scraped case's body, or a Zyte page's article
+    body from its start to the paragraph that reaches `chars` characters."""
+    where = record["text"]
+    if texts is None:
+        raise TextMissing(f"{record['id']} names its text in {where['bench']}: give --texts")
+    try:
+        if where["bench"] == "indic-scraped":
+            case = orjson.loads(
+                (texts / "indic-scraped" / "cases" / f"{where['case']}.json").read_bytes()
+            )
+            paragraphs = [p for p in case["body_paragraphs"] if p.strip()]
+        else:
+            paragraphs = _opening(_zyte_bodies(texts / "zyte")[where["page"]], where["chars"])
+    except (OSError, KeyError) as error:
+        raise TextMissing(
+            f"{record['id']}: no {where['bench']} text under {texts} ({error})"
+        ) from None
+    if hashlib.sha1("\n".join(paragraphs).encode()).hexdigest() != record["sha1"]:
+        raise TextMissing(f"{record['id']}: the text under {texts} is not the one labelled")
+    return paragraphs
+
+
+@cache
+def _zyte_bodies(folder: Path) -> dict[str, str]:
+    truth = orjson.loads((folder / "ground-truth.json").read_bytes())
+    return {page: entry["articleBody"] for page, entry in truth.items()}
+
+
+def _opening(body: str, chars: int) -> list[str]:
+    paragraphs, length = [], 0
+    for paragraph in filter(None, (line.strip() for line in body.split("\n"))):
+        paragraphs.append(paragraph)
+        length += len(paragraph)
+        if length >= chars:
+            break
+    return paragraphs
 
 
 def gold_mentions(record: dict[str, Any]) -> set[Mention]:

@@ -86,6 +86,12 @@ def _register_extract(kinds: Any) -> None:
         help="of a gold folder: which split (look at misses on dev only)",
     )
     extract.add_argument("--json", action="store_true", help="of a gold folder: also as JSON")
+    extract.add_argument(
+        "--texts",
+        type=Path,
+        help="of labels that name their texts (tests/stages/extract/scraped): the benchmarks' "
+        "folder, e.g. ../shared/bench",
+    )
     extract.set_defaults(run=_extract)
 
 
@@ -184,7 +190,11 @@ def _gold(args: argparse.Namespace, extract: Processor) -> int:
         )
         return 2
     splits = gold.SPLITS if args.split == "all" else (args.split,)
-    report = gold.score(gold.load(args.folder, splits), extract)
+    try:
+        report = gold.score(gold.load(args.folder, splits, args.texts), extract)
+    except gold.TextMissing as error:
+        print(f"khabar bench: {error}", file=sys.stderr)
+        return 2
     if not report.groups:
         print(f"khabar bench: no {args.split} records in {args.folder}", file=sys.stderr)
         return 2

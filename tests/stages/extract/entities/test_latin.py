@@ -368,3 +368,35 @@ def test_trap_a_known_person_s_name_opening_a_facility_s_name_is_the_facility_s(
     text = "The match was played at Birsa Munda International Hockey Stadium in Rourkela."
     assert ("LOC", "Birsa Munda International Hockey Stadium") in spans(text)
     assert not any(kind == "PERSON" for kind, _ in spans(text))
+
+
+def test_a_line_in_capitals_names_only_what_the_lists_know(spans):
+    """Headlines and datelines in capitals: their capitals say nothing, so "SOCCER - ENGLISH
+    LEAGUE" is no organisation and "YORK" no acronym, but "NEW YORK" is the city."""
+    found = spans("SOCCER - ENGLISH LEAGUE RESULTS .\nNEW YORK 1996-08-31\nThe club was fined .")
+    assert found == [("LOC", "NEW YORK")]
+
+
+def test_trap_capitals_inside_a_sentence_in_lower_case_still_name(spans):
+    found = spans("Officials of the RESERVE BANK OF INDIA met the IMF team in Delhi.")
+    assert ("ORG", "RESERVE BANK OF INDIA") in found and ("ORG", "IMF") in found
+    assert ("ORG", "KPA") in spans("Troops of the KPA fired shells on Friday.")
+
+
+def test_a_results_line_names_clubs(spans):
+    """ "Blackburn 1 Derby 1": teams, though "Blackburn" is a US Census surname and "Derby" a
+    race; a country's name stays the place (a national side, as CoNLL types it)."""
+    found = spans("Results on Saturday :\nAston Villa 2 Blackburn 0\nJapan 2 Syria 1")
+    assert ("ORG", "Aston Villa") in found and ("ORG", "Blackburn") in found
+    assert ("LOC", "Japan") in found and ("LOC", "Syria") in found
+
+
+def test_trap_a_name_and_a_number_in_a_sentence_is_no_results_line(spans):
+    found = spans("Blackburn 2 was the code name, and Derby 1 the other.")
+    assert ("ORG", "Blackburn") not in found
+    found = spans("Section 144 was imposed in Kerala 2 days ago.")
+    assert not any(kind == "ORG" for kind, _ in found)
+
+
+def test_a_sports_position_before_a_name_is_no_part_of_it(spans):
+    assert ("PERSON", "Tony Adams") in spans("Defender Tony Adams told reporters it was over.")

@@ -20,6 +20,7 @@ from workers.stages.extract.entities.latin import (
     capitalised_run,
     casing,
     common_capital,
+    in_score_line,
     is_people,
     listed_kind,
     name_shaped,
@@ -86,6 +87,25 @@ class _Scan:
     covered: set[int] = field(default_factory=set)  # words inside a name found
     # The names found, by their last word: their first word and type.
     ends: dict[int, tuple[int, str]] = field(default_factory=dict)
+    _shouted: dict[int, bool] = field(default_factory=dict)  # a line's first word -> in capitals
+
+    def shouting(self, i: int) -> bool:
+        """Word i is in a line set in capitals, as headlines and datelines are ("SOCCER -
+        ENGLISH LEAGUE RESULTS", "NEW YORK 1996-08-25"): there capitals say nothing of names,
+        and only the lists name what it holds."""
+        words = self.toks.words
+        if not words[i].isupper():
+            return False
+        first = i
+        while first > 0 and self.toks.gap(first - 1) != "\n":
+            first -= 1
+        if first not in self._shouted:
+            last = i
+            while last + 1 < len(words) and self.toks.gap(last) != "\n":
+                last += 1
+            line = [w for w in words[first : last + 1] if any(c.isalpha() for c in w)]
+            self._shouted[first] = len(line) >= 2 and all(w.isupper() for w in line)
+        return self._shouted[first]
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
         """An entity whose surface form runs from word `first` to word `last` of the text; a
@@ -298,7 +318,7 @@ class EntityFinder:
         if alias and short and (hit is None or (hit[0] == 1 and hit[1] != "PERSON")):
             scan.add(*alias, i, i)
             return i + 1
-        end, kind = scan.headed.get(i, (0, ""))
+        end, kind = scan.headed.get(i, (0, "")) if not scan.shouting(i) else (0, "")
         if end and (hit is None or hit[0] < end - i):
             # A longer name ending in Authority or Group: "Madras Engineer Group" is no Chennai.
             name = surface(scan.text, toks, i, end - 1)
@@ -341,8 +361,8 @@ class EntityFinder:
         if info[i].acronym and self._acronym_named(scan, i):
             scan.add("ORG", info[i].acronym, i, i)  # "ईबीआरडी": EBRD, an organisation no list knows
             return i + 1
-        cased = info[i].capital and scan.cased and scan.source != "title"
-        return self._capitalised(scan, i) if cased else i + 1
+        named = info[i].capital and scan.source != "title" and not scan.shouting(i)
+        return self._capitalised(scan, i) if named else i + 1
 
     def _acronym_named(self, scan: _Scan, i: int) -> bool:
         """Word i is an organisation's short name spelt in Devanagari letters: three or more,
@@ -412,7 +432,8 @@ class EntityFinder:
         return end
 
     def _capitalised(self, scan: _Scan, i: int) -> int:
-        """An unknown name in capitals at token i (`latin.py`), up to a known one."""
+        """An unknown name in capitals at token i (`latin.py`), up to a known one; where
+        capitals tell no names (a text in Title Case), only a results line's teams."""
         idx, toks, info = self.lexicon, scan.toks, scan.info
 
         def known(k: int) -> bool:  # a one-word place goes on a name: "Valeska Paris"
@@ -420,6 +441,11 @@ class EntityFinder:
             return hit is not None and (hit[0] > 1 or hit[1] != "LOC")
 
         end = capitalised_run(toks, info, i, idx, scan.lower, known)
+        if end and in_score_line(toks, i, end):
+            scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
+            return end  # "Blackburn 1 Derby 1": clubs
+        if not scan.cased:
+            return i + 1
         if end == i + 1 and (national := self._national_branch(scan, i)):
             return national
         found = None

@@ -21,6 +21,7 @@ organisation's head or last word, an acronym given in parentheses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from operator import attrgetter
 
@@ -247,6 +248,35 @@ def _org_ending(word: str, facts: Word, idx: Lexicon) -> bool:
         and word[1:].islower()
         and any(folded.endswith(end) and len(folded) >= len(end) + 3 for end in idx.org_endings)
     )
+
+
+def in_score_line(toks: Tokens, i: int, end: int) -> bool:
+    """The run from word i to end is one of the two sides of a results line, a line of two
+    names each followed by a score, as wire services print football results ("Aston Villa 2
+    Leeds 0", "Sheffield Wednesday 1 Derby 1."): a team, a club when no list knows it (not
+    "Leeds" the person, nor "Derby" the race)."""
+    first, last = i, end - 1
+    while first > 0 and toks.gap(first - 1) != "\n":
+        first -= 1
+    while last + 1 < len(toks) and toks.gap(last) != "\n":
+        last += 1
+    if last - first > 2 * _SIDE_WORDS + 1 or any(toks.gap(k) for k in range(first, last)):
+        return False
+    shape = "".join(_score_shape(word) for word in toks.words[first : last + 1])
+    sides = _SCORE_LINE.fullmatch(shape)
+    return sides is not None and any(
+        (first + sides.start(side), first + sides.end(side)) == (i, end) for side in (1, 2)
+    )
+
+
+def _score_shape(word: str) -> str:
+    if word.isdigit() and len(word) <= 2:
+        return "0"
+    return "A" if word[:1].isupper() and word.isalpha() else "?"
+
+
+_SIDE_WORDS = 4
+_SCORE_LINE = re.compile(f"(A{{1,{_SIDE_WORDS}}})0(A{{1,{_SIDE_WORDS}}})0")
 
 
 def listed_kind(words: list[str], idx: Lexicon) -> str | None:

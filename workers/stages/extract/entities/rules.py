@@ -4,6 +4,9 @@ names, names with initials, places before a place word, known given names with s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
+
 from workers.stages.extract.entities.found import Authors
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens, fold
 from workers.stages.extract.entities.words import FACILITY, ORG_HEAD, Word, where
@@ -250,6 +253,8 @@ def match(
             idx.phonetic_span.get(word.phonetic, 0), authors.firsts.get(word.phonetic, 0)
         )
     exact = longest_exact(info, i, idx) if longest else None
+    if longest and (capitals := _in_capitals(toks, info, i, idx)):
+        exact = capitals if exact is None or capitals[0] > exact[0] else exact
     text = toks.words[i]
     # A word in capitals is an acronym's spelling, unless it is long enough to be a name set in
     # capitals, as headlines and datelines print them ("JAPAN", "CHINA"; not "IT", "WHO").
@@ -275,19 +280,40 @@ def pair_may_match(pair: str, idx: Lexicon, authors: Authors) -> bool:
     return pair in idx.phonetic_pairs or pair in authors.pairs
 
 
-def longest_exact(info: list[Word], i: int, idx: Lexicon) -> tuple[int, tuple[str, str]] | None:
+def longest_exact(
+    info: list[Word], i: int, idx: Lexicon, form: Callable[[Word], str] = attrgetter("folded")
+) -> tuple[int, tuple[str, str]] | None:
     """The longest alias starting at token i, growing the key while it is an alias prefix."""
     best = None
-    key = info[i].folded
+    key = form(info[i])
     for size in range(1, len(info) - i + 1):
         if size > 1:
-            key = f"{key} {info[i + size - 1].folded}"
+            key = f"{key} {form(info[i + size - 1])}"
         if key not in idx.prefixes:
             break
         hit = idx.exact.get(key)
         if hit is not None:
             best = (size, hit)
     return best
+
+
+def _in_capitals(
+    toks: Tokens, info: list[Word], i: int, idx: Lexicon
+) -> tuple[int, tuple[str, str]] | None:
+    """The longest alias of two words or more at token i in capitals, as datelines and
+    headlines print names ("NEW YORK", "RESERVE BANK OF INDIA"): a short word in capitals keeps
+    its case as an acronym's spelling, so such a name is looked up case-folded, its words
+    joined by spaces only (not "HOCKEY - INDIA"); one word alone stays an acronym ("US")."""
+    if i + 1 >= len(info) or not (info[i].folded.isupper() or info[i + 1].folded.isupper()):
+        return None
+    hit = longest_exact(info, i, idx, _casefolded)
+    if hit is None or hit[0] < 2 or any(toks.gap(k) for k in range(i, i + hit[0] - 1)):
+        return None
+    return hit
+
+
+def _casefolded(word: Word) -> str:
+    return word.folded.casefold()
 
 
 def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
