@@ -400,3 +400,15 @@ def test_trap_a_name_and_a_number_in_a_sentence_is_no_results_line(spans):
 
 def test_a_sports_position_before_a_name_is_no_part_of_it(spans):
     assert ("PERSON", "Tony Adams") in spans("Defender Tony Adams told reporters it was over.")
+
+
+def test_a_name_with_initials_that_ends_in_a_facility_word_is_the_facility(spans):
+    found = spans("Astronomers at the W.M. Keck Observatory in Hawaii saw the plumes.")
+    assert ("LOC", "W.M. Keck Observatory") in found
+    assert spans("M. K. Stalin said so.") == [("PERSON", "M. K. Stalin")]
+
+
+def test_abu_opens_a_person_s_name_and_abu_dhabi_stays_the_city(spans):
+    found = spans("Its commander Abu Dujana was killed on Tuesday. Dujana had escaped twice.")
+    assert found == [("PERSON", "Abu Dujana"), ("PERSON", "Dujana")]
+    assert spans("He flew to Abu Dhabi on Monday.") == [("LOC", "Abu Dhabi")]

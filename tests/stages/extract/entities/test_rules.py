@@ -190,3 +190,26 @@ def test_no_name_after_a_role_when_a_non_name_known_name_or_long_run_follows(fin
     assert role_name_at(toks, info, 0, idx, NO_AUTHORS) == (0, 0)
     toks, info = scan("विधायक राम खिलावन प्रसाद यादव ने")
     assert role_name_at(toks, info, 0, idx, NO_AUTHORS) == (0, 0)
+
+
+def test_a_given_name_spelt_as_a_common_word_is_a_name_before_a_known_surname(spans):
+    """ "सपना" is a dream and "एकता" unity, so the lists give them no Devanagari spelling; a
+    known surname right after makes them given names."""
+    assert ("PERSON", "सपना चौधरी") in spans("डांसर सपना चौधरी पर विवादित बयान दिया गया.")
+    assert ("PERSON", "एकता कपूर") in spans("फिल्म एकता कपूर प्रोड्यूस कर रही हैं.")
+
+
+def test_trap_a_common_word_that_spells_a_given_name_stays_a_word(spans):
+    assert spans("उसने एक सपना देखा और राष्ट्रीय एकता दिवस मनाया.") == []
+    assert spans("इस कारण यादव ने इस्तीफा दिया.") == []
+
+
+def test_a_known_name_ending_in_a_middle_name_goes_on_over_a_surname(spans):
+    """ "दिग्विजय सिंह चौटाला" is a namesake of Digvijaya Singh, with his family name."""
+    found = spans("अध्यक्ष दिग्विजय सिंह चौटाला ने बयान दिया. चौटाला ने कहा कि वे दुखी हैं.")
+    assert found == [("PERSON", "चौटाला"), ("PERSON", "दिग्विजय सिंह चौटाला")]
+
+
+def test_trap_two_names_side_by_side_or_a_known_name_alone_stay_as_they_are(spans):
+    assert spans("नरेंद्र मोदी शाह की जोड़ी पर बोले.") == [("PERSON", "नरेंद्र मोदी")]
+    assert spans("दिग्विजय सिंह ने कहा.") == [("PERSON", "दिग्विजय सिंह")]

@@ -27,6 +27,7 @@ from workers.stages.extract.entities.latin import (
     named_first,
     opens_sentence,
     run_kind,
+    score_ahead,
 )
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.lists import listed_places
@@ -43,6 +44,7 @@ from workers.stages.extract.entities.rules import (
     role_name_at,
     speaker_at,
     surface,
+    surname_after,
 )
 from workers.stages.extract.entities.words import (
     AGENT,
@@ -93,18 +95,23 @@ class _Scan:
         """Word i is in a line set in capitals, as headlines and datelines are ("SOCCER -
         ENGLISH LEAGUE RESULTS", "NEW YORK 1996-08-25"): there capitals say nothing of names,
         and only the lists name what it holds."""
-        words = self.toks.words
+        words, gap = self.toks.words, self.toks.gap
         if not words[i].isupper():
             return False
+        # Most words in capitals are acronyms in a sentence ("the BJP said", "भाजपा और BJP"):
+        # a word beside them in the line has letters not in capitals.
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(words) and gap(min(i, k)) != "\n" and _uncapitalised(words[k]):
+                return False
         first = i
-        while first > 0 and self.toks.gap(first - 1) != "\n":
+        while first > 0 and gap(first - 1) != "\n":
             first -= 1
         if first not in self._shouted:
             last = i
-            while last + 1 < len(words) and self.toks.gap(last) != "\n":
+            while last + 1 < len(words) and gap(last) != "\n":
                 last += 1
             line = [w for w in words[first : last + 1] if any(c.isalpha() for c in w)]
-            self._shouted[first] = len(line) >= 2 and all(w.isupper() for w in line)
+            self._shouted[first] = len(line) >= 2 and not any(map(_uncapitalised, line))
         return self._shouted[first]
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
@@ -194,6 +201,11 @@ class _Scan:
         )
 
 
+def _uncapitalised(word: str) -> bool:
+    """A word with letters, not all in capitals ("said", "भाजपा"; not "BJP", "1996")."""
+    return not word.isupper() and any(c.isalpha() for c in word)
+
+
 def _in_order_among(info: list[Word], aliases: dict[str, Any]) -> Iterator[int]:
     """The positions of the words that are `aliases`' keys, in order, seeing the keys added
     while the caller goes through them (an acronym read in brackets names a later word too)."""
@@ -279,6 +291,8 @@ class EntityFinder:
         n = len(info)
         marked = {j - d for j in where(info, PLACE) for d in (1, 2)}  # "X गांव", "X Y district"
         marked.update(j - 2 for j in where(info, AGENT))  # "X Y ने कहा"
+        if is_devanagari(scan.text):  # "सपना चौधरी": a known surname after a given name
+            marked.update(j - 1 for j in where_among(info, idx.devanagari_surnames))
         marked.update(scan.headed)
 
         def continued(i: int) -> bool:  # "the Hindu" may be an alias, "the state" none
@@ -318,7 +332,8 @@ class EntityFinder:
         if alias and short and (hit is None or (hit[0] == 1 and hit[1] != "PERSON")):
             scan.add(*alias, i, i)
             return i + 1
-        end, kind = scan.headed.get(i, (0, "")) if not scan.shouting(i) else (0, "")
+        end, kind = scan.headed.get(i, (0, ""))
+        end = 0 if end and scan.shouting(i) else end
         if end and (hit is None or hit[0] < end - i):
             # A longer name ending in Authority or Group: "Madras Engineer Group" is no Chennai.
             name = surface(scan.text, toks, i, end - 1)
@@ -328,11 +343,11 @@ class EntityFinder:
             return end
         if hit is not None:
             size, kind, canonical = hit
-            after = named_after(toks, info, i + size) if kind == "PERSON" and scan.cased else 0
-            if after and info[i].capital:  # "Birsa Munda International Hockey Stadium"
-                kind = "LOC" if info[after - 1].facility else "ORG"
-                scan.add(kind, surface(scan.text, toks, i, after - 1), i, after - 1)
-                return after
+            if kind == "PERSON" and (after := self._named_after(scan, i, i + size)):
+                return after  # "Birsa Munda International Hockey Stadium"
+            if kind == "PERSON" and (longer := surname_after(toks, info, i, i + size, idx)):
+                scan.add(kind, latin_words(scan.text, toks, info, i, longer, idx), i, longer - 1)
+                return longer
             if kind == "ORG" and (branch := self._branch_after(scan, i + size)):
                 scan.add("ORG", surface(scan.text, toks, i, branch - 1), i, branch - 1)
                 return branch
@@ -345,6 +360,8 @@ class EntityFinder:
                 scan.add("PERSON", name, start, end - 1)
                 return end
         end = initials_at(toks, info, i, idx)
+        if end and (after := self._named_after(scan, i, end)):
+            return after  # "W.M. Keck Observatory"
         if end:
             name = " ".join(
                 f"{idx.names.latin_initials(w)}." if info[j].initial else idx.names.romanize(w)
@@ -363,6 +380,20 @@ class EntityFinder:
             return i + 1
         named = info[i].capital and scan.source != "title" and not scan.shouting(i)
         return self._capitalised(scan, i) if named else i + 1
+
+    def _named_after(self, scan: _Scan, i: int, end: int) -> int:
+        """End of a facility's or an organisation's name that a person's name from word i to
+        end opens or holds, added ("Birsa Munda International Hockey Stadium", "W.M. Keck
+        Observatory"), 0 if capitals do not carry it on to a head noun."""
+        toks, info = scan.toks, scan.info
+        if not (scan.cased and info[i].capital):
+            return 0
+        headed = info[end - 1].facility or info[end - 1].org_head  # the head noun in the name
+        after = end if headed and end - i > 1 else named_after(toks, info, end)
+        if after:
+            kind = "LOC" if info[after - 1].facility else "ORG"
+            scan.add(kind, surface(scan.text, toks, i, after - 1), i, after - 1)
+        return after
 
     def _acronym_named(self, scan: _Scan, i: int) -> bool:
         """Word i is an organisation's short name spelt in Devanagari letters: three or more,
@@ -440,6 +471,8 @@ class EntityFinder:
             hit = match(toks, info, k, idx, scan.authors) if info[k].opens else None
             return hit is not None and (hit[0] > 1 or hit[1] != "LOC")
 
+        if not scan.cased and not score_ahead(toks, i):
+            return i + 1
         end = capitalised_run(toks, info, i, idx, scan.lower, known)
         if end and in_score_line(toks, i, end):
             scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)

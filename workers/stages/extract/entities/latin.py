@@ -255,6 +255,8 @@ def in_score_line(toks: Tokens, i: int, end: int) -> bool:
     names each followed by a score, as wire services print football results ("Aston Villa 2
     Leeds 0", "Sheffield Wednesday 1 Derby 1."): a team, a club when no list knows it (not
     "Leeds" the person, nor "Derby" the race)."""
+    if end >= len(toks) or _score_shape(toks.words[end]) != "0":
+        return False  # most runs: no score after them
     first, last = i, end - 1
     while first > 0 and toks.gap(first - 1) != "\n":
         first -= 1
@@ -267,6 +269,17 @@ def in_score_line(toks: Tokens, i: int, end: int) -> bool:
     return sides is not None and any(
         (first + sides.start(side), first + sides.end(side)) == (i, end) for side in (1, 2)
     )
+
+
+def score_ahead(toks: Tokens, i: int) -> bool:
+    """A score follows word i within a results line's side, words apart by spaces only: a
+    results line may hold word i (the quick test before `in_score_line`)."""
+    for k in range(i + 1, min(i + 1 + _SIDE_WORDS, len(toks))):
+        if toks.gap(k - 1):
+            return False
+        if _score_shape(toks.words[k]) == "0":
+            return True
+    return False
 
 
 def _score_shape(word: str) -> str:

@@ -115,7 +115,11 @@ class Lexicon:
     place_words: frozenset[str]  # words that follow a place's name: गांव, जिले, district
     facility_words: frozenset[str]  # words that end a facility's name: Stadium, मस्जिद
     given_names: dict[str, str]  # matching form -> Latin spelling
+    # Given names listed with no Devanagari spelling, as theirs is a common word (सपना, एकता,
+    # विजय), case-folded: one is a name only before a known surname (`rules.given_name_at`)
+    unspelt_given: frozenset[str]
     surnames: dict[str, str]
+    devanagari_surnames: frozenset[str]  # the surnames' Devanagari spellings, folded
     prefixes: frozenset[str]  # every alias's leading words, joined: where a match can grow
     phonetic_pairs: frozenset[str]  # the first two phonetic keys of every multi-word alias
     common_acronyms: frozenset[str]  # "GDP", "FIR", in capitals: they name no entity
@@ -205,7 +209,9 @@ class Lexicon:
             place_words=frozenset(fold(w).casefold() for w in words["place_words"]),
             facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
             given_names=_name_forms(given_names),
+            unspelt_given=frozenset(row[0].casefold() for row in given_names if len(row) < 2),
             surnames=_name_forms(surnames),
+            devanagari_surnames=frozenset(f for f in _name_forms(surnames) if is_devanagari(f)),
             prefixes=frozenset(aliases.prefixes),
             phonetic_pairs=frozenset(" ".join(k.split(" ")[:2]) for k in aliases.phonetic),
             common_acronyms=frozenset(w.upper() for w in words.get("common_acronyms", ())),

@@ -342,7 +342,7 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     postposition (`_marked_surname`: "अरशद नदीम ने", "अजीत प्रसाद को"), also after a known
     middle name before ने ("राजेश कुमार मीणा ने"; not "सुनील कुमार बाइक से", "सुरेश कुमार
     सोमवार ने")."""
-    if info[i].folded.casefold() not in idx.given_names:
+    if info[i].folded.casefold() not in idx.given_names and not _unspelt_given(toks, info, i, idx):
         return 0
     latin = not is_devanagari(toks.words[i])
     if latin and i + 1 < len(info) and toks.adjacent(i):
@@ -392,6 +392,38 @@ def named_after(toks: Tokens, info: list[Word], end: int) -> int:
     joined = range(end, min(_capitals_from(toks, info, end), end + 4))
     heads = [j for j in joined if info[j].org_head or info[j].facility]
     return heads[-1] + 1 if heads else 0
+
+
+def _unspelt_given(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> bool:
+    """Word i is a given name whose Devanagari spelling is a common word ("सपना" is a dream,
+    "एकता" unity), named so by a known surname right after it ("सपना चौधरी", "एकता कपूर"; not
+    "सपना देखा")."""
+    nxt = i + 1
+    return (
+        nxt < len(info)
+        and info[i].devanagari
+        and info[nxt].devanagari
+        and toks.adjacent(i)
+        and info[nxt].folded in idx.surnames
+        and idx.names.romanize(toks.words[i]).casefold() in idx.unspelt_given
+    )
+
+
+def surname_after(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> int:
+    """End of the known person's full name from word i to end - 1, ending in a middle name,
+    gone on over a surname in Devanagari that ends the name, 0 if none: a namesake with a
+    family name ("दिग्विजय सिंह चौटाला" is not Digvijaya Singh; not "नरेंद्र मोदी शाह की जोड़ी",
+    two names, nor a surname that opens a known name)."""
+    if end - i < 2 or end >= len(info) or not toks.adjacent(end - 1):
+        return 0
+    if not info[end - 1].devanagari or info[end - 1].folded not in idx.middle_names:
+        return 0
+    surname = info[end]
+    if not surname.devanagari or surname.opens or surname.folded not in idx.surnames:
+        return 0
+    if end + 1 < len(info) and toks.adjacent(end) and info[end + 1].name_like:
+        return 0  # a longer run of names: nothing says where this one ends
+    return end + 1
 
 
 def _marked_surname(info: list[Word], k: int, idx: Lexicon) -> bool:
