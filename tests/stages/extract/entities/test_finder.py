@@ -389,3 +389,23 @@ def test_trap_a_people_s_adjective_before_an_acronym_is_a_modifier(entities):
 
 def test_trap_a_quantifier_before_a_head_noun_names_no_organisation(spans):
     assert spans("विश्वविद्यालयों और अन्य शिक्षण संस्थान में दाखिले शुरू हुए।") == []
+
+
+def test_a_full_name_without_its_middle_is_the_same_person(rules):
+    """The full name once, then its first and last words: one person, whose short forms are
+    then his ("दिग्विजय" alone)."""
+    text = "अध्यक्ष दिग्विजय सिंह चौटाला ने बयान दिया. दिग्विजय चौटाला से पूछा तो दिग्विजय ने कहा"
+    found = rules.extract.entities(text, None, None, [])
+    assert [(e["type"], e["name"], len(e["spans"])) for e in found] == [
+        ("PERSON", "Digvijay Singh Chautala", 3)
+    ]
+
+
+def test_trap_two_people_who_share_a_word_stay_two(entities):
+    found = entities("Sonia Gandhi met Rahul Gandhi. The film stars Tom Cruise and Tom Hanks.")
+    assert [name for _, name in found] == [
+        "Rahul Gandhi",
+        "Sonia Gandhi",
+        "Tom Cruise",
+        "Tom Hanks",
+    ]

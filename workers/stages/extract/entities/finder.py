@@ -119,6 +119,8 @@ class _Scan:
         person's from after the titles it opens with."""
         if kind == "PERSON":
             first = past_titles(self.info, first, last, self.lexicon)
+            if last > first and (same := self._named_before(first, last)):
+                name = same  # "दिग्विजय चौटाला" after "दिग्विजय सिंह चौटाला": him, shorter
             if last > first:  # "Tom Cruise": "Cruise" alone is him, unless another shares it
                 for k in (first, last):
                     if not self.info[k].initial:  # "एम" of "एम एस स्वामीनाथन" is no short form
@@ -138,6 +140,14 @@ class _Scan:
             end += 1  # "U.S.", "यू.एस.": the abbreviation's last dot is its own
         span = (start, end) if self.source == "body" else None
         self.found.add(kind, name, self.text[start:end], self.source, span)
+
+    def _named_before(self, first: int, last: int) -> str | None:
+        """The person found before whose first and last words are this name's (the full name
+        given once, then without its middle: "Digvijay Singh Chautala", "Digvijay Chautala")."""
+        earlier = self.aliases.get(self.info[first].folded)
+        if not earlier or earlier[0] != "PERSON":
+            return None
+        return earlier[1] if earlier == self.aliases.get(self.info[last].folded) else None
 
     def listed_after(self, i: int) -> str | None:
         """The type of the name found just before word i in a list ("Victoria, Queensland and
