@@ -213,3 +213,13 @@ def test_a_known_name_ending_in_a_middle_name_goes_on_over_a_surname(spans):
 def test_trap_two_names_side_by_side_or_a_known_name_alone_stay_as_they_are(spans):
     assert spans("नरेंद्र मोदी शाह की जोड़ी पर बोले.") == [("PERSON", "नरेंद्र मोदी")]
     assert spans("दिग्विजय सिंह ने कहा.") == [("PERSON", "दिग्विजय सिंह")]
+
+
+def test_a_government_named_by_its_place_or_party_is_an_organisation_around_it(spans):
+    found = spans("राजस्थान सरकार और सपा सरकार पर जयपुर पुलिस ने कहा.")
+    assert ("ORG", "राजस्थान सरकार") in found and ("LOC", "राजस्थान") in found
+    assert ("ORG", "सपा सरकार") in found and ("ORG", "जयपुर पुलिस") in found
+
+
+def test_trap_a_government_no_name_names_is_none(spans):
+    assert spans("राज्य सरकार ने कहा कि भारत और सरकार दोनों तैयार हैं.") == [("LOC", "भारत")]

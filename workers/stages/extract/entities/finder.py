@@ -358,6 +358,11 @@ class EntityFinder:
             if kind == "PERSON" and (longer := surname_after(toks, info, i, i + size, idx)):
                 scan.add(kind, latin_words(scan.text, toks, info, i, longer, idx), i, longer - 1)
                 return longer
+            body = self._body_after(scan, i + size) if kind != "PERSON" else None
+            if body is not None:  # "राजस्थान सरकार": the organisation, and in it the place
+                scan.add(kind, canonical, i, i + size - 1)
+                scan.add("ORG", f"{canonical} {body}", i, i + size)
+                return i + size + 1
             if kind == "ORG" and (branch := self._branch_after(scan, i + size)):
                 scan.add("ORG", surface(scan.text, toks, i, branch - 1), i, branch - 1)
                 return branch
@@ -443,6 +448,14 @@ class EntityFinder:
         first = scan.ends[i - 1][0] if kind == "ORG" else 0
         campus = kind == "ORG" and toks.words[first].casefold() in idx.campus_heads
         return kind == "LOC" or campus  # not "Microsoft, Amazon, Phoenix and Meta"
+
+    def _body_after(self, scan: _Scan, k: int) -> str | None:
+        """The English name of the government or police force that word k names after a known
+        place's or organisation's Devanagari name ("राजस्थान सरकार"), else None."""
+        toks, info = scan.toks, scan.info
+        if k >= len(info) or not info[k].devanagari or not toks.adjacent(k - 1):
+            return None
+        return self.lexicon.bodies.get(info[k].folded)
 
     def _branch_after(self, scan: _Scan, k: int) -> int:
         """End of a known organisation's branch or outlet named by the capitalised word right

@@ -91,6 +91,7 @@ class Lexicon:
     places_of: frozenset[str]  # "town", "province": "the town of X" is a place
     campus_heads: frozenset[str]  # "university": "University of X at Y" is one name
     branch_words: frozenset[str]  # "news", "india": "BBC News" is an outlet of its own
+    bodies: dict[str, str]  # "सरकार": "Government": "राजस्थान सरकार" is an organisation
     org_endings: tuple[str, ...]  # "news", "post": "Wikinews", "Firstpost"
     hyphen_suffixes: frozenset[str]  # "led", "era": after a hyphen, no syllable of a name
     place_syllables: frozenset[str]  # "do", "gun": a Korean place's last syllable
@@ -183,6 +184,7 @@ class Lexicon:
             places_of=frozenset(words.get("places_of", ())),
             campus_heads=frozenset(words.get("campus_heads", ())),
             branch_words=frozenset(words.get("branch_words", ())),
+            bodies={fold(w): latin for w, latin in words.get("bodies", {}).items()},
             org_endings=tuple(words.get("org_endings", ())),
             hyphen_suffixes=frozenset(words.get("hyphen_suffixes", ())),
             place_syllables=frozenset(words.get("place_syllables", ())),
