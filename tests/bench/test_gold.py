@@ -110,3 +110,10 @@ def test_labels_of_a_text_not_given_or_changed_are_one_clear_error(tmp_path):
     (cases / "case_01.json").write_bytes(orjson.dumps(changed))
     with pytest.raises(gold.TextMissing, match="not the one labelled"):
         list(gold.load(labels, texts=tmp_path))
+
+
+def test_a_record_with_neither_paragraphs_nor_a_text_named_is_one_clear_error(tmp_path):
+    labels = tmp_path / "labels"
+    write(labels, "en", "dev", [{"id": "x", "entities": []}])
+    with pytest.raises(gold.TextMissing, match="no text named"):
+        list(gold.load(labels, texts=tmp_path))

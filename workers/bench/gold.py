@@ -84,7 +84,9 @@ def load(
 def named_text(record: dict[str, Any], texts: Path | None) -> list[str]:
     """The paragraphs a record names: an indic-scraped case's body, or a Zyte page's article
     body from its start to the paragraph that reaches `chars` characters."""
-    where = record["text"]
+    where = record.get("text")
+    if not isinstance(where, dict) or "bench" not in where:
+        raise TextMissing(f"{record.get('id')}: no paragraphs, and no text named")
     if texts is None:
         raise TextMissing(f"{record['id']} names its text in {where['bench']}: give --texts")
     try:
@@ -95,7 +97,7 @@ def named_text(record: dict[str, Any], texts: Path | None) -> list[str]:
             paragraphs = [p for p in case["body_paragraphs"] if p.strip()]
         else:
             paragraphs = _opening(_zyte_bodies(texts / "zyte")[where["page"]], where["chars"])
-    except (OSError, KeyError) as error:
+    except (OSError, KeyError, ValueError) as error:  # ValueError: no JSON
         raise TextMissing(
             f"{record['id']}: no {where['bench']} text under {texts} ({error})"
         ) from None

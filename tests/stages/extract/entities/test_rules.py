@@ -199,18 +199,26 @@ def test_a_given_name_spelt_as_a_common_word_is_a_name_before_a_known_surname(sp
     assert ("PERSON", "एकता कपूर") in spans("फिल्म एकता कपूर प्रोड्यूस कर रही हैं.")
 
 
-def test_trap_a_common_word_that_spells_a_given_name_stays_a_word(spans):
-    assert spans("उसने एक सपना देखा और राष्ट्रीय एकता दिवस मनाया.") == []
-    assert spans("इस कारण यादव ने इस्तीफा दिया.") == []
+def test_trap_a_common_word_before_a_surname_stays_a_word(spans):
+    """The word is a noun after a genitive, before a known name, a middle name, a goddess's
+    title, or a word that makes the surname a family's or the pair a government's."""
+    assert spans("सबका साथ, सबका विकास मोदी सरकार का मंत्र है.") == [("ORG", "मोदी सरकार")]
+    assert spans("भाजपा की विजय मोदी के नेतृत्व में हुई.") == [("ORG", "भाजपा"), ("PERSON", "मोदी")]
+    assert spans("नवरात्र में शक्ति देवी की पूजा होती है. अमर नाथ यात्रा शुरू हुई.") == []
+    assert spans("जंगल राज यादव परिवार की देन है. विकास यादव सरकार ने कहा.") == []
+    assert spans("उसने एक सपना देखा. इस कारण यादव ने इस्तीफा दिया.") == []
 
 
-def test_a_known_name_ending_in_a_middle_name_goes_on_over_a_surname(spans):
-    """ "दिग्विजय सिंह चौटाला" is a namesake of Digvijaya Singh, with his family name."""
+def test_a_known_name_ending_in_a_middle_name_goes_on_over_a_surname_before_ne(spans):
+    """ "दिग्विजय सिंह चौटाला ने" is a namesake of Digvijaya Singh, with his family name."""
     found = spans("अध्यक्ष दिग्विजय सिंह चौटाला ने बयान दिया. चौटाला ने कहा कि वे दुखी हैं.")
     assert found == [("PERSON", "चौटाला"), ("PERSON", "दिग्विजय सिंह चौटाला")]
 
 
-def test_trap_two_names_side_by_side_or_a_known_name_alone_stay_as_they_are(spans):
+def test_trap_a_surname_after_a_known_name_before_another_postposition_is_another_s(spans):
+    """ "नीतीश कुमार मांझी से मिले": Nitish Kumar met Manjhi."""
+    assert ("PERSON", "नीतीश कुमार") in spans("नीतीश कुमार मांझी से मिले.")
+    assert ("PERSON", "कमल नाथ") in spans("कमल नाथ सिंधिया पर बरसे.")
     assert spans("नरेंद्र मोदी शाह की जोड़ी पर बोले.") == [("PERSON", "नरेंद्र मोदी")]
     assert spans("दिग्विजय सिंह ने कहा.") == [("PERSON", "दिग्विजय सिंह")]
 

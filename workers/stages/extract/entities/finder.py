@@ -89,30 +89,6 @@ class _Scan:
     covered: set[int] = field(default_factory=set)  # words inside a name found
     # The names found, by their last word: their first word and type.
     ends: dict[int, tuple[int, str]] = field(default_factory=dict)
-    _shouted: dict[int, bool] = field(default_factory=dict)  # a line's first word -> in capitals
-
-    def shouting(self, i: int) -> bool:
-        """Word i is in a line set in capitals, as headlines and datelines are ("SOCCER -
-        ENGLISH LEAGUE RESULTS", "NEW YORK 1996-08-25"): there capitals say nothing of names,
-        and only the lists name what it holds."""
-        words, gap = self.toks.words, self.toks.gap
-        if not words[i].isupper():
-            return False
-        # Most words in capitals are acronyms in a sentence ("the BJP said", "भाजपा और BJP"):
-        # a word beside them in the line has letters not in capitals.
-        for k in (i - 1, i + 1):
-            if 0 <= k < len(words) and gap(min(i, k)) != "\n" and _uncapitalised(words[k]):
-                return False
-        first = i
-        while first > 0 and gap(first - 1) != "\n":
-            first -= 1
-        if first not in self._shouted:
-            last = i
-            while last + 1 < len(words) and gap(last) != "\n":
-                last += 1
-            line = [w for w in words[first : last + 1] if any(c.isalpha() for c in w)]
-            self._shouted[first] = len(line) >= 2 and not any(map(_uncapitalised, line))
-        return self._shouted[first]
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
         """An entity whose surface form runs from word `first` to word `last` of the text; a
@@ -209,11 +185,6 @@ class _Scan:
             or facts.place
             or (facts.devanagari and facts.folded in self.lexicon.surnames)  # "गोविन्द कुमार झा"
         )
-
-
-def _uncapitalised(word: str) -> bool:
-    """A word with letters, not all in capitals ("said", "भाजपा"; not "BJP", "1996")."""
-    return not word.isupper() and any(c.isalpha() for c in word)
 
 
 def _in_order_among(info: list[Word], aliases: dict[str, Any]) -> Iterator[int]:
@@ -343,7 +314,6 @@ class EntityFinder:
             scan.add(*alias, i, i)
             return i + 1
         end, kind = scan.headed.get(i, (0, ""))
-        end = 0 if end and scan.shouting(i) else end
         if end and (hit is None or hit[0] < end - i):
             # A longer name ending in Authority or Group: "Madras Engineer Group" is no Chennai.
             name = surface(scan.text, toks, i, end - 1)
@@ -376,7 +346,7 @@ class EntityFinder:
                 return end
         end = initials_at(toks, info, i, idx)
         if end and (after := self._named_after(scan, i, end)):
-            return after  # "W.M. Keck Observatory"
+            return after  # "V.V. Giri National Labour Institute"
         if end:
             name = " ".join(
                 f"{idx.names.latin_initials(w)}." if info[j].initial else idx.names.romanize(w)
@@ -393,18 +363,15 @@ class EntityFinder:
         if info[i].acronym and self._acronym_named(scan, i):
             scan.add("ORG", info[i].acronym, i, i)  # "ईबीआरडी": EBRD, an organisation no list knows
             return i + 1
-        named = info[i].capital and scan.source != "title" and not scan.shouting(i)
+        named = info[i].capital and scan.source != "title"
         return self._capitalised(scan, i) if named else i + 1
 
     def _named_after(self, scan: _Scan, i: int, end: int) -> int:
         """End of a facility's or an organisation's name that a person's name from word i to
-        end opens or holds, added ("Birsa Munda International Hockey Stadium", "W.M. Keck
-        Observatory"), 0 if capitals do not carry it on to a head noun."""
+        end opens, added ("Birsa Munda International Hockey Stadium", "V.V. Giri National
+        Labour Institute"), 0 if capitals do not carry it on to a head noun."""
         toks, info = scan.toks, scan.info
-        if not (scan.cased and info[i].capital):
-            return 0
-        headed = info[end - 1].facility or info[end - 1].org_head  # the head noun in the name
-        after = end if headed and end - i > 1 else named_after(toks, info, end)
+        after = named_after(toks, info, end) if scan.cased and info[i].capital else 0
         if after:
             kind = "LOC" if info[after - 1].facility else "ORG"
             scan.add(kind, surface(scan.text, toks, i, after - 1), i, after - 1)
@@ -448,6 +415,14 @@ class EntityFinder:
         first = scan.ends[i - 1][0] if kind == "ORG" else 0
         campus = kind == "ORG" and toks.words[first].casefold() in idx.campus_heads
         return kind == "LOC" or campus  # not "Microsoft, Amazon, Phoenix and Meta"
+
+    def _named_person(self, scan: _Scan, i: int, end: int) -> bool:
+        """The run from word i to end opens with a known given name or is one known surname: a
+        player's, not a club's ("Gukesh 1 Ding 0" is a game of chess)."""
+        first = scan.info[i].folded.casefold()
+        idx = self.lexicon
+        given = first in idx.given_names or first in idx.world_given_names
+        return given or (end == i + 1 and first in idx.surnames)
 
     def _body_after(self, scan: _Scan, k: int) -> str | None:
         """The English name of the government or police force that word k names after a known
@@ -497,7 +472,7 @@ class EntityFinder:
         if not scan.cased and not score_ahead(toks, i):
             return i + 1
         end = capitalised_run(toks, info, i, idx, scan.lower, known)
-        if end and in_score_line(toks, i, end):
+        if end and in_score_line(toks, i, end) and not self._named_person(scan, i, end):
             scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
             return end  # "Blackburn 1 Derby 1": clubs
         if not scan.cased:

@@ -213,6 +213,8 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "LOC"  # "Masjid Al-Haram", "Fort Kochi": the facility's word first
     if len(words) > 1 and person_evidence(toks, info, i, end, idx):
         return "PERSON"  # "a statement from Tom Hendricks" is still a person
+    if before in idx.company_nouns and toks.words[i - 1].islower():
+        return "ORG"  # "carrier Emirates", "chipmaker Intel"
     # Not "in AI", nor a lone word shaped like a language or a people ("in English").
     people = len(words) == 1 and words[0].casefold().endswith(idx.people_endings)
     if before in idx.place_prepositions and not (words[0].isupper() or people):
@@ -257,12 +259,14 @@ def in_score_line(toks: Tokens, i: int, end: int) -> bool:
     "Leeds" the person, nor "Derby" the race)."""
     if end >= len(toks) or _score_shape(toks.words[end]) != "0":
         return False  # most runs: no score after them
-    first, last = i, end - 1
-    while first > 0 and toks.gap(first - 1) != "\n":
+    first, last, most = i, end - 1, 2 * _SIDE_WORDS + 1  # words in a results line
+    while first > 0 and toks.gap(first - 1) != "\n" and last - first < most:
         first -= 1
-    while last + 1 < len(toks) and toks.gap(last) != "\n":
+    while last + 1 < len(toks) and toks.gap(last) != "\n" and last - first < most:
         last += 1
-    if last - first > 2 * _SIDE_WORDS + 1 or any(toks.gap(k) for k in range(first, last)):
+    opened = first == 0 or toks.gap(first - 1) == "\n"
+    closed = last + 1 == len(toks) or toks.gap(last) == "\n"
+    if not (opened and closed) or any(toks.gap(k) for k in range(first, last)):
         return False
     shape = "".join(_score_shape(word) for word in toks.words[first : last + 1])
     sides = _SCORE_LINE.fullmatch(shape)
@@ -283,7 +287,7 @@ def score_ahead(toks: Tokens, i: int) -> bool:
 
 
 def _score_shape(word: str) -> str:
-    if word.isdigit() and len(word) <= 2:
+    if word.isdigit() and len(word) == 1:  # goals; not a batsman's runs ("Jaiswal 45 Gill 30")
         return "0"
     return "A" if word[:1].isupper() and word.isalpha() else "?"
 

@@ -91,6 +91,7 @@ class Lexicon:
     places_of: frozenset[str]  # "town", "province": "the town of X" is a place
     campus_heads: frozenset[str]  # "university": "University of X at Y" is one name
     branch_words: frozenset[str]  # "news", "india": "BBC News" is an outlet of its own
+    company_nouns: frozenset[str]  # "carrier", "chipmaker": "carrier Emirates" is a company
     bodies: dict[str, str]  # "सरकार": "Government": "राजस्थान सरकार" is an organisation
     org_endings: tuple[str, ...]  # "news", "post": "Wikinews", "Firstpost"
     hyphen_suffixes: frozenset[str]  # "led", "era": after a hyphen, no syllable of a name
@@ -100,6 +101,9 @@ class Lexicon:
     peoples: frozenset[str]  # "Greek", "Muslim": the same without those endings
     scheme_words: frozenset[str]  # "योजना", "अभियान": after a role, a scheme's name, no person's
     middle_names: frozenset[str]  # "सिंह", "कुमार": a surname may follow
+    genitives: frozenset[str]  # "का", "की": a word after one is a noun ("सबका विकास")
+    title_surnames: frozenset[str]  # "देवी": a goddess's title after a common word
+    family_words: frozenset[str]  # "परिवार": "यादव परिवार" is a family, no person's surname
     speech_verbs: frozenset[str]  # "said", "told": the name before one is a person's
     titles: frozenset[str]  # "Mr", "Dr": the name after one is a person's
     world_given_names: frozenset[str]  # given names in Latin script, case-folded (US Census)
@@ -184,6 +188,7 @@ class Lexicon:
             places_of=frozenset(words.get("places_of", ())),
             campus_heads=frozenset(words.get("campus_heads", ())),
             branch_words=frozenset(words.get("branch_words", ())),
+            company_nouns=frozenset(words.get("company_nouns", ())),
             bodies={fold(w): latin for w, latin in words.get("bodies", {}).items()},
             org_endings=tuple(words.get("org_endings", ())),
             hyphen_suffixes=frozenset(words.get("hyphen_suffixes", ())),
@@ -193,6 +198,9 @@ class Lexicon:
             peoples=frozenset(words.get("peoples", ())),
             scheme_words=frozenset(fold(w) for w in words.get("scheme_words", ())),
             middle_names=frozenset(fold(w) for w in words.get("middle_names", ())),
+            genitives=frozenset(fold(w) for w in words.get("genitives", ())),
+            title_surnames=frozenset(fold(w) for w in words.get("title_surnames", ())),
+            family_words=frozenset(fold(w) for w in words.get("family_words", ())),
             speech_verbs=frozenset(words.get("speech_verbs", ())),
             titles=frozenset(words.get("titles", ())),
             world_given_names=frozenset(n.casefold() for n in world_given_names),
