@@ -409,3 +409,15 @@ def test_trap_two_people_who_share_a_word_stay_two(entities):
         "Tom Cruise",
         "Tom Hanks",
     ]
+
+
+def test_a_full_name_again_is_one_mention_not_two_short_forms(rules):
+    """ "कार्तिक आर्यन" found once (after a role word), then both words again: one mention of
+    him each time, as the labels count it, and a word alone still his short form."""
+    text = "अभिनेता कार्तिक आर्यन के चर्चे हैं. कि कार्तिक आर्यन को लेकर. कार्तिक ने कहा"
+    (found,) = rules.extract.entities(text, None, None, [])
+    assert [text[start:end] for start, end in found["spans"]] == [
+        "कार्तिक आर्यन",
+        "कार्तिक आर्यन",
+        "कार्तिक",
+    ]

@@ -117,6 +117,22 @@ class _Scan:
         span = (start, end) if self.source == "body" else None
         self.found.add(kind, name, self.text[start:end], self.source, span)
 
+    def alias_run(self, i: int) -> tuple[int, int]:
+        """The words around word i, a person's short form, that are short forms of the same
+        person, joined by spaces: the full name again ("कार्तिक आर्यन" once found, then both
+        words again are him once, not two mentions)."""
+        entity, info, toks = self.aliases.get(self.info[i].folded), self.info, self.toks
+
+        def same(k: int) -> bool:
+            return k not in self.covered and self.aliases.get(info[k].folded) == entity
+
+        first, last = i, i
+        while first > 0 and toks.adjacent(first - 1) and same(first - 1):
+            first -= 1
+        while last + 1 < len(info) and toks.adjacent(last) and same(last + 1):
+            last += 1
+        return first, last
+
     def _named_before(self, first: int, last: int) -> str | None:
         """The person found before whose first and last words are this name's (the full name
         given once, then without its middle: "Digvijay Singh Chautala", "Digvijay Chautala")."""
@@ -263,7 +279,7 @@ class EntityFinder:
             # Capitals in a text in capitals say nothing of names.
             named = facts.name_like or (facts.capital and scan.cased)
             if entity and k not in scan.covered and named and scan.alone(k):
-                scan.add(*entity, k, k)
+                scan.add(*entity, *scan.alias_run(k))
 
     def _candidates(self, scan: _Scan) -> list[int]:
         """Most words start nothing the rules know: only the others are looked at (notable
@@ -311,8 +327,9 @@ class EntityFinder:
         alias = scan.aliases.get(info[i].folded)
         short = alias and alias[0] == "PERSON" and i not in scan.headed and scan.alone(i)
         if alias and short and (hit is None or (hit[0] == 1 and hit[1] != "PERSON")):
-            scan.add(*alias, i, i)
-            return i + 1
+            first, last = scan.alias_run(i)
+            scan.add(*alias, first, last)
+            return last + 1
         end, kind = scan.headed.get(i, (0, ""))
         if end and (hit is None or hit[0] < end - i):
             # A longer name ending in Authority or Group: "Madras Engineer Group" is no Chennai.
