@@ -416,3 +416,14 @@ def test_trap_a_position_that_ends_a_sentence_names_no_one_after_it(spans):
         ("PERSON", "Debra Winger"),
         ("PERSON", "Shirley MacLaine"),
     ]
+
+
+def test_a_word_in_lower_case_names_nothing_where_capitals_tell_names(spans):
+    """"the parliament passed", "an apple orchard": common nouns, though the gazetteer knows
+    Parliament and Apple; written as names they are the names."""
+    text = "The parliament passed it and congress debated. She works at an apple orchard."
+    assert spans(text) == []
+    assert spans("मंत्री ने कहा कि apple और parliament पर बात होगी.") == []
+    found = spans("Apple said the Parliament would act, he told the Hindu.")
+    assert ("ORG", "Apple") in found and ("ORG", "Parliament") in found
+    assert ("ORG", "the Hindu") in found

@@ -83,6 +83,7 @@ class _Scan:
     authors: Authors
     lower: frozenset[str]  # words the text writes in lower case (`latin.py`)
     cased: bool  # capitals tell names here (not a text in capitals or Title Case)
+    devanagari: bool  # the text has Devanagari
     # One word that names an entity found before: a person's first or last name ("Cruise" of
     # "Tom Cruise"), an acronym given in parentheses ("... Army (KPA)"); None when ambiguous.
     aliases: dict[str, tuple[str, str] | None] = field(default_factory=dict)
@@ -264,7 +265,18 @@ class EntityFinder:
         info = self.facts(toks.words)
         idx = self.lexicon
         runs = headed_names(toks, info, idx)
-        scan = _Scan(text, source, idx, toks, info, runs, found, authors, *casing(toks, info))
+        scan = _Scan(
+            text,
+            source,
+            idx,
+            toks,
+            info,
+            runs,
+            found,
+            authors,
+            *casing(toks, info),
+            is_devanagari(text),
+        )
         i = 0
         for candidate in self._candidates(scan):
             if candidate >= i:  # else inside a name already found
@@ -288,7 +300,7 @@ class EntityFinder:
         n = len(info)
         marked = {j - d for j in where(info, PLACE) for d in (1, 2)}  # "X गांव", "X Y district"
         marked.update(j - 2 for j in where(info, AGENT))  # "X Y ने कहा"
-        if is_devanagari(scan.text):  # "सपना चौधरी": a known surname after a given name
+        if scan.devanagari:  # "सपना चौधरी": a known surname after a given name
             marked.update(j - 1 for j in where_among(info, idx.devanagari_surnames))
         marked.update(scan.headed)
 
@@ -320,7 +332,12 @@ class EntityFinder:
     def _resolve(self, scan: _Scan, i: int) -> int:
         """Add the name the first rule finds at token i; the token after it (i + 1: none)."""
         idx, toks, info = self.lexicon, scan.toks, scan.info
-        hit = match(toks, info, i, idx, scan.authors)
+        # Where capitals tell names, a word in lower case names nothing: "an apple orchard",
+        # "the parliament passed" (not "the Hindu": an article opens a longer name); in
+        # Devanagari text a Latin word in lower case is an English word ("apple और").
+        lower = toks.words[i].islower() and not info[i].prefix_only
+        common = lower and (scan.cased or scan.devanagari)
+        hit = None if common else match(toks, info, i, idx, scan.authors)
         # A person's short form goes first ("Paris" after "Valeska Paris" is no city); other
         # aliases only where no rule finds a name (the pass after this one): "from Indiana"
         # stays a place after "University of Southern Indiana".
