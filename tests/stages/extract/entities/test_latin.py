@@ -427,3 +427,10 @@ def test_a_word_in_lower_case_names_nothing_where_capitals_tell_names(spans):
     found = spans("Apple said the Parliament would act, he told the Hindu.")
     assert ("ORG", "Apple") in found and ("ORG", "Parliament") in found
     assert ("ORG", "the Hindu") in found
+
+
+def test_a_royal_title_is_no_part_of_the_name(spans):
+    """As gold sets mark them (GUM strips titles, CoNLL tags the name): "Prince Andrew" is
+    Andrew. (The cost: a surname Prince after a given name, "Erik Prince", is lost.)"""
+    found = spans("Prince Andrew spoke to the BBC. Queen Elizabeth was not told.")
+    assert ("PERSON", "Andrew") in found and ("PERSON", "Elizabeth") in found
