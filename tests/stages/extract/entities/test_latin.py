@@ -419,7 +419,7 @@ def test_trap_a_position_that_ends_a_sentence_names_no_one_after_it(spans):
 
 
 def test_a_word_in_lower_case_names_nothing_where_capitals_tell_names(spans):
-    """"the parliament passed", "an apple orchard": common nouns, though the gazetteer knows
+    """ "the parliament passed", "an apple orchard": common nouns, though the gazetteer knows
     Parliament and Apple; written as names they are the names."""
     text = "The parliament passed it and congress debated. She works at an apple orchard."
     assert spans(text) == []
@@ -434,3 +434,14 @@ def test_a_royal_title_is_no_part_of_the_name(spans):
     Andrew. (The cost: a surname Prince after a given name, "Erik Prince", is lost.)"""
     found = spans("Prince Andrew spoke to the BBC. Queen Elizabeth was not told.")
     assert ("PERSON", "Andrew") in found and ("PERSON", "Elizabeth") in found
+
+
+def test_one_unknown_word_after_a_quotation_and_said_is_the_speaker(spans):
+    assert spans('"It was strong", said Gustafon.') == [("PERSON", "Gustafon")]
+    assert spans("“We won,” said Smith, smiling.") == [("PERSON", "Smith")]
+
+
+def test_trap_no_quotation_a_weekday_or_an_agency_in_capitals_is_no_speaker(spans):
+    assert spans("He said Gustafon was late.") == []
+    assert spans('"It is over," said Monday.') == []
+    assert spans('"Shells fell," said KCNA.') == [("ORG", "KCNA")]

@@ -215,6 +215,8 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "PERSON"  # "a statement from Tom Hendricks" is still a person
     if before in idx.company_nouns and toks.words[i - 1].islower():
         return "ORG"  # "carrier Emirates", "chipmaker Intel"
+    if len(words) == 1 and _quoted_speaker(toks, i, end, idx):
+        return "PERSON"  # '"... living", said Gustafon.'
     # Not "in AI", nor a lone word shaped like a language or a people ("in English").
     people = len(words) == 1 and words[0].casefold().endswith(idx.people_endings)
     if before in idx.place_prepositions and not (words[0].isupper() or people):
@@ -222,6 +224,22 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     if _place_of(toks, info, i, end, idx):
         return "LOC"  # "the town of Yeoncheon"
     return None
+
+
+def _quoted_speaker(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
+    """Word i is the speaker after a quotation, named after its verb: '", said Gustafon.' (the
+    quotation ends, a comma or not, the verb, the name, then the sentence or a comma; a name
+    in capitals is an agency's: '", said KCNA.')."""
+    if i < 2 or toks.words[i - 1] not in idx.speech_verbs or not toks.adjacent(i - 1):
+        return False
+    if not toks.words[i][1:].islower():
+        return False  # '", said KCNA': an agency
+    closing = toks.gap(i - 2)
+    quoted = any(mark in closing for mark in _CLOSING_QUOTES)
+    return quoted and (end == len(toks) or toks.gap(end - 1) in (".", ",", "\n"))
+
+
+_CLOSING_QUOTES = ('"', "\u201d", "'", "\u2019")
 
 
 def _place_of(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:
