@@ -19,10 +19,11 @@ class Entry:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Entries by table (`persons`, `orgs`, `places`), handles and role words."""
+    """Entries by table (`persons`, `orgs`, `world_orgs`, `places`), handles and role words."""
 
     persons: tuple[Entry, ...] = ()
     orgs: tuple[Entry, ...] = ()
+    world_orgs: tuple[Entry, ...] = ()  # matched by spelling only (its header says why)
     places: tuple[Entry, ...] = ()
     handles: tuple[tuple[str, str, str], ...] = ()  # handle, canonical, PERSON or ORG
     roles: tuple[tuple[str, str, str], ...] = ()  # role word, language, type it implies
@@ -35,6 +36,7 @@ class Gazetteer:
         return cls(
             persons=entries(rows("persons")),
             orgs=entries(rows("orgs")),
+            world_orgs=entries(rows("world_orgs")),
             places=entries(rows("places")),
             handles=tuple((r[0], r[1], r[2]) for r in rows("handles") if len(r) >= 3),
             roles=tuple((r[0], r[1], r[2]) for r in rows("roles") if len(r) >= 3),

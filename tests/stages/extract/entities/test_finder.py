@@ -401,6 +401,13 @@ def test_a_full_name_without_its_middle_is_the_same_person(rules):
     ]
 
 
+def test_trap_a_known_two_word_name_after_a_longer_one_is_the_known_person(entities):
+    text = "स्थानीय व्यापारी अमित कुमार शाह से गृह मंत्री अमित शाह ने बात की."
+    assert ("PERSON", "Amit Shah") in entities(text)
+    found = entities("George H. W. Bush spoke. His son George W. Bush listened.")
+    assert len([name for kind, name in found if kind == "PERSON"]) == 2
+
+
 def test_trap_two_people_who_share_a_word_stay_two(entities):
     found = entities("Sonia Gandhi met Rahul Gandhi. The film stars Tom Cruise and Tom Hanks.")
     assert [name for _, name in found] == [

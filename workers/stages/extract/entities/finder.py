@@ -59,6 +59,7 @@ from workers.stages.text.scripts import is_devanagari
 from workers.stages.text.social import MENTION
 
 _REMEMBERED_WORDS = 65536
+_LINK_LETTERS = 3  # "of", "and", "for", "de", "al": small words inside a Latin name
 
 
 def find_entities(analysis: Analysis, finder: EntityFinder) -> None:
@@ -136,7 +137,14 @@ class _Scan:
 
     def _named_before(self, first: int, last: int) -> str | None:
         """The person found before whose first and last words are this name's (the full name
-        given once, then without its middle: "Digvijay Singh Chautala", "Digvijay Chautala")."""
+        given once, then without its middle: "Digvijay Singh Chautala", "Digvijay Chautala"):
+        for a name of two words the gazetteer does not know (not "अमित शाह" after "अमित कुमार
+        शाह", nor "George W. Bush" after "George H. W. Bush")."""
+        if (
+            last != first + 1
+            or f"{self.info[first].folded} {self.info[last].folded}" in self.lexicon.exact
+        ):
+            return None
         earlier = self.aliases.get(self.info[first].folded)
         if not earlier or earlier[0] != "PERSON":
             return None
@@ -338,6 +346,8 @@ class EntityFinder:
         lower = toks.words[i].islower() and not info[i].prefix_only
         common = lower and (scan.cased or scan.devanagari)
         hit = None if common else match(toks, info, i, idx, scan.authors)
+        if hit and hit[2] in idx.spelt and self._lower_inside(scan, i, i + hit[0]):
+            hit = None  # "a crisis group", "Hindu-Muslim brotherhood": common words
         # A person's short form goes first ("Paris" after "Valeska Paris" is no city); other
         # aliases only where no rule finds a name (the pass after this one): "from Indiana"
         # stays a place after "University of Southern Indiana".
@@ -362,7 +372,7 @@ class EntityFinder:
             if kind == "PERSON" and (longer := surname_after(toks, info, i, i + size, idx)):
                 scan.add(kind, latin_words(scan.text, toks, info, i, longer, idx), i, longer - 1)
                 return longer
-            body = self._body_after(scan, i + size) if kind != "PERSON" else None
+            body = self._body_after(scan, i + size, kind, canonical)
             if body is not None:  # "राजस्थान सरकार": the organisation, and in it the place
                 scan.add(kind, canonical, i, i + size - 1)
                 scan.add("ORG", f"{canonical} {body}", i, i + size)
@@ -450,6 +460,14 @@ class EntityFinder:
         campus = kind == "ORG" and toks.words[first].casefold() in idx.campus_heads
         return kind == "LOC" or campus  # not "Microsoft, Amazon, Phoenix and Meta"
 
+    def _lower_inside(self, scan: _Scan, i: int, end: int) -> bool:
+        """A Latin name from word i to end holds a word in lower case that is no small link: for
+        a world organisation, matched as written, a phrase of common words, not the name ("a
+        crisis group" is no International Crisis Group; "Bank of England" keeps its "of")."""
+        return any(
+            word.islower() and len(word) > _LINK_LETTERS for word in scan.toks.words[i + 1 : end]
+        )
+
     def _named_person(self, scan: _Scan, i: int, end: int) -> bool:
         """The run from word i to end opens with a known given name or is one known surname: a
         player's, not a club's ("Gukesh 1 Ding 0" is a game of chess)."""
@@ -458,13 +476,17 @@ class EntityFinder:
         given = first in idx.given_names or first in idx.world_given_names
         return given or (end == i + 1 and first in idx.surnames)
 
-    def _body_after(self, scan: _Scan, k: int) -> str | None:
+    def _body_after(self, scan: _Scan, k: int, kind: str, canonical: str) -> str | None:
         """The English name of the government or police force that word k names after a known
-        place's or organisation's Devanagari name ("राजस्थान सरकार"), else None."""
-        toks, info = scan.toks, scan.info
+        place's Devanagari name ("राजस्थान सरकार", "जयपुर पुलिस"), or the government after a
+        party's ("सपा सरकार"); else None (not "चुनाव आयोग सरकार के दबाव में": a body and
+        the government)."""
+        toks, info, idx = scan.toks, scan.info, self.lexicon
         if k >= len(info) or not info[k].devanagari or not toks.adjacent(k - 1):
             return None
-        return self.lexicon.bodies.get(info[k].folded)
+        body = idx.bodies.get(info[k].folded)
+        party = kind == "ORG" and canonical in idx.parties and body == "Government"
+        return body if kind == "LOC" or party else None
 
     def _branch_after(self, scan: _Scan, k: int) -> int:
         """End of a known organisation's branch or outlet named by the capitalised word right

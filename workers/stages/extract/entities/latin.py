@@ -213,7 +213,7 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "LOC"  # "Masjid Al-Haram", "Fort Kochi": the facility's word first
     if len(words) > 1 and person_evidence(toks, info, i, end, idx):
         return "PERSON"  # "a statement from Tom Hendricks" is still a person
-    if before in idx.company_nouns and toks.words[i - 1].islower():
+    if before in idx.company_nouns and toks.words[i - 1].islower() and not _a_name(words, idx):
         return "ORG"  # "carrier Emirates", "chipmaker Intel"
     if len(words) == 1 and _quoted_speaker(toks, i, end, idx):
         return "PERSON"  # '"... living", said Gustafon.'
@@ -224,6 +224,14 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     if _place_of(toks, info, i, end, idx):
         return "LOC"  # "the town of Yeoncheon"
     return None
+
+
+def _a_name(words: list[str], idx: Lexicon) -> bool:
+    """One word that is a known given name or surname ("the lender Gupta", "a band Rohit")."""
+    word = words[0].casefold()
+    if len(words) > 1:
+        return False
+    return word in idx.given_names or word in idx.world_given_names or word in idx.surnames
 
 
 def _quoted_speaker(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:

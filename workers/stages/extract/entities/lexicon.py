@@ -93,6 +93,8 @@ class Lexicon:
     branch_words: frozenset[str]  # "news", "india": "BBC News" is an outlet of its own
     company_nouns: frozenset[str]  # "carrier", "chipmaker": "carrier Emirates" is a company
     bodies: dict[str, str]  # "सरकार": "Government": "राजस्थान सरकार" is an organisation
+    parties: frozenset[str]  # the canonical names of parties: "सपा सरकार" is a government
+    spelt: frozenset[str]  # world organisations' canonical names: matched as written
     org_endings: tuple[str, ...]  # "news", "post": "Wikinews", "Firstpost"
     hyphen_suffixes: frozenset[str]  # "led", "era": after a hyphen, no syllable of a name
     place_syllables: frozenset[str]  # "do", "gun": a Korean place's last syllable
@@ -101,8 +103,6 @@ class Lexicon:
     peoples: frozenset[str]  # "Greek", "Muslim": the same without those endings
     scheme_words: frozenset[str]  # "योजना", "अभियान": after a role, a scheme's name, no person's
     middle_names: frozenset[str]  # "सिंह", "कुमार": a surname may follow
-    genitives: frozenset[str]  # "का", "की": a word after one is a noun ("सबका विकास")
-    title_surnames: frozenset[str]  # "देवी": a goddess's title after a common word
     family_words: frozenset[str]  # "परिवार": "यादव परिवार" is a family, no person's surname
     speech_verbs: frozenset[str]  # "said", "told": the name before one is a person's
     titles: frozenset[str]  # "Mr", "Dr": the name after one is a person's
@@ -169,6 +169,7 @@ class Lexicon:
         for table, kind in ((gazetteer.persons, "PERSON"), (gazetteer.orgs, "ORG")):
             aliases.add(table, kind)
         aliases.add(gazetteer.places, "LOC")
+        aliases.add(gazetteer.world_orgs, "ORG", heard=False)
         return cls(
             names=names,
             exact=aliases.exact,
@@ -190,6 +191,8 @@ class Lexicon:
             branch_words=frozenset(words.get("branch_words", ())),
             company_nouns=frozenset(words.get("company_nouns", ())),
             bodies={fold(w): latin for w, latin in words.get("bodies", {}).items()},
+            parties=frozenset(e.canonical for e in gazetteer.orgs if e.kind == "party"),
+            spelt=frozenset(e.canonical for e in gazetteer.world_orgs),
             org_endings=tuple(words.get("org_endings", ())),
             hyphen_suffixes=frozenset(words.get("hyphen_suffixes", ())),
             place_syllables=frozenset(words.get("place_syllables", ())),
@@ -198,8 +201,6 @@ class Lexicon:
             peoples=frozenset(words.get("peoples", ())),
             scheme_words=frozenset(fold(w) for w in words.get("scheme_words", ())),
             middle_names=frozenset(fold(w) for w in words.get("middle_names", ())),
-            genitives=frozenset(fold(w) for w in words.get("genitives", ())),
-            title_surnames=frozenset(fold(w) for w in words.get("title_surnames", ())),
             family_words=frozenset(fold(w) for w in words.get("family_words", ())),
             speech_verbs=frozenset(words.get("speech_verbs", ())),
             titles=frozenset(words.get("titles", ())),
@@ -240,19 +241,20 @@ class _Aliases:
         self.phonetic_span: dict[str, int] = {}
         self.prefixes: set[str] = set()
 
-    def add(self, entries: Any, kind: str) -> None:
+    def add(self, entries: Any, kind: str, heard: bool = True) -> None:
+        """A table's aliases; `heard`: also by phonetic key (spelling variants of a name)."""
         for entry in entries:
             for alias in entry.aliases:
                 parts = folded_words(alias)
                 if parts:
-                    self._add(alias, parts, (kind, entry.canonical))
+                    self._add(alias, parts, (kind, entry.canonical), heard)
 
-    def _add(self, alias: str, parts: list[str], found: tuple[str, str]) -> None:
+    def _add(self, alias: str, parts: list[str], found: tuple[str, str], heard: bool) -> None:
         self.exact.setdefault(" ".join(parts), found)
         self.prefixes.update(" ".join(parts[:k]) for k in range(1, len(parts) + 1))
         for first in {parts[0], parts[0].casefold()}:
             self.span[first] = max(self.span.get(first, 1), len(parts))
-        if len(parts) < 2:
+        if len(parts) < 2 or not heard:
             return
         key = self.names.phonetic_key(alias)
         if len(key.replace(" ", "")) >= MIN_PHONETIC and key.count(" ") == len(parts) - 1:

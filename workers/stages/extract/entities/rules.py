@@ -397,42 +397,51 @@ def named_after(toks: Tokens, info: list[Word], end: int) -> int:
 def _unspelt_given(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> bool:
     """Word i is a given name whose Devanagari spelling is a common word ("सपना" is a dream,
     "एकता" unity), named so by a known surname right after it ("सपना चौधरी", "एकता कपूर"). Not
-    after a genitive, where the word is a noun ("सबका विकास", "की विजय"), nor before a known
-    name ("विकास मोदी सरकार"), a middle name or a deity's title ("अमर नाथ यात्रा", "शक्ति
-    देवी"), or a word that makes the pair a place's or a body's or the surname a family's
-    ("विकास यादव सरकार", "जंगल राज यादव परिवार")."""
+    before a known name ("विकास मोदी सरकार"), a middle name that nothing ends or goes on
+    ("अमर नाथ यात्रा"; but "विशाल सिंह को", "दीपक कुमार यादव"), or a word that makes the pair a
+    place's or a body's or the surname a family's ("विकास यादव सरकार", "जंगल राज यादव
+    परिवार")."""
     nxt = i + 1
     if nxt >= len(info) or not (info[i].devanagari and info[nxt].devanagari and toks.adjacent(i)):
         return False
     surname = info[nxt]
     if surname.folded not in idx.surnames or surname.folded in idx.exact:  # "मोदी": a known name
         return False
-    if surname.folded in idx.middle_names:
-        return False
-    if surname.folded in idx.title_surnames or (i > 0 and info[i - 1].folded in idx.genitives):
-        return False
     after = info[nxt + 1] if nxt + 1 < len(info) and toks.adjacent(nxt) else None
     if after and (after.place or after.facility or after.org_head):
         return False
     if after and (after.folded in idx.bodies or after.folded in idx.family_words):
         return False  # "विकास यादव सरकार", "जंगल राज यादव परिवार"
+    if surname.folded in idx.middle_names and not _name_ends(info, nxt, idx):
+        return False  # "अमर नाथ यात्रा", "केदार नाथ धाम"
     return idx.names.romanize(toks.words[i]).casefold() in idx.unspelt_given
+
+
+def _name_ends(info: list[Word], k: int, idx: Lexicon) -> bool:
+    """A name ends at word k or goes on with a surname: the text ends, a postposition or a
+    function word follows, or a known surname ("विशाल सिंह को", "दीपक कुमार यादव")."""
+    if k + 1 >= len(info):
+        return True
+    after = info[k + 1]
+    return after.particle or after.folded in idx.function_words or after.folded in idx.surnames
 
 
 def surname_after(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> int:
     """End of the known person's full name from word i to end - 1, ending in a middle name,
-    gone on over a surname in Devanagari right before ने, 0 if none: a namesake with a family
-    name ("दिग्विजय सिंह चौटाला ने" is not Digvijaya Singh). Before any other postposition the
-    surname is as often another person's, met or named ("नीतीश कुमार मांझी से मिले"), and a
-    surname that opens a known name is that name's."""
-    if end - i < 2 or end + 1 >= len(info) or not toks.adjacent(end - 1) or not toks.adjacent(end):
+    gone on over a surname in Devanagari that ends the name, 0 if none: a namesake with a family
+    name ("दिग्विजय सिंह चौटाला ने", "संजय सिंह यादव को गिरफ्तार": not the AAP's Sanjay Singh); a
+    surname that opens a known name is that name's, and one more name word after it leaves the
+    run to other rules."""
+    if end - i < 2 or end >= len(info) or not toks.adjacent(end - 1):
         return 0
     if not info[end - 1].devanagari or info[end - 1].folded not in idx.middle_names:
         return 0
     surname = info[end]
     if not surname.devanagari or surname.opens or surname.folded not in idx.surnames:
         return 0
-    return end + 1 if info[end + 1].agent else 0
+    if end + 1 < len(info) and toks.adjacent(end) and info[end + 1].name_like:
+        return 0
+    return end + 1
 
 
 def _marked_surname(info: list[Word], k: int, idx: Lexicon) -> bool:
