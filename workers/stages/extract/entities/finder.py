@@ -25,6 +25,7 @@ from workers.stages.extract.entities.latin import (
     listed_kind,
     name_shaped,
     named_first,
+    names_a_person,
     opens_sentence,
     run_kind,
     score_ahead,
@@ -468,14 +469,6 @@ class EntityFinder:
             word.islower() and len(word) > _LINK_LETTERS for word in scan.toks.words[i + 1 : end]
         )
 
-    def _named_person(self, scan: _Scan, i: int, end: int) -> bool:
-        """The run from word i to end opens with a known given name or is one known surname: a
-        player's, not a club's ("Gukesh 1 Ding 0" is a game of chess)."""
-        first = scan.info[i].folded.casefold()
-        idx = self.lexicon
-        given = first in idx.given_names or first in idx.world_given_names
-        return given or (end == i + 1 and first in idx.surnames)
-
     def _body_after(self, scan: _Scan, k: int, kind: str, canonical: str) -> str | None:
         """The English name of the government or police force that word k names after a known
         place's Devanagari name ("राजस्थान सरकार", "जयपुर पुलिस"), or the government after a
@@ -528,7 +521,7 @@ class EntityFinder:
         if not scan.cased and not score_ahead(toks, i):
             return i + 1
         end = capitalised_run(toks, info, i, idx, scan.lower, known)
-        if end and in_score_line(toks, i, end) and not self._named_person(scan, i, end):
+        if end and in_score_line(toks, i, end) and not names_a_person(toks.words[i:end], idx):
             scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
             return end  # "Blackburn 1 Derby 1": clubs
         if not scan.cased:

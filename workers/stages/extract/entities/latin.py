@@ -213,7 +213,11 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "LOC"  # "Masjid Al-Haram", "Fort Kochi": the facility's word first
     if len(words) > 1 and person_evidence(toks, info, i, end, idx):
         return "PERSON"  # "a statement from Tom Hendricks" is still a person
-    if before in idx.company_nouns and toks.words[i - 1].islower() and not _a_name(words, idx):
+    if (
+        before in idx.company_nouns
+        and toks.words[i - 1].islower()
+        and not names_a_person(words, idx)
+    ):
         return "ORG"  # "carrier Emirates", "chipmaker Intel"
     if len(words) == 1 and _quoted_speaker(toks, i, end, idx):
         return "PERSON"  # '"... living", said Gustafon.'
@@ -226,12 +230,12 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     return None
 
 
-def _a_name(words: list[str], idx: Lexicon) -> bool:
-    """One word that is a known given name or surname ("the lender Gupta", "a band Rohit")."""
-    word = words[0].casefold()
-    if len(words) > 1:
-        return False
-    return word in idx.given_names or word in idx.world_given_names or word in idx.surnames
+def names_a_person(words: list[str], idx: Lexicon) -> bool:
+    """The run opens with a known given name or is one known surname: a person's, whatever the
+    word before it or the line says ("the lender Gupta", "Gukesh 1 Ding 0")."""
+    first = words[0].casefold()
+    given = first in idx.given_names or first in idx.world_given_names
+    return given or (len(words) == 1 and first in idx.surnames)
 
 
 def _quoted_speaker(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
