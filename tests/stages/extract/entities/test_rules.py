@@ -245,3 +245,9 @@ def test_a_world_organisation_is_matched_by_spelling_only(spans):
     as written."""
     assert spans("करणी सेना के कार्यकर्ताओं ने प्रदर्शन किया.") == []
     assert ("ORG", "यूक्रेनी सेना") in spans("यूक्रेनी सेना ने हमला किया.")
+
+
+def test_trap_an_acronym_before_a_place_word_is_no_place(spans):
+    """ "दो एफआईआर जिला प्रशासन द्वारा": two reports, filed by the district administration."""
+    found = spans("इनमें से दो एफआईआर जिला प्रशासन द्वारा दर्ज कराई गई. मझौलिया गांव में बैठक हुई.")
+    assert found == [("LOC", "मझौलिया")]

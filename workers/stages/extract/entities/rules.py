@@ -318,7 +318,8 @@ def _casefolded(word: Word) -> str:
 
 def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     """End of an unknown place named before a word that says it is one ("सकरा थाना क्षेत्र",
-    "मझौलिया गांव", "Kurla area"): one or two name-like words, then the place word."""
+    "मझौलिया गांव", "Kurla area"): one or two name-like words, then the place word; no
+    acronym spelt in Devanagari letters ("दो एफआईआर जिला प्रशासन द्वारा": reports)."""
     for size in (1, 2):
         after = i + size
         if after >= len(info) or not info[after].place:
@@ -327,6 +328,7 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
             info[j].name_like
             and not info[j].particle
             and not info[j].place
+            and not info[j].acronym
             and (j == i or toks.adjacent(j - 1))
             for j in range(i, after)
         ) and toks.adjacent(after - 1):
