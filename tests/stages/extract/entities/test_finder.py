@@ -225,6 +225,17 @@ def test_an_occupation_before_an_unknown_name_and_a_list_after_a_comma(spans):
     assert ("PERSON", "शुचिता चतुर्वेदी") in found and ("PERSON", "रस्का लुक्विया") in found
 
 
+def test_a_kin_word_before_an_unknown_name_names_a_person(spans):
+    found = spans("आनन्द कुमार और उनकी पत्नी विचित्र लता के नाम पर था।")
+    assert ("PERSON", "विचित्र लता") in found
+    assert ("PERSON", "फातिमा") in spans("यह पैगंबर की बेटी फातिमा तक जाती है।")
+
+
+def test_trap_a_word_of_kin_in_a_compound_names_no_one(spans):
+    """पुत्र is no kin word here: "पुत्र पौत्रादि" (sons and grandsons) is a compound."""
+    assert spans("कुल, कुटुम्ब एवं पुत्र पौत्रादि के कल्याण की कामना की जाती है।") == []
+
+
 def test_trap_a_role_before_a_scheme_or_a_committee_is_no_person(spans):
     found = spans(
         "प्रधानमंत्री किसान सम्मान निधि योजना के तहत और प्रोफेसर यशपाल कमेटी की सिफारिश पर काम हुआ।"

@@ -451,3 +451,22 @@ def test_a_latin_name_with_a_common_word_in_lower_case_is_a_phrase(spans):
     "Hindu-Muslim brotherhood" are phrases."""
     text = "A crisis group met, a show of Hindu-Muslim brotherhood in the New Zealand cricket team."
     assert not any(kind == "ORG" for kind, _ in spans(text))
+
+
+def test_an_occupation_or_a_kin_word_before_an_unknown_name_names_a_person(spans):
+    found = spans("Kashmir commander Abu Dujana was killed. He had come to meet his wife Rukaiya.")
+    assert ("PERSON", "Abu Dujana") in found and ("PERSON", "Rukaiya") in found
+    assert ("PERSON", "Francine") in spans("He and his wife Francine, a schoolteacher, left.")
+
+
+def test_trap_a_kin_word_in_capitals_or_before_a_stop_opens_no_name(spans):
+    """ "Son" is a Korean family name; "his wife. They" is two sentences."""
+    assert ("PERSON", "Son Heung-min") in spans("The striker Son Heung-min scored.")
+    assert spans("He lived in a warm house with his wife. They had a loft.") == []
+    assert spans("It was, according to The Hollywood Reporter, over.") == []
+
+
+def test_a_double_barrelled_surname_is_one_name(spans):
+    found = spans("Senator Dino Melaye and Senator Ben Murray-Bruce have sued the police.")
+    assert sorted(found) == [("PERSON", "Ben Murray-Bruce"), ("PERSON", "Dino Melaye")]
+    assert spans("He met Jennifer Ngo-Anh at the agency.") == [("PERSON", "Jennifer Ngo-Anh")]

@@ -386,7 +386,7 @@ class EntityFinder:
         if info[i].folded in idx.roles:  # a role word may open here: a name may follow it
             start, end = role_name_at(toks, info, i, idx, scan.authors)
             if end:
-                name = idx.names.romanize_words(toks.words[start:end])
+                name = latin_words(scan.text, toks, info, start, end, idx)
                 scan.add("PERSON", name, start, end - 1)
                 return end
         end = initials_at(toks, info, i, idx)

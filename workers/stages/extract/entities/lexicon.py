@@ -81,6 +81,7 @@ class Lexicon:
     phonetic: dict[str, tuple[str, str]]  # phonetic key of a multi-word alias -> (type, canonical)
     handles: dict[str, tuple[str, str]]  # handle, lower case -> (type, canonical)
     roles: dict[str, list[tuple[str, ...]]]  # first word -> role words, longest first
+    kin_words: frozenset[str]  # "wife", "पत्नी": roles in lower case only ("Son Heung-min")
     particles: frozenset[str]
     function_words: frozenset[str]  # particles and stopwords: where a name with no capitals stops
     english_common: frozenset[str]  # English function words, case-folded: never a name's word
@@ -177,7 +178,8 @@ class Lexicon:
             handles={
                 handle.lower(): (kind, canonical) for handle, canonical, kind in gazetteer.handles
             },
-            roles=_roles(gazetteer),
+            roles=_roles(gazetteer, words.get("kin_words", ())),
+            kin_words=frozenset(fold(w) for w in words.get("kin_words", ())),
             particles=particles,
             function_words=particles
             | {fold(w) for w in [*stopwords, *words.get("function_words", ())]},
@@ -263,14 +265,14 @@ class _Aliases:
             self.phonetic_span[first_key] = max(self.phonetic_span.get(first_key, 2), len(parts))
 
 
-def _roles(gazetteer: Gazetteer) -> dict[str, list[tuple[str, ...]]]:
-    """Role words that introduce a person, by their first word, longest first."""
+def _roles(gazetteer: Gazetteer, kin_words: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Role words that introduce a person, and kin words, by their first word, longest first."""
     roles: dict[str, list[tuple[str, ...]]] = {}
-    for word, _, implies in gazetteer.roles:
-        if implies == "PERSON":
-            role = tuple(folded_words(word))
-            if role and role not in roles.get(role[0], []):
-                roles.setdefault(role[0], []).append(role)
+    persons = (word for word, _, implies in gazetteer.roles if implies == "PERSON")
+    for word in (*persons, *kin_words):
+        role = tuple(folded_words(word))
+        if role and role not in roles.get(role[0], []):
+            roles.setdefault(role[0], []).append(role)
     for options in roles.values():
         options.sort(key=len, reverse=True)
     return roles

@@ -382,6 +382,8 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         and _marked_surname(info, end, idx)
     ):
         end += 1
+    while latin and end and end < len(info) and toks.gap(end - 1) == "-" and info[end].capital:
+        end += 1  # a double-barrelled surname: "Ben Murray-Bruce"
     if end and latin and named_after(toks, info, end):
         return 0  # "Birsa Munda International Hockey Stadium": a place named after a person
     return end
@@ -484,10 +486,13 @@ def speaker_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
 
 def latin_words(text: str, toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> str:
     """Words i to end - 1 as a Latin name: as written when initials are among them ("Rekha V.
-    Pillai"), else word by word."""
+    Pillai"), else word by word, a hyphen kept ("Ben Murray-Bruce")."""
     if any(info[j].initial for j in range(i, end)):
         return surface(text, toks, i, end - 1)
-    return " ".join(latin_name(toks.words[j], info[j], idx) for j in range(i, end))
+    return "".join(
+        ("-" if toks.gap(j - 1) == "-" else " ") * (j > i) + latin_name(toks.words[j], info[j], idx)
+        for j in range(i, end)
+    )
 
 
 def latin_name(word: str, info: Word, idx: Lexicon) -> str:
@@ -498,7 +503,7 @@ def latin_name(word: str, info: Word, idx: Lexicon) -> str:
 
 def role_at(info: list[Word], i: int, idx: Lexicon) -> int:
     """Length in tokens of the role word starting at token i, 0 if none."""
-    if i >= len(info):
+    if i >= len(info) or (info[i].capital and info[i].folded in idx.kin_words):
         return 0
     for role in idx.roles.get(info[i].folded, ()):
         if tuple(w.folded for w in info[i : i + len(role)]) == role:
@@ -536,7 +541,7 @@ def role_name_at(
     gap = toks.gap(i + role - 1)
     if gap not in ("", "."):  # "अध्यक्ष, पदाधिकारियों": a list
         return 0, 0
-    if gap == "." and len(toks.words[i + role - 1]) > _ABBREVIATION:
+    if gap == "." and (len(toks.words[i + role - 1]) > _ABBREVIATION or info[i + role - 1].lower):
         return 0, 0  # "डॉ. X" is a title; "a fine defender. Fortunately" ends a sentence
     start = name_end = i + role
     while (
@@ -545,7 +550,11 @@ def role_name_at(
         and not info[name_end].particle
         and not info[name_end].org_head
         and info[name_end].name_like
-        and (name_end == start or toks.adjacent(name_end - 1))
+        and (
+            name_end == start
+            or toks.adjacent(name_end - 1)
+            or (toks.gap(name_end - 1) == "-" and info[name_end].capital)  # "Ben Murray-Bruce"
+        )
     ):
         name_end += 1
     if name_end < n and (info[name_end].org_head or info[name_end].folded in idx.scheme_words):
