@@ -439,3 +439,14 @@ def test_a_full_name_again_is_one_mention_not_two_short_forms(rules):
         "कार्तिक आर्यन",
         "कार्तिक",
     ]
+
+
+def test_a_name_in_latin_then_its_short_form_in_devanagari_is_one_person(spans):
+    found = spans("Serena Williams ने अंपायर को चोर कहा। इस दौरान सेरेना को चेतावनी मिली।")
+    assert found == [("PERSON", "Serena Williams"), ("PERSON", "सेरेना")]
+
+
+def test_trap_a_word_that_sounds_as_a_name_but_ends_otherwise_is_no_short_form(spans):
+    """करना (to do) has Karan's consonants; करण is his name."""
+    found = spans("Karan Malhotra ने फिल्म बनाई। उन्हें काम करना था और करण ने कहा।")
+    assert found == [("PERSON", "Karan Malhotra"), ("PERSON", "करण")]

@@ -61,6 +61,11 @@ from workers.stages.text.social import MENTION
 
 _REMEMBERED_WORDS = 65536
 _LINK_LETTERS = 3  # "of", "and", "for", "de", "al": small words inside a Latin name
+_SPELT_KEY = 3  # letters at least of the phonetic key a name's word shares with its other spelling
+
+
+def _ends_in_vowel(latin: str) -> bool:
+    return latin[-1:].casefold() in "aeiouy"
 
 
 def find_entities(analysis: Analysis, finder: EntityFinder) -> None:
@@ -92,6 +97,9 @@ class _Scan:
     covered: set[int] = field(default_factory=set)  # words inside a name found
     # The names found, by their last word: their first word and type.
     ends: dict[int, tuple[int, str]] = field(default_factory=dict)
+    # The text's name-like words by phonetic key, made for the first short form of a text that
+    # has Devanagari: where its other-script spellings are looked up (`_spelt_otherwise`).
+    spellings: dict[str, list[int]] | None = None
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
         """An entity whose surface form runs from word `first` to word `last` of the text; a
@@ -174,8 +182,30 @@ class _Scan:
         return self.toks.words[end] in self.lexicon.list_joins
 
     def alias(self, k: int, kind: str, name: str) -> None:
-        key, entity = self.info[k].folded, (kind, name)
-        self.aliases[key] = entity if self.aliases.get(key, entity) == entity else None
+        entity = (kind, name)
+        for key in (self.info[k].folded, *self._spelt_otherwise(k)):
+            self.aliases[key] = entity if self.aliases.get(key, entity) == entity else None
+
+    def _spelt_otherwise(self, k: int) -> set[str]:
+        """The matching forms of the words in the other script that spell word k, a name's
+        word, in a text that mixes Latin and Devanagari ("सेरेना" after "Serena Williams"):
+        the same phonetic key, of three letters or more, and ending as it does, in a vowel or
+        not (not "करना", to do, for "Karan")."""
+        word = self.info[k]
+        if not self.devanagari or len(word.key) < _SPELT_KEY:
+            return set()
+        if self.spellings is None:
+            self.spellings = {}
+            for j, facts in enumerate(self.info):
+                if facts.name_like and not facts.particle and len(facts.key) >= _SPELT_KEY:
+                    self.spellings.setdefault(facts.key, []).append(j)
+        vowel_end = _ends_in_vowel(self.lexicon.names.romanize(self.toks.words[k]))
+        return {
+            self.info[j].folded
+            for j in self.spellings.get(word.key, ())
+            if self.info[j].devanagari != word.devanagari
+            and _ends_in_vowel(self.lexicon.names.romanize(self.toks.words[j])) == vowel_end
+        }
 
     def defined_acronym(self, first: int, last: int) -> int | None:
         """The word in parentheses right after an organisation's or place's name, when it is
