@@ -10,9 +10,11 @@ from workers.stages.text.scripts import INDIC_WORD
 # fast as excluding "_" in it: "_" is read as a space first (handles split into words).
 WORD_CHARS = rf"\w{INDIC_WORD}"
 WORD = re.compile(f"[{WORD_CHARS}]+")
-# A name's token: a word with Latin diacritics, joined only by "." and "&" (M.K., R&AW), so
-# "BJP's", "Chennai-born" and "O'Brien" split the same way in the text and in gazetteer aliases.
-NAME_TOKEN = re.compile(f"([{WORD_CHARS}\u0300-\u036f]+(?:[.&][{WORD_CHARS}]+)*)")
+# A name's token: a word with Latin diacritics and zero-width joiners (a scraper's "कार्त\u200dिक"
+# is one word), joined only by "." and "&" (M.K., R&AW), so "BJP's", "Chennai-born" and "O'Brien"
+# split the same way in the text and in gazetteer aliases.
+_NAME_CHARS = f"{WORD_CHARS}\u0300-\u036f"
+NAME_TOKEN = re.compile(f"([{_NAME_CHARS}][{_NAME_CHARS}\u200c\u200d]*(?:[.&][{WORD_CHARS}]+)*)")
 
 
 def words(text: str) -> list[str]:

@@ -450,3 +450,14 @@ def test_trap_a_word_that_sounds_as_a_name_but_ends_otherwise_is_no_short_form(s
     """करना (to do) has Karan's consonants; करण is his name."""
     found = spans("Karan Malhotra ने फिल्म बनाई। उन्हें काम करना था और करण ने कहा।")
     assert found == [("PERSON", "Karan Malhotra"), ("PERSON", "करण")]
+
+
+def test_a_zero_width_joiner_inside_a_word_leaves_it_one_word(spans):
+    """Some Hindi sites put U+200D between a consonant and its vowel sign."""
+    text = "बॉलीवुड एक्टर रणवीर स\u200dिंह और दीप\u200dिका पादुकोण आए।"
+    assert sorted(spans(text)) == [("PERSON", "दीप\u200dिका पादुकोण"), ("PERSON", "रणवीर स\u200dिंह")]
+
+
+def test_trap_a_middle_name_inside_another_name_is_no_short_form(spans):
+    found = spans("रणवीर सिंह आए। नेता अजय माकन और अरविंदर सिंह लवली ने खाना खाया।")
+    assert ("PERSON", "सिंह") not in found

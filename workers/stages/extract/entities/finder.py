@@ -229,7 +229,18 @@ class _Scan:
     def alone(self, i: int) -> bool:
         """Word i stands alone: no capitalised word, head noun, place word or (in Devanagari) known
         surname joined to it ("Hendricks Street", "Okonkwo Foundation", "Tom Baker", "गोविन्द
-        कुमार झा" are not one person's short form)."""
+        कुमार झा" are not one person's short form), nor, for a middle name, another person's
+        name before it ("अरविंदर सिंह लवली" after "रणवीर सिंह")."""
+        before, info = i - 1, self.info
+        if (
+            info[i].folded in self.lexicon.middle_names
+            and before >= 0
+            and self.toks.adjacent(before)
+            and info[before].devanagari
+            and info[before].name_like
+            and self.aliases.get(info[before].folded) != self.aliases.get(info[i].folded)
+        ):
+            return False
         nxt = i + 1
         if nxt >= len(self.info) or self.toks.gap(i) not in ("", "-"):
             return True

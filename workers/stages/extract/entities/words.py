@@ -61,7 +61,9 @@ def where_among(info: list[Word], forms: Container[str]) -> list[int]:
 
 
 def word_facts(word: str, idx: Lexicon) -> Word:
-    """The facts of `word` by the lexicon."""
+    """The facts of `word` by the lexicon (zero-width joiners inside it left out)."""
+    if "\u200c" in word or "\u200d" in word:
+        word = word.replace("\u200c", "").replace("\u200d", "")
     folded = fold(word)
     lower = folded.casefold()
     latin = idx.names.acronym(word)
