@@ -36,3 +36,16 @@ def test_trap_lists_that_do_not_make_a_word_a_place(places):
     assert "दरअसल" not in places("दरअसल, दिल्ली, मुंबई और पुणे में बारिश हुई।")
     assert "चावल" not in places("बाजार में गेहूं, चावल, दाल, दिल्ली और मुंबई से आए।")
     assert "पेट्रोल" not in places("दिल्ली, मुंबई, चेन्नई, पेट्रोल और डीजल महंगे हुए।")
+
+
+def test_the_first_item_after_a_colon_and_the_last_before_a_stop_are_places_too(places):
+    found = places("5. नागपुर डिवीजन: भंडारा, चंद्रपुर, गढ़चिरोली, गोंदिया, नागपुर और वर्धा।")
+    assert "भंडारा" in found and "वर्धा" in found
+    found = places("मंडल के जिले: कोल्हापुर, पुणे, सांगली और सतारा।")
+    assert "सांगली" in found and "सतारा" in found
+
+
+def test_trap_an_edge_item_of_a_list_not_mostly_of_places_or_not_at_its_edge_stays(places):
+    assert "डीजल" not in places("दिल्ली, मुंबई, पेट्रोल और डीजल।")
+    assert "मजदूर" not in places("सभा में दिल्ली, मुंबई और मजदूर पहुंचे।")
+    assert "महंगाई" not in places("मुद्दे: महंगाई, बेरोजगारी, दिल्ली और मुंबई।")

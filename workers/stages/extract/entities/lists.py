@@ -7,7 +7,9 @@ a person or an organisation, an unknown one-word item between two known places i
 and in a list two thirds of whose items are known places, one beside a known place. Not a list's
 first or last item: "दरअसल, दिल्ली, मुंबई और पुणे" opens with an adverb, "बाढ़ से
 प्रभावित इलाके, दिल्ली और मुंबई" with a phrase's last word, and "गेहूं, चावल, दिल्ली और मुंबई"
-or "दिल्ली, मुंबई, पेट्रोल और डीजल" list goods beside places.
+or "दिल्ली, मुंबई, पेट्रोल और डीजल" list goods beside places; only in a list mostly of known
+places, its first item after a colon and its last before a full stop ("नागपुर डिवीजन: भंडारा,
+चंद्रपुर, ... नागपुर और वर्धा।"), where no phrase can reach.
 """
 
 from __future__ import annotations
@@ -46,13 +48,27 @@ def listed_places(
                 first
                 for n, (first, _, kind) in enumerate(items)
                 if not kind
-                and 0 < n < len(items) - 1
                 and (
-                    kinds[n - 1] == kinds[n + 1] == "LOC"
-                    or (mostly and "LOC" in (kinds[n - 1], kinds[n + 1]))
+                    (
+                        0 < n < len(items) - 1
+                        and (
+                            kinds[n - 1] == kinds[n + 1] == "LOC"
+                            or (mostly and "LOC" in (kinds[n - 1], kinds[n + 1]))
+                        )
+                    )
+                    or (mostly and _bounded(toks, items, n))
                 )
             )
     return found
+
+
+def _bounded(toks: Tokens, items: list[tuple[int, int, str]], n: int) -> bool:
+    """Item n opens a list after a colon ("नागपुर डिवीजन: भंडारा, चंद्रपुर, ...") or ends one
+    before a full stop ("... नागपुर और वर्धा।"): the list's edge, no phrase's word beside it."""
+    first, last, _ = items[n]
+    if n == 0:
+        return first > 0 and toks.gap(first - 1) == ":"
+    return n == len(items) - 1 and (last + 1 == len(toks) or toks.gap(last) in (".", "।", "\n"))
 
 
 def _list_start(
