@@ -44,3 +44,26 @@ def test_a_name_token_is_joined_only_by_dot_and_ampersand():
 
 def test_a_name_token_keeps_a_combining_latin_accent():
     assert NAME_TOKEN.findall("Cafe\u0301 Rene\u0301") == ["Cafe\u0301", "Rene\u0301"]
+
+
+def test_a_dot_joins_initials_and_a_domain_but_not_glued_sentences():
+    """A scraper glues sentences ("Kashmir.With"): two words; "W.Va." and "Aceshowbiz.com" stay
+    one, as do Devanagari initials."""
+    assert NAME_TOKEN.findall("Kashmir.With a bounty, head.Reports") == [
+        "Kashmir",
+        "With",
+        "a",
+        "bounty",
+        "head",
+        "Reports",
+    ]
+    assert NAME_TOKEN.findall("W.Va. Aceshowbiz.com A.P.J. एम.के.स्टालिन") == [
+        "W.Va",
+        "Aceshowbiz.com",
+        "A.P.J",
+        "एम.के.स्टालिन",
+    ]
+
+
+def test_a_zero_width_joiner_inside_a_word_keeps_it_one_name_token():
+    assert NAME_TOKEN.findall("कार्त\u200dिक \u200d आर्यन") == ["कार्त\u200dिक", "आर्यन"]

@@ -470,3 +470,10 @@ def test_a_double_barrelled_surname_is_one_name(spans):
     found = spans("Senator Dino Melaye and Senator Ben Murray-Bruce have sued the police.")
     assert sorted(found) == [("PERSON", "Ben Murray-Bruce"), ("PERSON", "Dino Melaye")]
     assert spans("He met Jennifer Ngo-Anh at the agency.") == [("PERSON", "Jennifer Ngo-Anh")]
+
+
+def test_a_name_before_a_glued_full_stop_ends_there(spans):
+    text = "He was one of the top terrorists in Jammu and Kashmir.With a bounty, Dujana hid."
+    assert ("LOC", "Jammu and Kashmir") in spans(text)
+    found = spans("It was published by the Centre for Advanced Plastic Surgery.The study is new.")
+    assert found == [("ORG", "Centre for Advanced Plastic Surgery")]
