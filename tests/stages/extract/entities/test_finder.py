@@ -461,3 +461,21 @@ def test_a_zero_width_joiner_inside_a_word_leaves_it_one_word(spans):
 def test_trap_a_middle_name_inside_another_name_is_no_short_form(spans):
     found = spans("रणवीर सिंह आए। नेता अजय माकन और अरविंदर सिंह लवली ने खाना खाया।")
     assert ("PERSON", "सिंह") not in found
+
+
+def test_a_deity_after_its_title_or_beside_another_deity_is_a_person(spans):
+    found = spans("व्रत भगवान शिव और माता पार्वती के लिए है। शिव-पार्वती की कथा सुनें।")
+    assert found.count(("PERSON", "शिव")) == 2 and found.count(("PERSON", "पार्वती")) == 2
+    assert spans("मां दुर्गा और लक्ष्मी की पूजा हुई।") == [
+        ("PERSON", "दुर्गा"),
+        ("PERSON", "लक्ष्मी"),
+    ]
+
+
+def test_trap_a_deity_s_name_naming_a_temple_a_festival_or_no_deity_is_no_person(spans):
+    """ "भगवान भरोसे" is "left to luck"; "राम मंदिर" a temple; "गणेश चतुर्थी" a festival;
+    "माता-पिता" parents; and a given name alone is a man's."""
+    assert spans("सब कुछ भगवान भरोसे है और माता-पिता परेशान हैं।") == []
+    found = spans("अयोध्या में राम मंदिर बना और गणेश चतुर्थी मनाई गई।")
+    assert not [name for kind, name in found if kind == "PERSON"]
+    assert spans("गणेश यादव ने कहा।") == [("PERSON", "गणेश यादव")]

@@ -477,3 +477,10 @@ def test_a_name_before_a_glued_full_stop_ends_there(spans):
     assert ("LOC", "Jammu and Kashmir") in spans(text)
     found = spans("It was published by the Centre for Advanced Plastic Surgery.The study is new.")
     assert found == [("ORG", "Centre for Advanced Plastic Surgery")]
+
+
+def test_a_court_in_capitals_is_an_organisation_and_its_head_no_short_form(spans):
+    found = spans("The Bombay High Court heard it. Later the High Court set aside the order.")
+    assert found == [("ORG", "Bombay High Court"), ("ORG", "High Court")]
+    found = spans("The court said so, and the Court of Appeal agreed.")
+    assert found == [("ORG", "Court of Appeal")]

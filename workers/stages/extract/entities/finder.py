@@ -33,6 +33,7 @@ from workers.stages.extract.entities.latin import (
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.lists import listed_places
 from workers.stages.extract.entities.rules import (
+    deity_at,
     given_name_at,
     headed_names,
     initials_at,
@@ -399,6 +400,10 @@ class EntityFinder:
             first, last = scan.alias_run(i)
             scan.add(*alias, first, last)
             return last + 1
+        if (hit is None or hit[0] == 1) and (deity := deity_at(toks, info, i, idx)):
+            scan.add("PERSON", deity, i, i)
+            scan.alias(i, "PERSON", deity)  # "शिव" again is him
+            return i + 1
         end, kind = scan.headed.get(i, (0, ""))
         if end and (hit is None or hit[0] < end - i):
             # A longer name ending in Authority or Group: "Madras Engineer Group" is no Chennai.

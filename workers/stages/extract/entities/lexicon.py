@@ -94,6 +94,8 @@ class Lexicon:
     branch_words: frozenset[str]  # "news", "india": "BBC News" is an outlet of its own
     company_nouns: frozenset[str]  # "carrier", "chipmaker": "carrier Emirates" is a company
     bodies: dict[str, str]  # "सरकार": "Government": "राजस्थान सरकार" is an organisation
+    deities: dict[str, str]  # "शिव": "Shiva": a person after a deity's title or beside another
+    deity_titles: frozenset[str]  # "भगवान", "माता"
     parties: frozenset[str]  # the canonical names of parties: "सपा सरकार" is a government
     spelt: frozenset[str]  # world organisations' canonical names: matched as written
     org_endings: tuple[str, ...]  # "news", "post": "Wikinews", "Firstpost"
@@ -193,6 +195,8 @@ class Lexicon:
             branch_words=frozenset(words.get("branch_words", ())),
             company_nouns=frozenset(words.get("company_nouns", ())),
             bodies={fold(w): latin for w, latin in words.get("bodies", {}).items()},
+            deities={fold(w): latin for w, latin in words.get("deities", {}).items()},
+            deity_titles=frozenset(fold(w) for w in words.get("deity_titles", ())),
             parties=frozenset(e.canonical for e in gazetteer.orgs if e.kind == "party"),
             spelt=frozenset(e.canonical for e in gazetteer.world_orgs),
             org_endings=tuple(words.get("org_endings", ())),

@@ -501,6 +501,43 @@ def latin_name(word: str, info: Word, idx: Lexicon) -> str:
     return idx.given_names.get(key) or idx.surnames.get(key) or idx.names.romanize(word)
 
 
+def deity_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> str | None:
+    """The deity word i names, as a person ("भगवान शिव", "माता पार्वती", "शिव-पार्वती", "शिव
+    और पार्वती"): after a deity's title or beside another deity, not before a scheme's, a
+    place's or a head noun ("राम मंदिर", "गणेश चतुर्थी"); None for any other word."""
+    deity = idx.deities.get(info[i].folded)
+    if deity is None:
+        return None
+    nxt = i + 1
+    if nxt < len(info) and toks.adjacent(i):
+        after = info[nxt]
+        if after.facility or after.place or after.org_head or after.folded in idx.scheme_words:
+            return None
+    titled = i > 0 and toks.adjacent(i - 1) and info[i - 1].folded in idx.deity_titles
+    return deity if titled or _beside_deity(toks, info, i, idx) else None
+
+
+def _beside_deity(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> bool:
+    """Word i is joined to another deity by a hyphen, a comma or "और"."""
+    for step in (-1, 1):
+        k = i + step
+        if not 0 <= k < len(info):
+            continue
+        gap = toks.gap(min(i, k))
+        if gap in ("-", ",") and info[k].folded in idx.deities:
+            return True
+        joined = k + step
+        if (
+            not gap
+            and info[k].folded in idx.list_joins
+            and 0 <= joined < len(info)
+            and not toks.gap(min(k, joined))
+            and info[joined].folded in idx.deities
+        ):
+            return True
+    return False
+
+
 def role_at(info: list[Word], i: int, idx: Lexicon) -> int:
     """Length in tokens of the role word starting at token i, 0 if none."""
     if i >= len(info) or (info[i].capital and info[i].folded in idx.kin_words):
@@ -533,6 +570,8 @@ def role_name_at(
     finds it), nor before a scheme's word or a head noun ("प्रोफेसर यशपाल कमेटी"), nor a verb's
     oblique infinitive alone ("मंत्री बनने के बाद")."""
     n = len(info)
+    if i > 0 and toks.gap(i - 1) == "-" and info[i].folded in idx.kin_words:
+        return 0, 0  # "माता-पिता परेशान हैं": parents, a compound
     role = role_at(info, i, idx)
     while role and role_at(info, i + role, idx):
         role += role_at(info, i + role, idx)

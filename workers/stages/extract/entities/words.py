@@ -75,6 +75,7 @@ def word_facts(word: str, idx: Lexicon) -> Word:
         folded in idx.exact
         or lower in idx.exact
         or folded in idx.roles
+        or folded in idx.deities
         or lower in idx.given_names
         or (latin is not None and latin in idx.exact)
     )
