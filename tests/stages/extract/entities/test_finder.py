@@ -479,3 +479,15 @@ def test_trap_a_deity_s_name_naming_a_temple_a_festival_or_no_deity_is_no_person
     found = spans("अयोध्या में राम मंदिर बना और गणेश चतुर्थी मनाई गई।")
     assert not [name for kind, name in found if kind == "PERSON"]
     assert spans("गणेश यादव ने कहा।") == [("PERSON", "गणेश यादव")]
+
+
+def test_an_unknown_word_and_a_known_surname_written_twice_are_a_person(spans):
+    text = "दीपक बैज ने बैदूराम कश्यप को परास्त किया। बैदूराम कश्यप पिछले चुनाव में हारे।"
+    assert spans(text).count(("PERSON", "बैदूराम कश्यप")) == 2
+
+
+def test_trap_a_pair_written_once_or_a_surname_that_is_a_common_word_names_no_one(spans):
+    """ "आम" is known ("आम आदमी पार्टी"); "झाला" (Marathi: became) is listed without Devanagari."""
+    assert spans("बैदूराम कश्यप पिछले चुनाव में हारे।") == []
+    assert spans("सबकी आम राय बनी। फिर आम राय से फैसला हुआ।") == []
+    assert spans("निकाल जाहीर झाला असून निकाल जाहीर झाला आहे.") == []

@@ -10,6 +10,7 @@ Every entity gets a canonical Latin name."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,7 +63,23 @@ from workers.stages.text.social import MENTION
 
 _REMEMBERED_WORDS = 65536
 _LINK_LETTERS = 3  # "of", "and", "for", "de", "al": small words inside a Latin name
+_REPEATED = 2  # times at least an unknown word and a known surname come together: a name
 _SPELT_KEY = 3  # letters at least of the phonetic key a name's word shares with its other spelling
+
+
+def _may_name(word: Word, idx: Lexicon) -> bool:
+    """A word that may be a person's given name: no function word, role, middle name, head
+    noun, place's or scheme's word."""
+    return (
+        word.name_like
+        and len(word.folded) > 1
+        and not (word.particle or word.place or word.org_head or word.facility or word.acronym)
+        and word.folded not in idx.function_words
+        and word.folded not in idx.roles
+        and word.folded not in idx.middle_names
+        and word.folded not in idx.scheme_words
+        and word.folded not in idx.family_words
+    )
 
 
 def _ends_in_vowel(latin: str) -> bool:
@@ -101,6 +118,9 @@ class _Scan:
     # The text's name-like words by phonetic key, made for the first short form of a text that
     # has Devanagari: where its other-script spellings are looked up (`_spelt_otherwise`).
     spellings: dict[str, list[int]] | None = None
+    # Each Devanagari word with a known surname after it, and the surname: how often the text has
+    # the pair (`EntityFinder._repeated_name`), counted when first asked.
+    pairs: Counter[tuple[str, str]] | None = None
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
         """An entity whose surface form runs from word `first` to word `last` of the text; a
@@ -451,6 +471,9 @@ class EntityFinder:
             if end:
                 scan.add(kind, latin_words(scan.text, toks, info, i, end, idx), i, end - 1)
                 return end
+        if scan.devanagari and self._repeated_name(scan, i):
+            scan.add("PERSON", latin_words(scan.text, toks, info, i, i + 2, idx), i, i + 1)
+            return i + 2
         if info[i].acronym and self._acronym_named(scan, i):
             scan.add("ORG", info[i].acronym, i, i)  # "ईबीआरडी": EBRD, an organisation no list knows
             return i + 1
@@ -467,6 +490,33 @@ class EntityFinder:
             kind = "LOC" if info[after - 1].facility else "ORG"
             scan.add(kind, surface(scan.text, toks, i, after - 1), i, after - 1)
         return after
+
+    def _repeated_name(self, scan: _Scan, i: int) -> bool:
+        """Words i and i + 1 are a person's name no list knows in full: a Devanagari word that
+        may be a name, then a known surname, the pair written twice or more in the text
+        ("बैदूराम कश्यप ... बैदूराम कश्यप को"), the word known to no list ("आम राय", consensus:
+        "आम" opens "आम आदमी पार्टी"). A common word before a surname that is a common word too
+        seldom comes back in the same article; where it does, this names it."""
+        idx, toks, info = self.lexicon, scan.toks, scan.info
+        if i + 1 >= len(info) or not toks.adjacent(i):
+            return False
+        word, surname = info[i], info[i + 1]
+        if (
+            surname.folded not in idx.devanagari_surnames
+            or not word.devanagari
+            or word.opens  # a word the lists know ("आम" of "आम आदमी पार्टी"): its rules decide
+            or not _may_name(word, idx)
+            or word.folded in idx.deity_titles
+        ):
+            return False
+        if scan.pairs is None:
+            scan.pairs = Counter(
+                (info[j].folded, info[j + 1].folded)
+                for j in where_among(info, idx.devanagari_surnames)
+                for j in (j - 1,)
+                if j >= 0 and toks.adjacent(j)
+            )
+        return scan.pairs[word.folded, surname.folded] >= _REPEATED
 
     def _acronym_named(self, scan: _Scan, i: int) -> bool:
         """Word i is an organisation's short name spelt in Devanagari letters: three or more,
