@@ -248,6 +248,11 @@ def test_a_devanagari_museum_or_library_is_an_organisation(spans):
     assert ("ORG", "छत्रपति शिवाजी संग्रहालय") in found
 
 
+def test_an_english_head_noun_spelt_in_devanagari_ends_an_organisation(spans):
+    found = spans("इंडियन नेशनल स्टूडेंट ऑर्गेनाइजेशन के अध्यक्ष आए। टाटा मोटर्स के शेयर गिरे।")
+    assert ("ORG", "इंडियन नेशनल स्टूडेंट ऑर्गेनाइजेशन") in found and ("ORG", "टाटा मोटर्स") in found
+
+
 def test_an_acronym_learnt_in_the_last_pass_names_the_words_after_it(spans):
     text = "भारतीय लघु उद्योग विकास बैंक (सिडबी) ने कहा। बाद में सिडबी (कपोटा) की बैठक हुई। कपोटा में सब आए।"
     assert [kind for kind, _ in spans(text)] == ["ORG"] * 5
