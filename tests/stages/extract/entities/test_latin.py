@@ -484,3 +484,15 @@ def test_a_court_in_capitals_is_an_organisation_and_its_head_no_short_form(spans
     assert found == [("ORG", "Bombay High Court"), ("ORG", "High Court")]
     found = spans("The court said so, and the Court of Appeal agreed.")
     assert found == [("ORG", "Court of Appeal")]
+
+
+def test_a_name_after_the_that_opens_with_no_known_name_is_no_person(spans):
+    found = spans("Paganini used the W.M. Keck Observatory in Hawaii.")
+    assert sorted(found) == [("LOC", "Hawaii"), ("PERSON", "Paganini")]
+    found = spans("He cheered for the Pittsburgh Steelers and the Doobie Brothers played.")
+    assert not [name for kind, name in found if kind == "PERSON"]
+
+
+def test_trap_a_known_name_after_the_is_still_the_person(spans):
+    assert ("PERSON", "Andy Warhol") in spans("She visited the Andy Warhol exhibit in May.")
+    assert ("PERSON", "Nixon") in spans("It was unlike the Nixon impeachment in 1974.")

@@ -127,6 +127,8 @@ class _Scan:
         person's from after the titles it opens with."""
         if kind == "PERSON":
             first = past_titles(self.info, first, last, self.lexicon)
+            if self._after_article(first):
+                return  # "The Kapil Sharma Show", "the Golden Ratio": a title's or a thing's
             if last > first and (same := self._named_before(first, last)):
                 name = same  # "दिग्विजय चौटाला" after "दिग्विजय सिंह चौटाला": him, shorter
             if last > first:  # "Tom Cruise": "Cruise" alone is him, unless another shares it
@@ -148,6 +150,28 @@ class _Scan:
             end += 1  # "U.S.", "यू.एस.": the abbreviation's last dot is its own
         span = (start, end) if self.source == "body" else None
         self.found.add(kind, name, self.text[start:end], self.source, span)
+
+    def _after_article(self, first: int) -> bool:
+        """A name at word `first` right after "the" that opens with no known name: a thing's
+        or a title's ("the Golden Ratio", "The Jupiter moon", "the Cleveland Browns"); "the
+        Andy Warhol exhibit" and "the Nixon impeachment" name the man."""
+        before, idx = first - 1, self.lexicon
+        if not (
+            before >= 0
+            and self.toks.adjacent(before)
+            and self.toks.words[before].casefold() == "the"
+        ):
+            return False
+        folded = self.info[first].folded
+        word = folded.casefold()
+        return not (
+            word in idx.given_names
+            or word in idx.world_given_names
+            or word in idx.surnames
+            or word in idx.vocabulary.surnames
+            or idx.exact.get(folded, ("",))[0] == "PERSON"
+            or idx.exact.get(word, ("",))[0] == "PERSON"
+        )
 
     def alias_run(self, i: int) -> tuple[int, int]:
         """The words around word i, a person's short form, that are short forms of the same
