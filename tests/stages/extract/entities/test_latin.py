@@ -496,3 +496,13 @@ def test_a_name_after_the_that_opens_with_no_known_name_is_no_person(spans):
 def test_trap_a_known_name_after_the_is_still_the_person(spans):
     assert ("PERSON", "Andy Warhol") in spans("She visited the Andy Warhol exhibit in May.")
     assert ("PERSON", "Nixon") in spans("It was unlike the Nixon impeachment in 1974.")
+
+
+def test_a_state_or_province_of_another_country_is_a_place(spans):
+    found = spans("The study excluded Tasmania and Queensland. Floods hit Sindh and Balochistan.")
+    assert {name for kind, name in found if kind == "LOC"} == {
+        "Tasmania",
+        "Queensland",
+        "Sindh",
+        "Balochistan",
+    }
