@@ -506,3 +506,40 @@ def test_a_state_or_province_of_another_country_is_a_place(spans):
         "Sindh",
         "Balochistan",
     }
+
+
+def test_a_us_state_after_a_town_makes_both_places(spans):
+    found = spans("It was used by the Orange County, Calif., sheriff's office in Wheeling, W.Va.")
+    assert sorted(found) == [
+        ("LOC", "Calif."),
+        ("LOC", "Orange County"),
+        ("LOC", "W.Va."),
+        ("LOC", "Wheeling"),
+    ]
+    found = spans("She visited Austin, Texas, last week and then Santa Fe, New Mexico")
+    assert sorted(found) == [
+        ("LOC", "Austin"),
+        ("LOC", "New Mexico"),
+        ("LOC", "Santa Fe"),
+        ("LOC", "Texas"),
+    ]
+
+
+def test_a_lawmaker_s_title_and_party_letter_are_no_part_of_a_name(spans):
+    found = spans("Rep. David McKinley, R-W.Va., and Rep. Ilhan Omar (D-Minn.) spoke.")
+    assert sorted(found) == [
+        ("LOC", "Minn."),
+        ("LOC", "W.Va."),
+        ("PERSON", "David McKinley"),
+        ("PERSON", "Ilhan Omar"),
+    ]
+
+
+def test_trap_a_state_s_name_in_a_list_or_an_abbreviation_as_a_word_is_no_town_s_state(spans):
+    """Only "Town, State," or "Town, State." makes a town: "Austin, Georgia and Virginia" is a
+    list; "Mass" and "ill" are words."""
+    found = spans("The winners were Austin, Georgia and Virginia.")
+    assert ("LOC", "Austin") not in found
+    assert spans("She went to Mass on Sunday and felt ill.") == []
+    found = spans("Richard von Weizsäcker said so, and Rep. October was no name.")
+    assert ("PERSON", "Richard von Weizsäcker") in found

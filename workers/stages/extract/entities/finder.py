@@ -46,6 +46,7 @@ from workers.stages.extract.entities.rules import (
     place_before_word_at,
     role_name_at,
     speaker_at,
+    state_at,
     surface,
     surname_after,
 )
@@ -146,8 +147,11 @@ class _Scan:
         self.ends[last] = (first, kind)
         start, end = self.toks.span(first, last)
         dotted = self.toks.words[last].split(".")
-        if len(dotted) > 1 and max(map(len, dotted)) <= 3 and self.text[end : end + 1] == ".":
-            end += 1  # "U.S.", "यू.एस.": the abbreviation's last dot is its own
+        short = len(dotted) > 1 and max(map(len, dotted)) <= 3
+        if self.text[end : end + 1] == "." and (
+            short or self.toks.words[last] in self.lexicon.state_abbreviations
+        ):
+            end += 1  # "U.S.", "यू.एस.", "Calif.": the abbreviation's last dot is its own
         span = (start, end) if self.source == "body" else None
         self.found.add(kind, name, self.text[start:end], self.source, span)
 
@@ -489,6 +493,12 @@ class EntityFinder:
             )
             scan.add("PERSON", name, i, end - 1)
             return end
+        if info[i].capital and toks.gap(i) == "-" and state_at(toks, i + 1, idx)[0]:
+            return i + 1  # "R" of "R-W.Va.": a party's letter
+        size, state = state_at(toks, i, idx) if info[i].capital else (0, "")
+        if size:
+            scan.add("LOC", state, i, i + size - 1)  # "Wheeling, W.Va.,": West Virginia
+            return i + size
         rules = (("LOC", place_before_word_at), ("PERSON", given_name_at), ("PERSON", speaker_at))
         for kind, rule in rules:
             end = rule(toks, info, i, idx)

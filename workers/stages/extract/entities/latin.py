@@ -26,7 +26,7 @@ from collections.abc import Callable
 from operator import attrgetter
 
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
-from workers.stages.extract.entities.rules import role_at
+from workers.stages.extract.entities.rules import role_at, state_at
 from workers.stages.extract.entities.words import Word
 
 _SENTENCE_BREAKS = frozenset('.!?:;\n"“‘(|')
@@ -211,6 +211,8 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     facility_first = len(words) > 1 and info[i].facility and not info[end - 1].org_head
     if facility_first and words[-1] not in idx.vocabulary.surnames:  # not "Temple Grandin"
         return "LOC"  # "Masjid Al-Haram", "Fort Kochi": the facility's word first
+    if state_at(toks, end, idx)[0]:
+        return "LOC"  # "Austin, Texas, last week": a town, though Austin is a given name
     if len(words) > 1 and person_evidence(toks, info, i, end, idx):
         return "PERSON"  # "a statement from Tom Hendricks" is still a person
     if (

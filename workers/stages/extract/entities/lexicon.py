@@ -96,6 +96,10 @@ class Lexicon:
     bodies: dict[str, str]  # "सरकार": "Government": "राजस्थान सरकार" is an organisation
     deities: dict[str, str]  # "शिव": "Shiva": a person after a deity's title or beside another
     deity_titles: frozenset[str]  # "भगवान", "माता"
+    # A US state's words as written, its name or the AP's abbreviation without the dot ("Calif",
+    # "W.Va", "New York") -> its name; and the abbreviations, whose dot is theirs
+    us_states: dict[tuple[str, ...], str]
+    state_abbreviations: frozenset[str]
     parties: frozenset[str]  # the canonical names of parties: "सपा सरकार" is a government
     spelt: frozenset[str]  # world organisations' canonical names: matched as written
     org_endings: tuple[str, ...]  # "news", "post": "Wikinews", "Firstpost"
@@ -197,6 +201,10 @@ class Lexicon:
             bodies={fold(w): latin for w, latin in words.get("bodies", {}).items()},
             deities={fold(w): latin for w, latin in words.get("deities", {}).items()},
             deity_titles=frozenset(fold(w) for w in words.get("deity_titles", ())),
+            us_states=_us_states(words.get("us_states", {})),
+            state_abbreviations=frozenset(
+                a.rstrip(".") for a in words.get("us_states", {}).values() if a.endswith(".")
+            ),
             parties=frozenset(e.canonical for e in gazetteer.orgs if e.kind == "party"),
             spelt=frozenset(e.canonical for e in gazetteer.world_orgs),
             org_endings=tuple(words.get("org_endings", ())),
@@ -280,6 +288,15 @@ def _roles(gazetteer: Gazetteer, kin_words: Iterable[str]) -> dict[str, list[tup
     for options in roles.values():
         options.sort(key=len, reverse=True)
     return roles
+
+
+def _us_states(states: dict[str, str]) -> dict[tuple[str, ...], str]:
+    """Each state's name and abbreviation, as the words a text writes them, -> its name."""
+    return {
+        tuple(Tokens(form).words): name
+        for name, abbreviation in states.items()
+        for form in (name, abbreviation)
+    }
 
 
 def _name_forms(rows: list[list[str]]) -> dict[str, str]:

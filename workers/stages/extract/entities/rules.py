@@ -501,6 +501,43 @@ def latin_name(word: str, info: Word, idx: Lexicon) -> str:
     return idx.given_names.get(key) or idx.surnames.get(key) or idx.names.romanize(word)
 
 
+def _capitals_end(toks: Tokens, info: list[Word], start: int, end: int, idx: Lexicon) -> bool:
+    """Two or three capitalised words from `start` end a name at a word in lower case ("Rep.
+    Ilhan Omar spoke"), none a common word ("Monday"), the next no link ("Richard von ...")."""
+    return (
+        end - start >= 2
+        and end < len(info)
+        and toks.adjacent(end - 1)  # not "Son Heung-min"
+        and info[end].lower
+        and toks.words[end] not in idx.name_links
+        and all(info[k].capital and not info[k].common for k in range(start, end))
+    )
+
+
+_PARTIES = ("R", "D", "I")  # a US lawmaker's party before the state: "R-W.Va.", "D-Calif."
+
+
+def state_at(toks: Tokens, k: int, idx: Lexicon) -> tuple[int, str]:
+    """The US state named from word k after a town and a comma ("Wheeling, W.Va., said",
+    "Austin, Texas, last week"), or a lawmaker's party letter ("Rep. David McKinley, R-W.Va.,"):
+    its words and name, before a comma, a stop or the text's end (an abbreviation's own dot
+    first); (0, "") if none."""
+    party = k > 1 and toks.gap(k - 1) == "-" and toks.words[k - 1] in _PARTIES  # "R-W.Va."
+    if k == 0 or not (toks.gap(k - 1) == "," or (party and toks.gap(k - 2) in (",", "("))):
+        return 0, ""
+    for size in (3, 2, 1):
+        name = idx.us_states.get(tuple(toks.words[k : k + size]))
+        if name is None or k + size > len(toks):
+            continue
+        last = k + size - 1
+        after = toks.pieces[2 * last + 2].strip() if last + 1 < len(toks) else "."
+        if toks.words[last] in idx.state_abbreviations:  # its dot, then anything
+            after = "." if after.startswith(".") else ""
+        if after[:1] in (",", ".", ";", ")"):
+            return size, name
+    return 0, ""
+
+
 def deity_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> str | None:
     """The deity word i names, as a person ("भगवान शिव", "माता पार्वती", "शिव-पार्वती", "शिव
     और पार्वती"): after a deity's title or beside another deity, not before a scheme's, a
@@ -602,7 +639,8 @@ def role_name_at(
         name_end == n
         or info[name_end].particle
         or (name_end - start > 1 and info[name_end].folded in idx.function_words)
-        or toks.gap(name_end - 1) in (",", "।")
+        or toks.gap(name_end - 1) in (",", "।", "(")  # "सांसद X (भाजपा)", "Rep. X (D-Minn.)"
+        or _capitals_end(toks, info, start, name_end, idx)
     )
     infinitive = (
         name_end == start + 1
