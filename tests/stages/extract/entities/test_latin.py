@@ -543,3 +543,10 @@ def test_trap_a_state_s_name_in_a_list_or_an_abbreviation_as_a_word_is_no_town_s
     assert spans("She went to Mass on Sunday and felt ill.") == []
     found = spans("Richard von Weizsäcker said so, and Rep. October was no name.")
     assert ("PERSON", "Richard von Weizsäcker") in found
+
+
+def test_an_organisation_s_head_noun_alone_after_its_full_name_is_it(spans):
+    found = spans("He was wanted by the Indian Army. The Army had asked a local to call him.")
+    assert sorted(found) == [("ORG", "Army"), ("ORG", "Indian Army")]
+    found = spans("Tyvak Nano-Satellite Systems Inc. joined. Inc. magazine wrote of it.")
+    assert ("ORG", "Inc") not in found

@@ -64,6 +64,7 @@ from workers.stages.text.social import MENTION
 
 _REMEMBERED_WORDS = 65536
 _LINK_LETTERS = 3  # "of", "and", "for", "de", "al": small words inside a Latin name
+_LEGAL_FORMS = frozenset({"inc", "ltd", "limited", "corp", "llc", "plc", "co", "pvt", "llp", "ag"})
 _REPEATED = 2  # times at least an unknown word and a known surname come together: a name
 _SPELT_KEY = 3  # letters at least of the phonetic key a name's word shares with its other spelling
 
@@ -139,9 +140,12 @@ class _Scan:
         if kind != "PERSON" and (acronym := self.defined_acronym(first, last)) is not None:
             self.alias(acronym, kind, name)
         if kind == "ORG" and last > first and self.info[first].capital:
-            # "Church of Scientology": "the Church" and "Scientology" alone are it
+            # "Church of Scientology": "the Church" and "Scientology" alone are it; "Indian
+            # Army": "the Army" (not "Indian", nor the "Inc." of "Tyvak Systems Inc.")
             for k in (first, last):
-                if self.info[k].capital and (k == first) == self.info[k].org_head:
+                word = self.info[k]
+                legal = word.folded.casefold() in _LEGAL_FORMS
+                if word.capital and ((k == last and not legal) or (k == first and word.org_head)):
                     self.alias(k, kind, name)
         self.covered.update(range(first, last + 1))
         self.ends[last] = (first, kind)
