@@ -463,7 +463,9 @@ def test_trap_a_kin_word_in_capitals_or_before_a_stop_opens_no_name(spans):
     """ "Son" is a Korean family name; "his wife. They" is two sentences."""
     assert ("PERSON", "Son Heung-min") in spans("The striker Son Heung-min scored.")
     assert spans("He lived in a warm house with his wife. They had a loft.") == []
-    assert spans("It was, according to The Hollywood Reporter, over.") == []
+    assert spans("It was, according to The Hollywood Reporter, over.") == [
+        ("ORG", "Hollywood Reporter")
+    ]
 
 
 def test_a_double_barrelled_surname_is_one_name(spans):
@@ -550,3 +552,14 @@ def test_an_organisation_s_head_noun_alone_after_its_full_name_is_it(spans):
     assert sorted(found) == [("ORG", "Army"), ("ORG", "Indian Army")]
     found = spans("Tyvak Nano-Satellite Systems Inc. joined. Inc. magazine wrote of it.")
     assert ("ORG", "Inc") not in found
+
+
+def test_a_name_cited_as_a_source_or_before_a_company_noun_is_an_organisation(spans):
+    assert spans("He said so, according to the Intelligencer, a paper.") == [
+        ("ORG", "Intelligencer")
+    ]
+    assert spans("It was reported by the Independent newspaper.") == [("ORG", "Independent")]
+
+
+def test_trap_a_nationality_before_a_company_noun_or_cited_is_no_organisation(spans):
+    assert spans("According to the Jordanian government, the Chinese firm left.") == []

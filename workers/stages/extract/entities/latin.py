@@ -213,6 +213,8 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "LOC"  # "Masjid Al-Haram", "Fort Kochi": the facility's word first
     if state_at(toks, end, idx)[0]:
         return "LOC"  # "Austin, Texas, last week": a town, though Austin is a given name
+    if _named_source(toks, i, end, idx):
+        return "ORG"  # "according to the Intelligencer", "the Independent newspaper"
     if len(words) > 1 and person_evidence(toks, info, i, end, idx):
         return "PERSON"  # "a statement from Tom Hendricks" is still a person
     if (
@@ -230,6 +232,17 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     if _place_of(toks, info, i, end, idx):
         return "LOC"  # "the town of Yeoncheon"
     return None
+
+
+def _named_source(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
+    """The run from word i to end, after "the", names a newspaper or a company: "according to"
+    before it, or a company's noun in lower case after it ("the Independent newspaper"; not
+    "the Chinese firm")."""
+    if i < 1 or toks.words[i - 1].casefold() != "the" or not toks.adjacent(i - 1):
+        return False
+    cited = i >= 3 and [w.casefold() for w in toks.words[i - 3 : i - 1]] == ["according", "to"]
+    noun = end < len(toks) and toks.adjacent(end - 1) and toks.words[end] in idx.company_nouns
+    return (cited or noun) and not is_people(toks.words[i], idx)  # not "the Chinese firm"
 
 
 def names_a_person(words: list[str], idx: Lexicon) -> bool:
