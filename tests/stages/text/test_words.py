@@ -67,3 +67,13 @@ def test_a_dot_joins_initials_and_a_domain_but_not_glued_sentences():
 
 def test_a_zero_width_joiner_inside_a_word_keeps_it_one_name_token():
     assert NAME_TOKEN.findall("कार्त\u200dिक \u200d आर्यन") == ["कार्त\u200dिक", "आर्यन"]
+
+
+def test_a_joiner_at_a_word_s_end_is_no_part_of_it():
+    assert NAME_TOKEN.findall("भाजपा\u200d नेता राहुल गांधी\u200c ने") == [
+        "भाजपा",
+        "नेता",
+        "राहुल",
+        "गांधी",
+        "ने",
+    ]

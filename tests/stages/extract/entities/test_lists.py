@@ -49,3 +49,6 @@ def test_trap_an_edge_item_of_a_list_not_mostly_of_places_or_not_at_its_edge_sta
     assert "डीजल" not in places("दिल्ली, मुंबई, पेट्रोल और डीजल।")
     assert "मजदूर" not in places("सभा में दिल्ली, मुंबई और मजदूर पहुंचे।")
     assert "महंगाई" not in places("मुद्दे: महंगाई, बेरोजगारी, दिल्ली और मुंबई।")
+    # A colon after no region's noun opens a list of anything (a review's cases).
+    assert "डीजल" not in places("पेट्रोल के दाम: दिल्ली, मुंबई, कोलकाता और डीजल।")
+    assert "क्रिकेट" not in places("ताजा खबरें: दिल्ली, मुंबई, पटना और क्रिकेट।")

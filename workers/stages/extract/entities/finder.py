@@ -27,6 +27,7 @@ from workers.stages.extract.entities.latin import (
     name_shaped,
     named_first,
     names_a_person,
+    noun_in_capitals,
     opens_sentence,
     run_kind,
     score_ahead,
@@ -49,6 +50,7 @@ from workers.stages.extract.entities.rules import (
     state_at,
     surface,
     surname_after,
+    worships,
 )
 from workers.stages.extract.entities.words import (
     AGENT,
@@ -123,13 +125,14 @@ class _Scan:
     # Each Devanagari word with a known surname after it, and the surname: how often the text has
     # the pair (`EntityFinder._repeated_name`), counted when first asked.
     pairs: Counter[tuple[str, str]] | None = None
+    worshipped: bool | None = None  # the text names a deity after its title (`rules.worships`)
 
     def add(self, kind: str, name: str, first: int, last: int) -> None:
         """An entity whose surface form runs from word `first` to word `last` of the text; a
         person's from after the titles it opens with."""
         if kind == "PERSON":
             first = past_titles(self.info, first, last, self.lexicon)
-            if self._after_article(first):
+            if self._after_article(first, last):
                 return  # "The Kapil Sharma Show", "the Golden Ratio": a title's or a thing's
             if last > first and (same := self._named_before(first, last)):
                 name = same  # "दिग्विजय चौटाला" after "दिग्विजय सिंह चौटाला": him, shorter
@@ -159,27 +162,39 @@ class _Scan:
         span = (start, end) if self.source == "body" else None
         self.found.add(kind, name, self.text[start:end], self.source, span)
 
-    def _after_article(self, first: int) -> bool:
-        """A name at word `first` right after "the" that opens with no known name: a thing's
-        or a title's ("the Golden Ratio", "The Jupiter moon", "the Cleveland Browns"); "the
-        Andy Warhol exhibit" and "the Nixon impeachment" name the man."""
-        before, idx = first - 1, self.lexicon
+    def _after_article(self, first: int, last: int) -> bool:
+        """A name from word `first` to `last` right after "the" that is no person's: no alias
+        ("the Dalai Lama" is one); a thing's, ending in a common word, unless a known given name
+        opens it ("the W.M. Keck Observatory"; not "the Philip K. Dick Award"); else one with no
+        known name among its words ("The Rev Al Sharpton") that qualifies no noun after it ("the
+        Pittsburgh Steelers and"; "the Oleksandr Usyk fight" names the man)."""
+        before, after, idx, info = first - 1, last + 1, self.lexicon, self.info
         if not (
             before >= 0
             and self.toks.adjacent(before)
             and self.toks.words[before].casefold() == "the"
         ):
             return False
-        folded = self.info[first].folded
-        word = folded.casefold()
-        return not (
+        if " ".join(w.folded for w in info[first : last + 1]) in idx.exact:
+            return False  # "the Dalai Lama"
+        words = [w.folded.casefold() for w in info[first : last + 1]]
+        given = words[0] in idx.given_names or words[0] in idx.world_given_names
+        thing = self.toks.words[last] in idx.vocabulary.common and words[-1] not in idx.surnames
+        if not given and last > first and thing:
+            return True  # "the W.M. Keck Observatory", "the Doobie Brothers": a thing's name
+        known = any(
             word in idx.given_names
             or word in idx.world_given_names
             or word in idx.surnames
             or word in idx.vocabulary.surnames
-            or idx.exact.get(folded, ("",))[0] == "PERSON"
             or idx.exact.get(word, ("",))[0] == "PERSON"
+            for word in words
         )
+        if known:
+            return False
+        if after < len(info) and self.toks.adjacent(last) and info[after].lower:
+            return info[after].common  # "the Pittsburgh Steelers and": a function word
+        return True
 
     def alias_run(self, i: int) -> tuple[int, int]:
         """The words around word i, a person's short form, that are short forms of the same
@@ -236,28 +251,45 @@ class _Scan:
 
     def alias(self, k: int, kind: str, name: str) -> None:
         entity = (kind, name)
-        for key in (self.info[k].folded, *self._spelt_otherwise(k)):
+        others = self._spelt_otherwise(k) if kind == "PERSON" else ()  # not "Post": "पोस्ट"
+        for key in (self.info[k].folded, *others):
             self.aliases[key] = entity if self.aliases.get(key, entity) == entity else None
 
     def _spelt_otherwise(self, k: int) -> set[str]:
         """The matching forms of the words in the other script that spell word k, a name's
         word, in a text that mixes Latin and Devanagari ("सेरेना" after "Serena Williams"):
         the same phonetic key, of three letters or more, and ending as it does, in a vowel or
-        not (not "करना", to do, for "Karan")."""
-        word = self.info[k]
-        if not self.devanagari or len(word.key) < _SPELT_KEY:
+        not (not "करना", to do, for "Karan"); a name the lists know, only as they spell it."""
+        word, idx = self.info[k], self.lexicon
+        lower = word.folded.casefold()
+        if not self.devanagari or len(word.key) < _SPELT_KEY or word.folded in idx.middle_names:
             return set()
+        # A name the lists know is spelt as they spell it ("Serena": "सेरेना"; "Vikas" has no
+        # spelling there, as its Devanagari is a common word: "विकास के काम")
+        listed = idx.given_names.get(lower) or idx.surnames.get(lower)
         if self.spellings is None:
             self.spellings = {}
             for j, facts in enumerate(self.info):
                 if facts.name_like and not facts.particle and len(facts.key) >= _SPELT_KEY:
                     self.spellings.setdefault(facts.key, []).append(j)
-        vowel_end = _ends_in_vowel(self.lexicon.names.romanize(self.toks.words[k]))
-        return {
-            self.info[j].folded
+        vowel_end = _ends_in_vowel(idx.names.romanize(self.toks.words[k]))
+        others = (
+            j
             for j in self.spellings.get(word.key, ())
             if self.info[j].devanagari != word.devanagari
-            and _ends_in_vowel(self.lexicon.names.romanize(self.toks.words[j])) == vowel_end
+            and self.info[j].folded not in idx.middle_names  # "कुमार विश्वास" after "Nitish Kumar"
+        )
+        if listed:
+            return {
+                self.info[j].folded
+                for j in others
+                if listed
+                in (idx.given_names.get(self.info[j].folded), idx.surnames.get(self.info[j].folded))
+            }
+        return {
+            self.info[j].folded
+            for j in others
+            if _ends_in_vowel(idx.names.romanize(self.toks.words[j])) == vowel_end
         }
 
     def defined_acronym(self, first: int, last: int) -> int | None:
@@ -282,9 +314,18 @@ class _Scan:
     def alone(self, i: int) -> bool:
         """Word i stands alone: no capitalised word, head noun, place word or (in Devanagari) known
         surname joined to it ("Hendricks Street", "Okonkwo Foundation", "Tom Baker", "गोविन्द
-        कुमार झा" are not one person's short form), nor, for a middle name, another person's
-        name before it ("अरविंदर सिंह लवली" after "रणवीर सिंह")."""
+        कुमार झा" are not one person's short form); nor one before it ("the High Court" is no
+        "Court" of "Bombay High Court"), nor, for a middle name, another person's name
+        ("अरविंदर सिंह लवली" after "रणवीर सिंह")."""
         before, info = i - 1, self.info
+        if (
+            before >= 0
+            and info[i].capital
+            and info[before].capital
+            and self.toks.adjacent(before)
+            and self.toks.words[before].casefold() not in self.lexicon.articles
+        ):
+            return False  # "the High Court" is no "Court" of "Bombay High Court"
         if (
             info[i].folded in self.lexicon.middle_names
             and before >= 0
@@ -452,7 +493,11 @@ class EntityFinder:
             first, last = scan.alias_run(i)
             scan.add(*alias, first, last)
             return last + 1
-        if (hit is None or hit[0] == 1) and (deity := deity_at(toks, info, i, idx)):
+        if scan.worshipped is None:
+            scan.worshipped = worships(toks, info, idx)
+        if (hit is None or hit[0] == 1) and (
+            deity := deity_at(toks, info, i, idx, scan.worshipped)
+        ):
             scan.add("PERSON", deity, i, i)
             scan.alias(i, "PERSON", deity)  # "शिव" again is him
             return i + 1
@@ -481,7 +526,13 @@ class EntityFinder:
                 return branch
             scan.add(kind, canonical, i, i + size - 1)
             return i + size
-        if info[i].folded in idx.roles:  # a role word may open here: a name may follow it
+        # A role word may open here and a name follow it; a common noun in capitals only at a
+        # sentence's opening in prose ("Defender Tony Adams said"; not "Bank Manager Arrested")
+        noun = info[i].capital and info[i].folded in idx.lower_roles
+        role = info[i].folded in idx.roles and not (
+            noun and (not scan.cased or noun_in_capitals(toks, info, i, idx))
+        )
+        if role:
             start, end = role_name_at(toks, info, i, idx, scan.authors)
             if end:
                 name = latin_words(scan.text, toks, info, start, end, idx)
@@ -541,6 +592,7 @@ class EntityFinder:
         word, surname = info[i], info[i + 1]
         if (
             surname.folded not in idx.devanagari_surnames
+            or surname.folded in idx.common_surnames
             or not word.devanagari
             or word.opens  # a word the lists know ("आम" of "आम आदमी पार्टी"): its rules decide
             or not _may_name(word, idx)

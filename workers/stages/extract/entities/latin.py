@@ -64,9 +64,26 @@ def capital_word(
     folded = toks.words[k].casefold()
     if not word.capital or common_capital(toks, info, k, idx):
         return False
-    if word.folded in idx.roles and role_at(info, k, idx):
+    if (
+        word.folded in idx.roles
+        and role_at(info, k, idx)
+        and not noun_in_capitals(toks, info, k, idx)
+    ):
         return False
     return not (opens_sentence(toks, k) and folded in lower)
+
+
+def noun_in_capitals(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k is a role that is a common noun ("painter", "boxer") in capitals right after
+    "the": a name's word ("The Painter Street bridge", "The Boxer Rebellion"), no role ("Team
+    Leader Jennifer Ngo-Anh", "Art Director Park" keep theirs)."""
+    return (
+        info[k].capital
+        and info[k].folded in idx.lower_roles
+        and k > 0
+        and toks.adjacent(k - 1)
+        and toks.words[k - 1].casefold() == "the"
+    )
 
 
 def common_capital(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:

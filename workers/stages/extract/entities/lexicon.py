@@ -82,6 +82,10 @@ class Lexicon:
     handles: dict[str, tuple[str, str]]  # handle, lower case -> (type, canonical)
     roles: dict[str, list[tuple[str, ...]]]  # first word -> role words, longest first
     kin_words: frozenset[str]  # "wife", "पत्नी": roles in lower case only ("Son Heung-min")
+    # Roles listed in lower case ("coach", "producer") and Latin kin words: common nouns, so in
+    # capitals inside a sentence they are a name's words ("The Painter Street bridge")
+    lower_roles: frozenset[str]
+    possessives: frozenset[str]  # "उनकी", "अपने": before a Hindi kin word that names someone
     particles: frozenset[str]
     function_words: frozenset[str]  # particles and stopwords: where a name with no capitals stops
     english_common: frozenset[str]  # English function words, case-folded: never a name's word
@@ -96,6 +100,9 @@ class Lexicon:
     bodies: dict[str, str]  # "सरकार": "Government": "राजस्थान सरकार" is an organisation
     deities: dict[str, str]  # "शिव": "Shiva": a person after a deity's title or beside another
     deity_titles: frozenset[str]  # "भगवान", "माता"
+    common_surnames: frozenset[str]  # "खान" (a mine), "राय" (an opinion)
+    region_nouns: frozenset[str]  # "डिवीजन", "राज्यों": before a colon and a list of places
+    deity_name_ends: frozenset[str]  # "देवी", "लला": "लक्ष्मी देवी" is a woman, "राम लला" a name
     # A US state's words as written, its name or the AP's abbreviation without the dot ("Calif",
     # "W.Va", "New York") -> its name; and the abbreviations, whose dot is theirs
     us_states: dict[tuple[str, ...], str]
@@ -186,6 +193,12 @@ class Lexicon:
             },
             roles=_roles(gazetteer, words.get("kin_words", ())),
             kin_words=frozenset(fold(w) for w in words.get("kin_words", ())),
+            lower_roles=frozenset(
+                fold(w)
+                for w in [*(r[0] for r in gazetteer.roles), *words.get("kin_words", ())]
+                if w.islower() and " " not in w
+            ),
+            possessives=frozenset(fold(w) for w in words.get("possessives", ())),
             particles=particles,
             function_words=particles
             | {fold(w) for w in [*stopwords, *words.get("function_words", ())]},
@@ -201,6 +214,9 @@ class Lexicon:
             bodies={fold(w): latin for w, latin in words.get("bodies", {}).items()},
             deities={fold(w): latin for w, latin in words.get("deities", {}).items()},
             deity_titles=frozenset(fold(w) for w in words.get("deity_titles", ())),
+            common_surnames=frozenset(fold(w) for w in words.get("common_surnames", ())),
+            region_nouns=frozenset(fold(w) for w in words.get("region_nouns", ())),
+            deity_name_ends=frozenset(fold(w) for w in words.get("deity_name_ends", ())),
             us_states=_us_states(words.get("us_states", {})),
             state_abbreviations=frozenset(
                 a.rstrip(".") for a in words.get("us_states", {}).values() if a.endswith(".")

@@ -8,8 +8,8 @@ and in a list two thirds of whose items are known places, one beside a known pla
 first or last item: "दरअसल, दिल्ली, मुंबई और पुणे" opens with an adverb, "बाढ़ से
 प्रभावित इलाके, दिल्ली और मुंबई" with a phrase's last word, and "गेहूं, चावल, दिल्ली और मुंबई"
 or "दिल्ली, मुंबई, पेट्रोल और डीजल" list goods beside places; only in a list mostly of known
-places, its first item after a colon and its last before a full stop ("नागपुर डिवीजन: भंडारा,
-चंद्रपुर, ... नागपुर और वर्धा।"), where no phrase can reach.
+places that a region's noun and a colon open, its first item and its last before a full stop
+("नागपुर डिवीजन: भंडारा, चंद्रपुर, ... नागपुर और वर्धा।"), where no phrase can reach.
 """
 
 from __future__ import annotations
@@ -56,19 +56,28 @@ def listed_places(
                             or (mostly and "LOC" in (kinds[n - 1], kinds[n + 1]))
                         )
                     )
-                    or (mostly and _bounded(toks, items, n))
+                    or (mostly and _bounded(toks, info, items, n, idx))
                 )
             )
     return found
 
 
-def _bounded(toks: Tokens, items: list[tuple[int, int, str]], n: int) -> bool:
-    """Item n opens a list after a colon ("नागपुर डिवीजन: भंडारा, चंद्रपुर, ...") or ends one
-    before a full stop ("... नागपुर और वर्धा।"): the list's edge, no phrase's word beside it."""
-    first, last, _ = items[n]
-    if n == 0:
-        return first > 0 and toks.gap(first - 1) == ":"
-    return n == len(items) - 1 and (last + 1 == len(toks) or toks.gap(last) in (".", "।", "\n"))
+def _bounded(
+    toks: Tokens, info: list[Word], items: list[tuple[int, int, str]], n: int, idx: Lexicon
+) -> bool:
+    """Item n is the first or the last of a list that a region's noun and a colon open
+    ("नागपुर डिवीजन: भंडारा, चंद्रपुर, ... नागपुर और वर्धा।"): no phrase's word beside it
+    (not "पेट्रोल के दाम: दिल्ली, मुंबई, कोलकाता और डीजल।", "ताजा खबरें: ... और क्रिकेट")."""
+    opening = items[0][0]
+    head = opening - 1
+    if head < 0 or toks.gap(head) != ":":
+        return False
+    if not (info[head].place or info[head].folded.casefold() in idx.region_nouns):
+        return False
+    last = items[n][1]
+    return n == 0 or (
+        n == len(items) - 1 and (last + 1 == len(toks) or toks.gap(last) in (".", "।"))
+    )
 
 
 def _list_start(

@@ -9,7 +9,7 @@ from operator import attrgetter
 
 from workers.stages.extract.entities.found import Authors
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens, fold
-from workers.stages.extract.entities.words import FACILITY, ORG_HEAD, Word, where
+from workers.stages.extract.entities.words import FACILITY, ORG_HEAD, Word, where, where_among
 from workers.stages.text.scripts import is_devanagari
 
 _INFINITIVE = "ने"  # the oblique infinitive's ending: बनने, रहने, होने
@@ -382,11 +382,23 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         and _marked_surname(info, end, idx)
     ):
         end += 1
-    while latin and end and end < len(info) and toks.gap(end - 1) == "-" and info[end].capital:
+    while latin and end and end < len(info) and _barrelled(toks, info, end, idx):
         end += 1  # a double-barrelled surname: "Ben Murray-Bruce"
     if end and latin and named_after(toks, info, end):
         return 0  # "Birsa Munda International Hockey Stadium": a place named after a person
     return end
+
+
+def _barrelled(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k, after a hyphen, goes on a surname ("Murray-Bruce"): capitalised, and no name the
+    lists know nor a place ("Harry Kane-Bayern Munich deal", "Mitchell Starc-Kolkata")."""
+    word = info[k]
+    return (
+        toks.gap(k - 1) == "-"
+        and word.capital
+        and not word.opens
+        and toks.words[k] not in idx.vocabulary.places
+    )
 
 
 def named_after(toks: Tokens, info: list[Word], end: int) -> int:
@@ -538,20 +550,43 @@ def state_at(toks: Tokens, k: int, idx: Lexicon) -> tuple[int, str]:
     return 0, ""
 
 
-def deity_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> str | None:
-    """The deity word i names, as a person ("भगवान शिव", "माता पार्वती", "शिव-पार्वती", "शिव
-    और पार्वती"): after a deity's title or beside another deity, not before a scheme's, a
-    place's or a head noun ("राम मंदिर", "गणेश चतुर्थी"); None for any other word."""
-    deity = idx.deities.get(info[i].folded)
+def deity_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon, worshipped: bool) -> str | None:
+    """The deity word i names, as a person: after a deity's title ("भगवान शिव", "माता पार्वती")
+    or, in a text that names one so (`worshipped`), beside another deity ("शिव-पार्वती", "शिव
+    और पार्वती"); None for any other word."""
+    deity = _lone_deity(toks, info, i, idx)
     if deity is None:
         return None
-    nxt = i + 1
-    if nxt < len(info) and toks.adjacent(i):
-        after = info[nxt]
-        if after.facility or after.place or after.org_head or after.folded in idx.scheme_words:
-            return None
     titled = i > 0 and toks.adjacent(i - 1) and info[i - 1].folded in idx.deity_titles
-    return deity if titled or _beside_deity(toks, info, i, idx) else None
+    return deity if titled or (worshipped and _beside_deity(toks, info, i, idx)) else None
+
+
+def worships(toks: Tokens, info: list[Word], idx: Lexicon) -> bool:
+    """The text names a deity after its title somewhere ("भगवान शिव")."""
+    return any(
+        k + 1 < len(info) and toks.adjacent(k) and info[k + 1].folded in idx.deities
+        for k in where_among(info, idx.deity_titles)
+    )
+
+
+def _lone_deity(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> str | None:
+    """Word i's deity, where no word goes on after it that makes it a temple's, a festival's or
+    a person's name ("राम मंदिर", "गणेश चतुर्थी", "लक्ष्मी देवी", "राम सिंह", "राम लला")."""
+    deity = idx.deities.get(info[i].folded)
+    nxt = i + 1
+    if deity is None or nxt == len(info) or not toks.adjacent(i):
+        return deity
+    after = info[nxt]
+    named = (
+        after.facility
+        or after.place
+        or after.org_head
+        or after.folded in idx.scheme_words
+        or after.folded in idx.deity_name_ends
+        or after.folded in idx.middle_names
+        or after.folded in idx.devanagari_surnames
+    )
+    return None if named else deity
 
 
 def _beside_deity(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> bool:
@@ -561,7 +596,7 @@ def _beside_deity(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> bool:
         if not 0 <= k < len(info):
             continue
         gap = toks.gap(min(i, k))
-        if gap in ("-", ",") and info[k].folded in idx.deities:
+        if gap in ("-", ",") and _lone_deity(toks, info, k, idx):
             return True
         joined = k + step
         if (
@@ -569,7 +604,7 @@ def _beside_deity(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> bool:
             and info[k].folded in idx.list_joins
             and 0 <= joined < len(info)
             and not toks.gap(min(k, joined))
-            and info[joined].folded in idx.deities
+            and _lone_deity(toks, info, joined, idx)
         ):
             return True
     return False
@@ -629,7 +664,7 @@ def role_name_at(
         and (
             name_end == start
             or toks.adjacent(name_end - 1)
-            or (toks.gap(name_end - 1) == "-" and info[name_end].capital)  # "Ben Murray-Bruce"
+            or _barrelled(toks, info, name_end, idx)  # "Ben Murray-Bruce"
         )
     ):
         name_end += 1
@@ -649,6 +684,30 @@ def role_name_at(
     )
     if any(info[k].folded in idx.given_names for k in range(start + 1, name_end - 1)):
         return 0, 0  # "पीड़ित कर्मचारी अशोक सैनी": the known given name's rule finds him
+    if (
+        info[i].devanagari
+        and info[i].folded in idx.kin_words
+        and not _kin_names(toks, info, i, start, name_end, idx)
+    ):
+        return 0, 0
     if name_end > start and ends and not infinitive:  # "कमांडर रस्का लुक्विया, ओकोट ..."
         return start, name_end
     return 0, 0
+
+
+def _kin_names(toks: Tokens, info: list[Word], i: int, start: int, end: int, idx: Lexicon) -> bool:
+    """A Hindi kin word at i names the one or two words from `start` to `end`: after a genitive
+    ("उनकी पत्नी", "काजोल की बेटी") and before a postposition or a comma ("... विचित्र लता के
+    नाम", "... फातिमा तक" not: "उनके पिता किसान थे", "बहू दहेज के लिए", "बेटी न्यासा विदेश में")."""
+    before = info[i - 1].folded if i > 0 and toks.adjacent(i - 1) else ""
+    after = info[end] if end < len(info) else None
+    return (
+        (before in idx.possessives or before in idx.case_markers)
+        and end - start <= 2
+        and (
+            after is None
+            or after.agent
+            or after.folded in idx.case_markers
+            or toks.gap(end - 1) in (",", "।")
+        )
+    )
