@@ -560,6 +560,9 @@ class EntityFinder:
             if end:
                 scan.add(kind, latin_words(scan.text, toks, info, i, end, idx), i, end - 1)
                 return end
+        if scan.devanagari and not scan.cased and self._latin_name(scan, i):
+            scan.add("PERSON", surface(scan.text, toks, i, i + 1), i, i + 1)
+            return i + 2
         if scan.devanagari and self._repeated_name(scan, i):
             scan.add("PERSON", latin_words(scan.text, toks, info, i, i + 2, idx), i, i + 1)
             return i + 2
@@ -579,6 +582,39 @@ class EntityFinder:
             kind = "LOC" if info[after - 1].facility else "ORG"
             scan.add(kind, surface(scan.text, toks, i, after - 1), i, after - 1)
         return after
+
+    def _latin_name(self, scan: _Scan, i: int) -> bool:
+        """Words i and i + 1 are a person's name in Latin letters in a Hindi text, where capitals
+        say little ("Grand Slam", "Right to speak"): a given name of the US Census, titled,
+        then one capitalised word, and no third unless the second is a surname or a place the
+        lists know ("डेस्क-Naomi Osaka Grand Slam singles"; not "Grace Grand Slam")."""
+        toks, info, idx = scan.toks, scan.info, self.lexicon
+        word, nxt = toks.words[i], i + 1
+        return (
+            nxt < len(info)
+            and word[1:2].islower()
+            and word.casefold() in idx.world_given_names
+            and toks.adjacent(i)
+            and toks.words[nxt][:1].isupper()
+            and toks.words[nxt][1:2].islower()
+            and not info[nxt].devanagari
+            and (toks.words[nxt] not in idx.vocabulary.common or self._known_word(toks.words[nxt]))
+            and (
+                nxt + 1 == len(info)
+                or not toks.adjacent(nxt)
+                or not info[nxt + 1].capital
+                or self._known_word(toks.words[nxt])
+            )
+        )
+
+    def _known_word(self, word: str) -> bool:
+        """A capitalised Latin word the lists know as a surname or a place ("Osaka")."""
+        idx = self.lexicon
+        return (
+            word.casefold() in idx.surnames
+            or word in idx.vocabulary.surnames
+            or word in idx.vocabulary.places
+        )
 
     def _repeated_name(self, scan: _Scan, i: int) -> bool:
         """Words i and i + 1 are a person's name no list knows in full: a Devanagari word that
