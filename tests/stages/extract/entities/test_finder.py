@@ -533,11 +533,7 @@ def test_trap_a_pair_written_once_or_a_surname_that_is_a_common_word_names_no_on
     assert spans("निकाल जाहीर झाला असून निकाल जाहीर झाला आहे.") == []
 
 
-def test_a_latin_given_name_and_a_name_in_a_hindi_text_are_a_person(spans):
-    text = "डेस्क-Naomi Osaka Grand Slam खिताब जीतीं। बीस साल की ओसाका ने मुकाबला जीता।"
-    assert spans(text) == [("PERSON", "Naomi Osaka"), ("PERSON", "ओसाका")]
-    assert spans("फिल्म में Will Smith दिखे।") == [("PERSON", "Will Smith")]
-
-
-def test_trap_english_words_in_capitals_in_a_hindi_text_are_no_person(spans):
-    assert spans("उन्होंने कहा Right to speak और May Day पर Grand Slam हुआ।") == []
+def test_trap_a_latin_brand_that_opens_with_a_given_name_in_a_hindi_text_is_no_person(spans):
+    """A review's cases: in Hindi text Latin capitals say little, so no rule reads them."""
+    assert spans("Franklin Templeton ने छह डेट फंड बंद किए।") == []
+    assert not [n for k, n in spans("Royal Enfield ने बाइक पेश की।") if k == "PERSON"]

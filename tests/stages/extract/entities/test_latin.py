@@ -481,9 +481,15 @@ def test_a_name_before_a_glued_full_stop_ends_there(spans):
     assert found == [("ORG", "Centre for Advanced Plastic Surgery")]
 
 
-def test_trap_court_is_no_organisation_s_head_noun(spans):
-    """A person, a palace, a tennis court: "Court" ends many names that are no court's."""
+def test_a_court_after_its_kind_ends_an_organisation_s_name(spans):
+    found = spans("He was produced before Manchester Crown Court. The High Court of Delhi ruled.")
+    assert sorted(found) == [("ORG", "High Court of Delhi"), ("ORG", "Manchester Crown Court")]
+
+
+def test_trap_court_without_its_kind_is_no_organisation_s_head_noun(spans):
+    """A person, a palace, a food court: "Court" ends many names that are no court's."""
     assert spans("Margaret Court won 24 Grand Slam titles.") == [("PERSON", "Margaret Court")]
+    assert spans("Hampton Court Palace drew crowds.") == [("LOC", "Hampton Court Palace")]
     assert not [n for k, n in spans("The Food Court at the mall reopened.") if k == "ORG"]
 
 
@@ -588,3 +594,23 @@ def test_trap_a_known_name_or_a_qualifying_name_after_the_is_still_a_person(span
 
 def test_an_ampersand_joins_a_company_s_name(spans):
     assert not [n for k, n in spans("Procter&Gamble and Marks&Spencer reported.") if k == "PERSON"]
+
+
+def test_trap_a_head_noun_qualified_after_it_or_the_centre_is_no_short_form(spans):
+    found = spans("Mumbai Police arrested him. Police in Pune said a second suspect fled.")
+    assert ("ORG", "Police") not in found
+    found = spans("It flew from the Satish Dhawan Space Centre. The Centre has approved funds.")
+    assert ("ORG", "Centre") not in found
+
+
+def test_trap_a_town_s_state_by_its_name_needs_a_known_town(spans):
+    """A player and his college are no town and state; an AP abbreviation says more."""
+    found = spans("Picks: Jalen Milroe, Alabama, went later; Md. Siraj, Ind., bowled.")
+    assert ("LOC", "Jalen Milroe") not in found
+    assert not [s for k, s in found if s in ("Md.", "Ind.")]
+
+
+def test_trap_a_scripture_a_city_or_a_work_before_a_company_noun_is_no_organisation(spans):
+    assert spans("According to the Bible, it was so. According to the FIR, he fled.") == []
+    assert spans("The Detroit automaker said sales fell.") == [("LOC", "Detroit")]
+    assert spans("The Mission Impossible franchise returns.") == []

@@ -66,7 +66,11 @@ from workers.stages.text.social import MENTION
 
 _REMEMBERED_WORDS = 65536
 _LINK_LETTERS = 3  # "of", "and", "for", "de", "al": small words inside a Latin name
-_LEGAL_FORMS = frozenset({"inc", "ltd", "limited", "corp", "llc", "plc", "co", "pvt", "llp", "ag"})
+# Last words that are no organisation's short form: legal forms, and "Centre", which Indian
+# English says for the Union government ("the Centre has approved", after "... Space Centre").
+_NO_SHORT_FORMS = frozenset(
+    {"inc", "ltd", "limited", "corp", "llc", "plc", "co", "pvt", "llp", "ag", "centre", "center"}
+)
 _REPEATED = 2  # times at least an unknown word and a known surname come together: a name
 _SPELT_KEY = 3  # letters at least of the phonetic key a name's word shares with its other spelling
 
@@ -144,10 +148,11 @@ class _Scan:
             self.alias(acronym, kind, name)
         if kind == "ORG" and last > first and self.info[first].capital:
             # "Church of Scientology": "the Church" and "Scientology" alone are it; "Indian
-            # Army": "the Army" (not "Indian", nor the "Inc." of "Tyvak Systems Inc.")
+            # Army": "the Army" (not "Indian", nor the "Inc." of "Tyvak Systems Inc.", nor "the
+            # Centre")
             for k in (first, last):
                 word = self.info[k]
-                legal = word.folded.casefold() in _LEGAL_FORMS
+                legal = word.folded.casefold() in _NO_SHORT_FORMS
                 if word.capital and ((k == last and not legal) or (k == first and word.org_head)):
                     self.alias(k, kind, name)
         self.covered.update(range(first, last + 1))
@@ -434,6 +439,8 @@ class EntityFinder:
             facts, entity = info[k], aliases[info[k].folded]
             # Capitals in a text in capitals say nothing of names.
             named = facts.name_like or (facts.capital and scan.cased)
+            if entity and entity[0] == "ORG" and facts.org_head and self._qualified(scan, k):
+                continue  # "Police in Pune" after "Mumbai Police": another force
             if entity and k not in scan.covered and named and scan.alone(k):
                 scan.add(*entity, *scan.alias_run(k))
 
@@ -560,9 +567,6 @@ class EntityFinder:
             if end:
                 scan.add(kind, latin_words(scan.text, toks, info, i, end, idx), i, end - 1)
                 return end
-        if scan.devanagari and not scan.cased and self._latin_name(scan, i):
-            scan.add("PERSON", surface(scan.text, toks, i, i + 1), i, i + 1)
-            return i + 2
         if scan.devanagari and self._repeated_name(scan, i):
             scan.add("PERSON", latin_words(scan.text, toks, info, i, i + 2, idx), i, i + 1)
             return i + 2
@@ -583,37 +587,13 @@ class EntityFinder:
             scan.add(kind, surface(scan.text, toks, i, after - 1), i, after - 1)
         return after
 
-    def _latin_name(self, scan: _Scan, i: int) -> bool:
-        """Words i and i + 1 are a person's name in Latin letters in a Hindi text, where capitals
-        say little ("Grand Slam", "Right to speak"): a given name of the US Census, titled,
-        then one capitalised word, and no third unless the second is a surname or a place the
-        lists know ("डेस्क-Naomi Osaka Grand Slam singles"; not "Grace Grand Slam")."""
-        toks, info, idx = scan.toks, scan.info, self.lexicon
-        word, nxt = toks.words[i], i + 1
-        return (
-            nxt < len(info)
-            and word[1:2].islower()
-            and word.casefold() in idx.world_given_names
-            and toks.adjacent(i)
-            and toks.words[nxt][:1].isupper()
-            and toks.words[nxt][1:2].islower()
-            and not info[nxt].devanagari
-            and (toks.words[nxt] not in idx.vocabulary.common or self._known_word(toks.words[nxt]))
-            and (
-                nxt + 1 == len(info)
-                or not toks.adjacent(nxt)
-                or not info[nxt + 1].capital
-                or self._known_word(toks.words[nxt])
-            )
-        )
-
-    def _known_word(self, word: str) -> bool:
-        """A capitalised Latin word the lists know as a surname or a place ("Osaka")."""
-        idx = self.lexicon
-        return (
-            word.casefold() in idx.surnames
-            or word in idx.vocabulary.surnames
-            or word in idx.vocabulary.places
+    def _qualified(self, scan: _Scan, k: int) -> bool:
+        """A preposition after word k says which one it is: another ("Police in Pune", "the
+        Bank of Baroda")."""
+        nxt = k + 1
+        return nxt < len(scan.info) and (
+            scan.toks.words[nxt] in self.lexicon.place_prepositions
+            or scan.toks.words[nxt] in self.lexicon.org_links
         )
 
     def _repeated_name(self, scan: _Scan, i: int) -> bool:

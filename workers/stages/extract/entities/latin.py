@@ -228,10 +228,10 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     facility_first = len(words) > 1 and info[i].facility and not info[end - 1].org_head
     if facility_first and words[-1] not in idx.vocabulary.surnames:  # not "Temple Grandin"
         return "LOC"  # "Masjid Al-Haram", "Fort Kochi": the facility's word first
-    if state_at(toks, end, idx)[0]:
-        return "LOC"  # "Austin, Texas, last week": a town, though Austin is a given name
     if _named_source(toks, i, end, idx):
         return "ORG"  # "according to the Intelligencer", "the Independent newspaper"
+    if len(words) <= _TOWN_WORDS and _town_of_state(toks, i, end, idx):
+        return "LOC"  # "Austin, Texas, last week": a town, though Austin is a given name
     if len(words) > 1 and person_evidence(toks, info, i, end, idx):
         return "PERSON"  # "a statement from Tom Hendricks" is still a person
     if (
@@ -251,15 +251,40 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     return None
 
 
+_WORKS = ("franchise", "studio")  # company nouns that also follow a work's or a team's name
+_TOWN_WORDS = 3  # words at most of a town's name before its state
+
+
+def _town_of_state(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
+    """The run from word i to end is a town: a US state follows after a comma, by the AP's
+    abbreviation ("Orange County, Calif.,"), or by its name after a town GeoNames knows ("Austin,
+    Texas,"; not a player and his college: "Jalen Milroe, Alabama,")."""
+    size, _ = state_at(toks, end, idx)
+    if not size:
+        return False
+    abbreviated = toks.words[end + size - 1] in idx.state_abbreviations
+    return abbreviated or " ".join(toks.words[i:end]) in idx.vocabulary.places
+
+
 def _named_source(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
     """The run from word i to end, after "the", names a newspaper or a company: "according to"
-    before it, or a company's noun in lower case after it ("the Independent newspaper"; not
-    "the Chinese firm")."""
+    before it, not all common words or acronyms (not "the Bible", "the FIR"), or a company's
+    noun in lower case after it ("the Independent newspaper"; not "the Chinese firm", "the
+    Detroit automaker", "the Mission Impossible franchise")."""
     if i < 1 or toks.words[i - 1].casefold() != "the" or not toks.adjacent(i - 1):
         return False
+    words = toks.words[i:end]
     cited = i >= 3 and [w.casefold() for w in toks.words[i - 3 : i - 1]] == ["according", "to"]
-    noun = end < len(toks) and toks.adjacent(end - 1) and toks.words[end] in idx.company_nouns
-    return (cited or noun) and not is_people(toks.words[i], idx)  # not "the Chinese firm"
+    common = all(w in idx.vocabulary.common or w.upper() in idx.common_acronyms for w in words)
+    cited = cited and not common  # not "according to the Bible", "the FIR"
+    noun = (
+        end < len(toks)
+        and toks.adjacent(end - 1)
+        and toks.words[end] in idx.company_nouns
+        and toks.words[end] not in _WORKS
+        and " ".join(words) not in idx.vocabulary.places  # "the Detroit automaker"
+    )
+    return (cited or noun) and not is_people(words[0], idx)  # not "the Chinese firm"
 
 
 def names_a_person(words: list[str], idx: Lexicon) -> bool:

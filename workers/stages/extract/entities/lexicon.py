@@ -96,6 +96,7 @@ class Lexicon:
     places_of: frozenset[str]  # "town", "province": "the town of X" is a place
     campus_heads: frozenset[str]  # "university": "University of X at Y" is one name
     branch_words: frozenset[str]  # "news", "india": "BBC News" is an outlet of its own
+    court_kinds: frozenset[str]  # "high", "crown": "Manchester Crown Court" is an organisation
     company_nouns: frozenset[str]  # "carrier", "chipmaker": "carrier Emirates" is a company
     bodies: dict[str, str]  # "सरकार": "Government": "राजस्थान सरकार" is an organisation
     deities: dict[str, str]  # "शिव": "Shiva": a person after a deity's title or beside another
@@ -210,6 +211,7 @@ class Lexicon:
             places_of=frozenset(words.get("places_of", ())),
             campus_heads=frozenset(words.get("campus_heads", ())),
             branch_words=frozenset(words.get("branch_words", ())),
+            court_kinds=frozenset(words.get("court_kinds", ())),
             company_nouns=frozenset(words.get("company_nouns", ())),
             bodies={fold(w): latin for w, latin in words.get("bodies", {}).items()},
             deities={fold(w): latin for w, latin in words.get("deities", {}).items()},

@@ -32,7 +32,7 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
     Prevention", "यूरोपियन बैंक फॉर रिकन्स्ट्रक्शन एंड डेवलपमेंट"); or none before it and such a
     tail ("Church of Scientology")."""
     runs: dict[int, int] = {}
-    for head in where(info, ORG_HEAD):
+    for head in sorted({*where(info, ORG_HEAD), *courts(toks, info, idx)}):
         end = _tail(toks, info, head, idx)
         if info[head].devanagari:
             start = devanagari_organisation(toks, info, head, idx)
@@ -43,6 +43,19 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
         if start < head or end > head + 1:  # "University of Southern Indiana" has no words before
             runs[start] = max(runs.get(start, 0), end)  # "Marudhar Capital Services", not "Capital"
     return runs
+
+
+def courts(toks: Tokens, info: list[Word], idx: Lexicon) -> list[int]:
+    """The positions of "Court" after a kind of court ("Crown Court", "High Court"): there it
+    ends an organisation's name, as a head noun does ("Margaret Court" is a tennis player)."""
+    return [
+        k
+        for k in where_among(info, ("court",))
+        if k > 0
+        and info[k].capital
+        and toks.adjacent(k - 1)
+        and toks.words[k - 1].casefold().removesuffix("'s") in idx.court_kinds
+    ]
 
 
 def _capitalised_before(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
