@@ -152,8 +152,8 @@ class _Scan:
             # Centre")
             for k in (first, last):
                 word = self.info[k]
-                legal = word.folded.casefold() in _NO_SHORT_FORMS
-                if word.capital and ((k == last and not legal) or (k == first and word.org_head)):
+                short = word.folded.casefold() not in _NO_SHORT_FORMS
+                if word.capital and ((k == last and short) or (k == first and word.org_head)):
                     self.alias(k, kind, name)
         self.covered.update(range(first, last + 1))
         self.ends[last] = (first, kind)
@@ -617,10 +617,9 @@ class EntityFinder:
             return False
         if scan.pairs is None:
             scan.pairs = Counter(
-                (info[j].folded, info[j + 1].folded)
+                (info[j - 1].folded, info[j].folded)
                 for j in where_among(info, idx.devanagari_surnames)
-                for j in (j - 1,)
-                if j >= 0 and toks.adjacent(j)
+                if j > 0 and toks.adjacent(j - 1)
             )
         return scan.pairs[word.folded, surname.folded] >= _REPEATED
 

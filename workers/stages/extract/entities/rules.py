@@ -710,8 +710,8 @@ def role_name_at(
 
 def _kin_names(toks: Tokens, info: list[Word], i: int, start: int, end: int, idx: Lexicon) -> bool:
     """A Hindi kin word at i names the one or two words from `start` to `end`: after a genitive
-    ("उनकी पत्नी", "काजोल की बेटी") and before a postposition or a comma ("... विचित्र लता के
-    नाम", "... फातिमा तक" not: "उनके पिता किसान थे", "बहू दहेज के लिए", "बेटी न्यासा विदेश में")."""
+    ("उनकी पत्नी", "काजोल की बेटी") and before a postposition or a comma ("उनकी पत्नी विचित्र लता
+    के नाम"; not "उनके पिता किसान थे", "बहू दहेज के लिए", "बेटी न्यासा विदेश में")."""
     before = info[i - 1].folded if i > 0 and toks.adjacent(i - 1) else ""
     after = info[end] if end < len(info) else None
     return (
