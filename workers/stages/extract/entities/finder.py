@@ -18,6 +18,7 @@ from typing import Any
 from workers.stages.extract.analysis import Analysis
 from workers.stages.extract.entities.found import Authors, Found, add_authors, add_handle
 from workers.stages.extract.entities.latin import (
+    after_the,
     capitalised_run,
     casing,
     common_capital,
@@ -173,12 +174,8 @@ class _Scan:
         opens it ("the W.M. Keck Observatory"; not "the Philip K. Dick Award"); else one with no
         known name among its words ("The Rev Al Sharpton") that qualifies no noun after it ("the
         Pittsburgh Steelers and"; "the Oleksandr Usyk fight" names the man)."""
-        before, after, idx, info = first - 1, last + 1, self.lexicon, self.info
-        if not (
-            before >= 0
-            and self.toks.adjacent(before)
-            and self.toks.words[before].casefold() == "the"
-        ):
+        after, idx, info = last + 1, self.lexicon, self.info
+        if not after_the(self.toks, first):
             return False
         if " ".join(w.folded for w in info[first : last + 1]) in idx.exact:
             return False  # "the Dalai Lama"

@@ -73,17 +73,16 @@ def capital_word(
     return not (opens_sentence(toks, k) and folded in lower)
 
 
+def after_the(toks: Tokens, k: int) -> bool:
+    """Word k comes right after "the" (or "The"), only spaces between."""
+    return k > 0 and toks.adjacent(k - 1) and toks.words[k - 1].casefold() == "the"
+
+
 def noun_in_capitals(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
     """Word k is a role that is a common noun ("painter", "boxer") in capitals right after
     "the": a name's word ("The Painter Street bridge", "The Boxer Rebellion"), no role ("Team
     Leader Jennifer Ngo-Anh", "Art Director Park" keep theirs)."""
-    return (
-        info[k].capital
-        and info[k].folded in idx.lower_roles
-        and k > 0
-        and toks.adjacent(k - 1)
-        and toks.words[k - 1].casefold() == "the"
-    )
+    return info[k].capital and info[k].folded in idx.lower_roles and after_the(toks, k)
 
 
 def common_capital(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
@@ -271,7 +270,7 @@ def _named_source(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
     before it, not all common words or acronyms (not "the Bible", "the FIR"), or a company's
     noun in lower case after it ("the Independent newspaper"; not "the Chinese firm", "the
     Detroit automaker", "the Mission Impossible franchise")."""
-    if i < 1 or toks.words[i - 1].casefold() != "the" or not toks.adjacent(i - 1):
+    if not after_the(toks, i):
         return False
     words = toks.words[i:end]
     cited = i >= 3 and [w.casefold() for w in toks.words[i - 3 : i - 1]] == ["according", "to"]
