@@ -537,3 +537,29 @@ def test_trap_a_latin_brand_that_opens_with_a_given_name_in_a_hindi_text_is_no_p
     """A review's cases: in Hindi text Latin capitals say little, so no rule reads them."""
     assert spans("Franklin Templeton ने छह डेट फंड बंद किए।") == []
     assert not [n for k, n in spans("Royal Enfield ने बाइक पेश की।") if k == "PERSON"]
+
+
+def test_a_name_after_a_role_and_before_a_place_word_is_the_place(spans):
+    """ "पीड़ित लालगंज तहसील के": the victim, then his tehsil; "आरोपी सिकंदरपुर थाने में": the
+    accused, then the police station's town (थाने, the oblique of थाना, says so too)."""
+    assert spans("पीड़ित लालगंज तहसील के नयापुरा मोहल्ले में रहता है।") == [
+        ("LOC", "नयापुरा"),
+        ("LOC", "लालगंज"),
+    ]
+    assert spans("आरोपी सिकंदरपुर थाने में बंद है।") == [("LOC", "सिकंदरपुर")]
+    assert ("PERSON", "रमेश यादव") in spans("आरोपी रमेश यादव को पुलिस ने पकड़ा।")
+
+
+def test_trap_an_adjective_in_iya_before_a_place_word_is_no_place(spans):
+    """ "स्थानीय थाने", "क्षेत्रीय तहसील": adjectives of relation; organisations that open with
+    one keep it."""
+    assert spans("वह स्थानीय थाने पहुंचा और क्षेत्रीय तहसील गया।") == []
+    assert ("ORG", "भारतीय रिजर्व बैंक") in spans("भारतीय रिजर्व बैंक ने कहा।")
+
+
+def test_trap_the_last_word_before_the_full_stop_after_a_role_is_the_verb(spans):
+    """Hindi puts the verb last, after a role in the plural of respect; a surname so shaped
+    stays a name."""
+    assert not any(kind == "PERSON" for kind, _ in spans("भाजपा के नेता आए। मंत्री बोले।"))
+    assert ("PERSON", "रामखिलावन वर्मा") in spans("श्री रामखिलावन वर्मा आए।")
+    assert ("PERSON", "पांडे") in spans("मंच पर सांसद पांडे।")

@@ -342,6 +342,7 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
             and not info[j].particle
             and not info[j].place
             and not info[j].acronym
+            and not role_at(info, j, idx)  # "आरोपी सिकंदरपुर थाने": the accused, then the place
             and (j == i or toks.adjacent(j - 1))
             for j in range(i, after)
         ) and toks.adjacent(after - 1):
@@ -673,6 +674,7 @@ def role_name_at(
         and name_end - start < 3
         and not info[name_end].particle
         and not info[name_end].org_head
+        and not info[name_end].place
         and info[name_end].name_like
         and (
             name_end == start
@@ -681,8 +683,11 @@ def role_name_at(
         )
     ):
         name_end += 1
-    if name_end < n and (info[name_end].org_head or info[name_end].folded in idx.scheme_words):
-        return 0, 0  # "प्रोफेसर यशपाल कमेटी", "प्रधानमंत्री किसान सम्मान निधि योजना"
+    if name_end < n and (
+        info[name_end].org_head or info[name_end].place or info[name_end].folded in idx.scheme_words
+    ):
+        # "प्रोफेसर यशपाल कमेटी", "प्रधानमंत्री किसान सम्मान निधि योजना", "पीड़ित लालगंज तहसील"
+        return 0, 0
     ends = (
         name_end == n
         or info[name_end].particle
@@ -690,6 +695,8 @@ def role_name_at(
         or toks.gap(name_end - 1) in (",", "।", "(")  # "सांसद X (भाजपा)", "Rep. X (D-Minn.)"
         or _capitals_end(toks, info, start, name_end, idx)
     )
+    if name_end > start and _verb_last(toks, info, name_end - 1, idx):
+        name_end -= 1  # "श्री X Y आए।", "भाजपा के नेता आए।"
     infinitive = (
         name_end == start + 1
         and info[start].folded.endswith(_INFINITIVE)
@@ -706,6 +713,22 @@ def role_name_at(
     if name_end > start and ends and not infinitive:  # "कमांडर रस्का लुक्विया, ओकोट ..."
         return start, name_end
     return 0, 0
+
+
+_PLURAL_PAST = ("े", "ए", "ये")  # आए, गए, पहुंचे, बोले: the verb's form after a role (respect)
+
+
+def _verb_last(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k is the sentence's verb: Hindi puts it last, and after a role it takes the plural
+    of respect ("नेता आए।", "मंत्री बोले।"; not "विधायक रामखिलावन।", "सांसद पांडे।", a surname)."""
+    word = info[k]
+    return (
+        word.devanagari
+        and toks.gap(k) == "।"
+        and word.folded.endswith(_PLURAL_PAST)
+        and word.folded not in idx.devanagari_surnames
+        and word.folded.casefold() not in idx.given_names
+    )
 
 
 def _kin_names(toks: Tokens, info: list[Word], i: int, start: int, end: int, idx: Lexicon) -> bool:
