@@ -563,3 +563,15 @@ def test_trap_the_last_word_before_the_full_stop_after_a_role_is_the_verb(spans)
     assert not any(kind == "PERSON" for kind, _ in spans("भाजपा के नेता आए। मंत्री बोले।"))
     assert ("PERSON", "रामखिलावन वर्मा") in spans("श्री रामखिलावन वर्मा आए।")
     assert ("PERSON", "पांडे") in spans("मंच पर सांसद पांडे।")
+
+
+def test_a_place_a_rule_found_is_the_same_place_again_in_the_text(spans):
+    """One name, one sense in an article: "मझौलिया गांव", then "मझौलिया के किसान"."""
+    text = "मझौलिया गांव में बारिश हुई। मझौलिया के किसान परेशान हैं।"
+    assert spans(text) == [("LOC", "मझौलिया"), ("LOC", "मझौलिया")]
+
+
+def test_trap_only_a_one_word_place_goes_on_alone(spans):
+    """ "राम नगर गांव" is one place of two words: "राम" alone later is no place."""
+    found = spans("राम नगर गांव में बारिश हुई। राम ने कहा कि फसल खराब हुई।")
+    assert found == [("LOC", "राम नगर")]

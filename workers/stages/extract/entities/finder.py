@@ -145,6 +145,8 @@ class _Scan:
                 for k in (first, last):
                     if not self.info[k].initial:  # "एम" of "एम एस स्वामीनाथन" is no short form
                         self.alias(k, kind, name)
+        if kind != "PERSON" and first == last and self._unlisted(first):
+            self.alias(first, kind, name)  # "मझौलिया गांव", then "मझौलिया के किसान": the village
         if kind != "PERSON" and (acronym := self.defined_acronym(first, last)) is not None:
             self.alias(acronym, kind, name)
         if kind == "ORG" and last > first and self.info[first].capital:
@@ -167,6 +169,12 @@ class _Scan:
             end += 1  # "U.S.", "यू.एस.", "Calif.": the abbreviation's last dot is its own
         span = (start, end) if self.source == "body" else None
         self.found.add(kind, name, self.text[start:end], self.source, span)
+
+    def _unlisted(self, k: int) -> bool:
+        """Word k is a name no list knows (the lists find a known one wherever it is) and no
+        short form yet."""
+        word = self.info[k]
+        return word.name_like and not word.opens and word.folded not in self.aliases
 
     def _after_article(self, first: int, last: int) -> bool:
         """A name from word `first` to `last` right after "the" that is no person's: no alias
