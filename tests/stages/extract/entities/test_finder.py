@@ -575,3 +575,17 @@ def test_trap_only_a_one_word_place_goes_on_alone(spans):
     """ "राम नगर गांव" is one place of two words: "राम" alone later is no place."""
     found = spans("राम नगर गांव में बारिश हुई। राम ने कहा कि फसल खराब हुई।")
     assert found == [("LOC", "राम नगर")]
+
+
+def test_a_constituency_before_a_house_and_a_seat_is_a_place(spans):
+    """ "चित्रकोट विधानसभा सीट": the seat's name is a place, and so is it again before
+    "विधायक"."""
+    found = spans("भाजपा ने चित्रकोट विधानसभा सीट से टिकट दिया। चित्रकोट विधायक दीपक बैज हैं।")
+    assert found.count(("LOC", "चित्रकोट")) == 2
+    assert ("LOC", "करहल") in spans("करहल विधानसभा क्षेत्र से अखिलेश यादव जीते।")
+
+
+def test_trap_a_house_without_a_seat_or_after_a_pronoun_names_no_place(spans):
+    """ "दिल्ली विधानसभा" is the assembly; "इस विधानसभा सीट", "किसी लोकसभा क्षेत्र" name none."""
+    found = spans("दिल्ली विधानसभा में बहस हुई। इस विधानसभा सीट पर और किसी लोकसभा क्षेत्र में।")
+    assert not any(kind == "LOC" for kind, _ in found)

@@ -454,7 +454,8 @@ class EntityFinder:
         words that pass a closer look, and the words some rule reads from after them)."""
         idx, info, authors, toks = self.lexicon, scan.info, scan.authors, scan.toks
         n = len(info)
-        marked = {j - d for j in where(info, PLACE) for d in (1, 2)}  # "X गांव", "X Y district"
+        places = [*where(info, PLACE), *where_among(info, idx.houses)]  # "X विधानसभा सीट"
+        marked = {j - d for j in places for d in (1, 2)}  # "X गांव", "X Y district"
         marked.update(j - 2 for j in where(info, AGENT))  # "X Y ने कहा"
         if scan.devanagari:  # "सपना चौधरी": a known surname after a given name
             marked.update(j - 1 for j in where_among(info, idx.devanagari_surnames))

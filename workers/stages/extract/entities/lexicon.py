@@ -133,6 +133,8 @@ class Lexicon:
     span: dict[str, int]
     phonetic_span: dict[str, int]
     place_words: frozenset[str]  # words that follow a place's name: गांव, जिले, district
+    houses: frozenset[str]  # a house, then a seat word, after a constituency: विधानसभा सीट
+    seat_words: frozenset[str]
     facility_words: frozenset[str]  # words that end a facility's name: Stadium, मस्जिद
     given_names: dict[str, str]  # matching form -> Latin spelling
     # Given names listed with no Devanagari spelling, as theirs is a common word (सपना, एकता,
@@ -250,6 +252,8 @@ class Lexicon:
             span=aliases.span,
             phonetic_span=aliases.phonetic_span,
             place_words=frozenset(fold(w).casefold() for w in words["place_words"]),
+            houses=frozenset(fold(w) for w in words.get("houses", ())),
+            seat_words=frozenset(fold(w) for w in words.get("seat_words", ())),
             facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
             given_names=_name_forms(given_names),
             unspelt_given=frozenset(row[0].casefold() for row in given_names if len(row) < 2),

@@ -335,7 +335,7 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
     acronym spelt in Devanagari letters ("दो एफआईआर जिला प्रशासन द्वारा": reports)."""
     for size in (1, 2):
         after = i + size
-        if after >= len(info) or not info[after].place:
+        if after >= len(info) or not (info[after].place or _seat_at(toks, info, after, idx)):
             continue
         if all(
             info[j].name_like
@@ -348,6 +348,16 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
         ) and toks.adjacent(after - 1):
             return after
     return 0
+
+
+def _seat_at(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Words k and k + 1 are a house and a seat: "विधानसभा सीट", "लोकसभा क्षेत्र"."""
+    return (
+        k + 1 < len(info)
+        and toks.adjacent(k)
+        and info[k].folded in idx.houses
+        and info[k + 1].folded in idx.seat_words
+    )
 
 
 def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
