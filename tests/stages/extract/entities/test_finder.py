@@ -589,3 +589,17 @@ def test_trap_a_house_without_a_seat_or_after_a_pronoun_names_no_place(spans):
     """ "दिल्ली विधानसभा" is the assembly; "इस विधानसभा सीट", "किसी लोकसभा क्षेत्र" name none."""
     found = spans("दिल्ली विधानसभा में बहस हुई। इस विधानसभा सीट पर और किसी लोकसभा क्षेत्र में।")
     assert not any(kind == "LOC" for kind, _ in found)
+
+
+def test_a_known_surname_before_a_household_word_is_the_family_s_person(spans):
+    """ "कश्यप परिवार नाराज है", "गांधी परिवार": a family named by its surname, as "the Kennedy
+    family" is labelled."""
+    found = spans("कश्यप परिवार नाराज है। ठाकरे परिवार एकजुट है।")
+    assert found == [("PERSON", "कश्यप"), ("PERSON", "ठाकरे")]
+
+
+def test_trap_a_community_a_common_word_or_a_name_before_the_surname_is_no_household(spans):
+    """ "जाट समाज" is a community, "खान परिवार" a common word's, and in "जंगल राज यादव परिवार"
+    the word before the surname might be a given name: none is guessed."""
+    for text in ("यादव समाज ने बैठक की।", "खान परिवार के लोग आए।", "यह जंगल राज यादव परिवार की देन है।"):
+        assert not any(kind == "PERSON" for kind, _ in spans(text)), text

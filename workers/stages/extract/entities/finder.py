@@ -39,6 +39,7 @@ from workers.stages.extract.entities.rules import (
     deity_at,
     given_name_at,
     headed_names,
+    household_at,
     initials_at,
     latin_words,
     match,
@@ -459,6 +460,7 @@ class EntityFinder:
         marked.update(j - 2 for j in where(info, AGENT))  # "X Y ने कहा"
         if scan.devanagari:  # "सपना चौधरी": a known surname after a given name
             marked.update(j - 1 for j in where_among(info, idx.devanagari_surnames))
+            marked.update(j - 1 for j in where_among(info, idx.households))  # "कश्यप परिवार"
         marked.update(scan.headed)
 
         def continued(i: int) -> bool:  # "the Hindu" may be an alias, "the state" none
@@ -567,7 +569,12 @@ class EntityFinder:
         if size:
             scan.add("LOC", state, i, i + size - 1)  # "Wheeling, W.Va.,": West Virginia
             return i + size
-        rules = (("LOC", place_before_word_at), ("PERSON", given_name_at), ("PERSON", speaker_at))
+        rules = (
+            ("LOC", place_before_word_at),
+            ("PERSON", given_name_at),
+            ("PERSON", speaker_at),
+            ("PERSON", household_at),
+        )
         for kind, rule in rules:
             end = rule(toks, info, i, idx)
             if end:

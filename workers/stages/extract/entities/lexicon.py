@@ -119,6 +119,7 @@ class Lexicon:
     scheme_words: frozenset[str]  # "योजना", "अभियान": after a role, a scheme's name, no person's
     middle_names: frozenset[str]  # "सिंह", "कुमार": a surname may follow
     family_words: frozenset[str]  # "परिवार": "यादव परिवार" is a family, no person's surname
+    households: frozenset[str]  # of those, one family's: "कश्यप परिवार" (not "जाट समाज")
     speech_verbs: frozenset[str]  # "said", "told": the name before one is a person's
     titles: frozenset[str]  # "Mr", "Dr": the name after one is a person's
     world_given_names: frozenset[str]  # given names in Latin script, case-folded (US Census)
@@ -236,6 +237,7 @@ class Lexicon:
             scheme_words=frozenset(fold(w) for w in words.get("scheme_words", ())),
             middle_names=frozenset(fold(w) for w in words.get("middle_names", ())),
             family_words=frozenset(fold(w) for w in words.get("family_words", ())),
+            households=frozenset(fold(w) for w in words.get("households", ())),
             speech_verbs=frozenset(words.get("speech_verbs", ())),
             titles=frozenset(words.get("titles", ())),
             world_given_names=frozenset(n.casefold() for n in world_given_names),

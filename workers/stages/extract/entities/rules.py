@@ -434,6 +434,25 @@ def named_after(toks: Tokens, info: list[Word], end: int) -> int:
     return heads[-1] + 1 if heads else 0
 
 
+def household_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
+    """End of a family's surname at word i, a person ("कश्यप परिवार नाराज है", "गांधी परिवार"):
+    a known Devanagari surname that is no common word, before a household's word, and after no
+    word that may be a given name (a name before it is another rule's: "जंगल राज यादव परिवार")."""
+    nxt = i + 1
+    if (
+        nxt >= len(info)
+        or not toks.adjacent(i)
+        or info[nxt].folded not in idx.households
+        or info[i].folded not in idx.devanagari_surnames
+        or info[i].folded in idx.common_surnames
+    ):
+        return 0
+    before = info[i - 1] if i > 0 and toks.adjacent(i - 1) else None
+    if before and before.name_like and not before.particle:
+        return 0
+    return nxt
+
+
 def _unspelt_given(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> bool:
     """Word i is a given name whose Devanagari spelling is a common word ("सपना" is a dream,
     "एकता" unity), named so by a known surname right after it ("सपना चौधरी", "एकता कपूर"). Not
