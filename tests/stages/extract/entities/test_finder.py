@@ -603,3 +603,27 @@ def test_trap_a_community_a_common_word_or_a_name_before_the_surname_is_no_house
     the word before the surname might be a given name: none is guessed."""
     for text in ("यादव समाज ने बैठक की।", "खान परिवार के लोग आए।", "यह जंगल राज यादव परिवार की देन है।"):
         assert not any(kind == "PERSON" for kind, _ in spans(text)), text
+
+
+def test_names_joined_in_a_police_report_s_style_are_people_and_their_home_a_place(spans):
+    """ "राजू उर्फ पप्पू पुत्र रामलाल निवासी नयागांव": the accused, his alias, his father, and after
+    a person "निवासी" names his home; after a place it names a person."""
+    found = spans("आरोपी राजू उर्फ पप्पू पुत्र रामलाल निवासी नयागांव को गिरफ्तार किया गया।")
+    assert found == [
+        ("LOC", "नयागांव"),
+        ("PERSON", "पप्पू"),
+        ("PERSON", "राजू"),
+        ("PERSON", "रामलाल"),
+    ]
+    assert ("PERSON", "बबलू") in spans("रामपुर निवासी बबलू ने कहा।")
+
+
+def test_trap_a_son_a_native_or_a_resident_doctor_is_no_name(spans):
+    """ "पुत्र मोह" (love of a son) and "पुत्र प्राप्ति" name no one; "मूल निवासी" is a native,
+    "निवासी डॉक्टर" a resident doctor, "निवासी होने के नाते" being one."""
+    for text in (
+        "पुत्र मोह में वह अंधे हो गए। उन्हें पुत्र प्राप्ति की इच्छा थी।",
+        "वह मूल निवासी है। सरकारी अस्पताल के निवासी डॉक्टरों ने हड़ताल की।",
+    ):
+        assert spans(text) == [], text
+    assert spans("दिल्ली निवासी होने के नाते उन्होंने कहा।") == [("LOC", "दिल्ली")]

@@ -47,6 +47,7 @@ from workers.stages.extract.entities.rules import (
     pair_may_match,
     past_titles,
     place_before_word_at,
+    role_at,
     role_name_at,
     speaker_at,
     state_at,
@@ -73,6 +74,7 @@ _LINK_LETTERS = 3  # "of", "and", "for", "de", "al": small words inside a Latin 
 _NO_SHORT_FORMS = frozenset(
     {"inc", "ltd", "limited", "corp", "llc", "plc", "co", "pvt", "llp", "ag", "centre", "center"}
 )
+_INFINITIVE_END = "ने"  # "निवासी होने के नाते": a verb's, no name
 _REPEATED = 2  # times at least an unknown word and a known surname come together: a name
 _SPELT_KEY = 3  # letters at least of the phonetic key a name's word shares with its other spelling
 
@@ -461,6 +463,9 @@ class EntityFinder:
         if scan.devanagari:  # "सपना चौधरी": a known surname after a given name
             marked.update(j - 1 for j in where_among(info, idx.devanagari_surnames))
             marked.update(j - 1 for j in where_among(info, idx.households))  # "कश्यप परिवार"
+            descent = where_among(info, idx.descent_words)  # "राजू उर्फ पप्पू पुत्र रामलाल"
+            marked.update(j + d for j in descent for d in (-3, -2, -1, 1))
+            marked.update(j + 1 for j in where_among(info, idx.residents))  # "निवासी बबलू"
         marked.update(scan.headed)
 
         def continued(i: int) -> bool:  # "the Hindu" may be an alias, "the state" none
@@ -580,6 +585,8 @@ class EntityFinder:
             if end:
                 scan.add(kind, latin_words(scan.text, toks, info, i, end, idx), i, end - 1)
                 return end
+        if scan.devanagari and (end := self._descended(scan, i) or self._resident(scan, i)):
+            return end
         if scan.devanagari and self._repeated_name(scan, i):
             scan.add("PERSON", latin_words(scan.text, toks, info, i, i + 2, idx), i, i + 1)
             return i + 2
@@ -607,6 +614,84 @@ class EntityFinder:
         return nxt < len(scan.info) and (
             scan.toks.words[nxt] in self.lexicon.place_prepositions
             or scan.toks.words[nxt] in self.lexicon.org_links
+        )
+
+    def _descended(self, scan: _Scan, i: int) -> int:
+        """End of the people named from word i in a police report's style, added ("राजू उर्फ
+        पप्पू पुत्र रामलाल निवासी नयागांव": Raju, his alias, his father), else 0: runs of one to
+        three words that may be names, joined by उर्फ, पुत्र or पुत्री, the last ended by निवासी
+        or another place word, a postposition, a comma or a stop. Two runs at least, the first
+        with no word before it that may be a name (a role may be: "आरोपी राजू उर्फ ..."); or one
+        after such a word and a person found before it."""
+        idx, toks, info = self.lexicon, scan.toks, scan.info
+        before = info[i - 1] if i > 0 and toks.adjacent(i - 1) else None
+        joined = (
+            before is not None
+            and before.folded in idx.descent_words
+            and scan.ends.get(i - 2, (0, ""))[1] == "PERSON"
+        )
+        if (
+            before
+            and not joined
+            and before.name_like
+            and not before.particle
+            and not role_at(info, i - 1, idx)
+        ):
+            return 0
+        runs: list[tuple[int, int]] = []
+        start = i
+        while (end := self._name_run(scan, start)) and (not runs or end > start):
+            runs.append((start, end))
+            if end < len(info) and info[end].folded in idx.descent_words and toks.adjacent(end):
+                start = end + 1
+                continue
+            break
+        if not runs or len(runs) < (1 if joined else 2) or not self._run_ends(scan, runs[-1][1]):
+            return 0
+        for first, end in runs:
+            scan.add("PERSON", latin_words(scan.text, toks, info, first, end, idx), first, end - 1)
+        return runs[-1][1]
+
+    def _resident(self, scan: _Scan, i: int) -> int:
+        """End of the name after "निवासी" (resident) at word i - 1, added, else 0: after a place
+        found a person, of one to three words ("रामपुर निवासी बबलू ने"); after a person found
+        his home, of one or two ("पुत्र रामलाल निवासी नयागांव को"); ended as a name ends."""
+        toks, info = scan.toks, scan.info
+        if i < 2 or not toks.adjacent(i - 1) or info[i - 1].folded not in self.lexicon.residents:
+            return 0
+        found = scan.ends.get(i - 2)
+        kind = {"LOC": "PERSON", "PERSON": "LOC"}.get(found[1]) if found else None
+        end = self._name_run(scan, i)
+        if kind is None or not end or (kind == "LOC" and end - i > 2):
+            return 0
+        if not self._run_ends(scan, end) or info[end - 1].folded.endswith(_INFINITIVE_END):
+            return 0
+        scan.add(kind, latin_words(scan.text, toks, info, i, end, self.lexicon), i, end - 1)
+        return end
+
+    def _name_run(self, scan: _Scan, i: int) -> int:
+        """End of one to three adjacent words from i that may be a person's name, else 0."""
+        info, toks = scan.info, scan.toks
+        end = i
+        while (
+            end < len(info)
+            and end - i < 3
+            and _may_name(info[end], self.lexicon)
+            and (end == i or toks.adjacent(end - 1))
+        ):
+            end += 1
+        return end if end > i else 0
+
+    def _run_ends(self, scan: _Scan, end: int) -> bool:
+        """A name ends before word `end`: the text ends, a stop or comma, a postposition, a
+        descent word, "निवासी" or a place word."""
+        info = scan.info
+        return (
+            end == len(info)
+            or scan.toks.gap(end - 1) in (",", "।")
+            or info[end].particle
+            or info[end].place
+            or info[end].folded in self.lexicon.residents
         )
 
     def _repeated_name(self, scan: _Scan, i: int) -> bool:

@@ -120,6 +120,8 @@ class Lexicon:
     middle_names: frozenset[str]  # "सिंह", "कुमार": a surname may follow
     family_words: frozenset[str]  # "परिवार": "यादव परिवार" is a family, no person's surname
     households: frozenset[str]  # of those, one family's: "कश्यप परिवार" (not "जाट समाज")
+    descent_words: frozenset[str]  # "उर्फ", "पुत्र": "राजू उर्फ पप्पू पुत्र रामलाल"
+    residents: frozenset[str]  # "निवासी": a person after a place, a place after a person
     speech_verbs: frozenset[str]  # "said", "told": the name before one is a person's
     titles: frozenset[str]  # "Mr", "Dr": the name after one is a person's
     world_given_names: frozenset[str]  # given names in Latin script, case-folded (US Census)
@@ -183,7 +185,11 @@ class Lexicon:
         """The lexicon of a gazetteer, the particle lists (`particles.toml`'s tables) and the
         name lists (rows of Latin, then `|`-separated Devanagari spellings)."""
         aliases = _Aliases(names)
-        particles = frozenset(fold(w) for key in ("hi", "en", "not_names") for w in words[key])
+        particles = frozenset(
+            fold(w)
+            for key in ("hi", "en", "not_names", "descent_words", "residents")
+            for w in words.get(key, ())
+        )
         for table, kind in ((gazetteer.persons, "PERSON"), (gazetteer.orgs, "ORG")):
             aliases.add(table, kind)
         aliases.add(gazetteer.places, "LOC")
@@ -238,6 +244,8 @@ class Lexicon:
             middle_names=frozenset(fold(w) for w in words.get("middle_names", ())),
             family_words=frozenset(fold(w) for w in words.get("family_words", ())),
             households=frozenset(fold(w) for w in words.get("households", ())),
+            descent_words=frozenset(fold(w) for w in words.get("descent_words", ())),
+            residents=frozenset(fold(w) for w in words.get("residents", ())),
             speech_verbs=frozenset(words.get("speech_verbs", ())),
             titles=frozenset(words.get("titles", ())),
             world_given_names=frozenset(n.casefold() for n in world_given_names),
