@@ -627,3 +627,19 @@ def test_trap_a_son_a_native_or_a_resident_doctor_is_no_name(spans):
     ):
         assert spans(text) == [], text
     assert spans("दिल्ली निवासी होने के नाते उन्होंने कहा।") == [("LOC", "दिल्ली")]
+
+
+def test_trap_a_common_hindi_word_opens_no_place_and_matches_no_name_by_its_sound(spans):
+    """ "शव" (the body), "लोग" (people) and "खुद" (self) before a village are no part of it;
+    "आखिरी पानी" (the last watering) is not Panini, nor "किसान जिला" Krishna district: words
+    common in Hindi (wordfreq) that no list knows as names."""
+    found = spans("पोस्टमार्टम के बाद शव गांव पहुंचा। सभी लोग पानापुर गांव के थे।")
+    assert found == [("LOC", "पानापुर")]
+    assert spans("वह खुद भदैनी मोहल्ले में रहते हैं।") == [("LOC", "भदैनी")]
+    assert spans("गेहूं को आखिरी पानी चाहिए। सैकड़ों किसान जिला मुख्यालय पहुंचे।") == []
+
+
+def test_a_known_name_that_is_a_common_word_stays_a_name(spans):
+    """ "राम नगर गांव": राम is a known given name, so not among the common words; नगर, common,
+    goes on a place's name after its first word."""
+    assert spans("राम नगर गांव में बारिश हुई।") == [("LOC", "राम नगर")]

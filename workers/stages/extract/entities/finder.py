@@ -84,6 +84,7 @@ def _may_name(word: Word, idx: Lexicon) -> bool:
     noun, place's or scheme's word."""
     return (
         word.name_like
+        and not word.frequent
         and len(word.folded) > 1
         and not (word.particle or word.place or word.org_head or word.facility or word.acronym)
         and word.folded not in idx.function_words

@@ -11,6 +11,7 @@ from itertools import accumulate
 from typing import Any
 
 import stopwordsiso
+import wordfreq
 
 from workers import data
 from workers.stages.extract.entities.names import Names
@@ -148,6 +149,9 @@ class Lexicon:
     prefixes: frozenset[str]  # every alias's leading words, joined: where a match can grow
     phonetic_pairs: frozenset[str]  # the first two phonetic keys of every multi-word alias
     common_acronyms: frozenset[str]  # "GDP", "FIR", in capitals: they name no entity
+    # Devanagari words common in Hindi text that no list knows as a name ("शव", "लोग", "पानी"):
+    # wordfreq's Hindi list, at FREQUENT_ZIPF and above, less the names the lists know.
+    frequent: frozenset[str]
     vocabulary: Vocabulary  # English's and the world's lists (`vocabulary.py`)
 
     @classmethod
@@ -166,6 +170,7 @@ class Lexicon:
             english=[*(w for w in stopwordsiso.stopwords("en") if len(w) > 2), *common],
             world_given_names=[row[0] for row in data.table("names", "census_given_names.txt")],
             vocabulary=Vocabulary.load(),
+            frequent=_frequent_hindi(),
         )
 
     @classmethod
@@ -181,6 +186,7 @@ class Lexicon:
         english: Iterable[str] = (),
         world_given_names: Iterable[str] = (),
         vocabulary: Vocabulary | None = None,
+        frequent: Iterable[str] = (),
     ) -> Lexicon:
         """The lexicon of a gazetteer, the particle lists (`particles.toml`'s tables) and the
         name lists (rows of Latin, then `|`-separated Devanagari spellings)."""
@@ -194,6 +200,7 @@ class Lexicon:
             aliases.add(table, kind)
         aliases.add(gazetteer.places, "LOC")
         aliases.add(gazetteer.world_orgs, "ORG", heard=False)
+        given, family = _name_forms(given_names), _name_forms(surnames)
         return cls(
             names=names,
             exact=aliases.exact,
@@ -265,14 +272,18 @@ class Lexicon:
             houses=frozenset(fold(w) for w in words.get("houses", ())),
             seat_words=frozenset(fold(w) for w in words.get("seat_words", ())),
             facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
-            given_names=_name_forms(given_names),
+            given_names=given,
             unspelt_given=frozenset(row[0].casefold() for row in given_names if len(row) < 2),
-            surnames=_name_forms(surnames),
-            devanagari_surnames=frozenset(f for f in _name_forms(surnames) if is_devanagari(f)),
+            surnames=family,
+            devanagari_surnames=frozenset(f for f in family if is_devanagari(f)),
             prefixes=frozenset(aliases.prefixes),
             phonetic_pairs=frozenset(" ".join(k.split(" ")[:2]) for k in aliases.phonetic),
             common_acronyms=frozenset(w.upper() for w in words.get("common_acronyms", ())),
             vocabulary=vocabulary or Vocabulary(),
+            frequent=frozenset(fold(w) for w in frequent if is_devanagari(w))
+            - given.keys()
+            - family.keys()
+            - aliases.exact.keys(),
         )
 
 
@@ -329,6 +340,16 @@ def _us_states(states: dict[str, str]) -> dict[tuple[str, ...], str]:
         for name, abbreviation in states.items()
         for form in (name, abbreviation)
     }
+
+
+FREQUENT_ZIPF = 4.0  # on wordfreq's scale: once in 100,000 words, or more often
+
+
+def _frequent_hindi() -> list[str]:
+    """Hindi words at FREQUENT_ZIPF or above in wordfreq's list (Apache-2.0 code; its data, CC
+    BY-SA 4.0, ships in that package and is read there, not copied)."""
+    least = 10 ** (FREQUENT_ZIPF - 9)
+    return [w for w, f in wordfreq.get_frequency_dict("hi").items() if f >= least]
 
 
 def _name_forms(rows: list[list[str]]) -> dict[str, str]:

@@ -142,6 +142,7 @@ def _may_be_place(word: Word, idx: Lexicon) -> bool:
         word.devanagari
         and len(word.folded) > 2  # not a letter: "क, ख और ग"
         and word.name_like
+        and not word.frequent
         and word.folded not in idx.given_names  # a word that opens an alias no rule took is one
         and not word.particle
         and not (word.org_head or word.facility or word.place or word.acronym)

@@ -339,6 +339,7 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
             continue
         if all(
             info[j].name_like
+            and not (j == i and info[j].frequent)  # "शव गांव पहुंचा", "लोग पानापुर" (not "नगर")
             and not info[j].particle
             and not info[j].place
             and not info[j].acronym

@@ -38,6 +38,7 @@ class Word(NamedTuple):
     # or its phonetic key opens a multi-word alias (the finder's candidates are these, and the
     # words its rules read from: before a place word or ने, at a head noun's name)
     notable: bool
+    frequent: bool  # a Devanagari word common in Hindi that no list knows as a name: "शव", "लोग"
 
 
 # Facts to find words by (`where`).
@@ -80,8 +81,11 @@ def word_facts(word: str, idx: Lexicon) -> Word:
         or (latin is not None and latin in idx.exact)
     )
     longer = folded in idx.span or lower in idx.span
+    frequent = folded in idx.frequent
     phonetic = (
-        key if (in_devanagari or word[:1].isupper()) and len(key) >= 2 and not particle else ""
+        key
+        if (in_devanagari or word[:1].isupper()) and len(key) >= 2 and not (particle or frequent)
+        else ""
     )
     initial = idx.names.initials(word)
     return Word(
@@ -109,6 +113,7 @@ def word_facts(word: str, idx: Lexicon) -> Word:
         or initial
         or bool(latin)
         or (bool(phonetic) and phonetic in idx.phonetic_span),
+        frequent,
     )
 
 
