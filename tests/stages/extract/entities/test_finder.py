@@ -643,3 +643,15 @@ def test_a_known_name_that_is_a_common_word_stays_a_name(spans):
     """ "राम नगर गांव": राम is a known given name, so not among the common words; नगर, common,
     goes on a place's name after its first word."""
     assert spans("राम नगर गांव में बारिश हुई।") == [("LOC", "राम नगर")]
+
+
+def test_one_rare_word_before_a_facility_noun_is_its_name(spans):
+    """ "इकाना स्टेडियम", "मणिकर्णिका घाट": a word rare in Hindi before a facility's noun."""
+    found = spans("मैच इकाना स्टेडियम में हुआ और फिल्म मणिकर्णिका घाट पर फिल्माई गई।")
+    assert found == [("LOC", "इकाना स्टेडियम"), ("LOC", "मणिकर्णिका घाट")]
+
+
+def test_trap_a_common_word_an_oblique_adjective_or_a_kind_of_body_names_none(spans):
+    """ "मुख्य बाजार", "पथरीले घाट" (stony ghats) and "लेनदार समिति" (a creditors' committee)."""
+    text = "मुख्य बाजार में भीड़ रही। नदी के पथरीले घाट टूटे। लेनदार समिति बैठक करेगी।"
+    assert spans(text) == []

@@ -143,12 +143,27 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
         ):
             break
         start = before
+    while info[head].facility and head - start > 1 and info[start].frequent:
+        if (known := longest_exact(info, start, idx)) and known[0] > 1:
+            break  # "हजरत निजामुद्दीन स्टेशन": a known name's first word
+        start += 1  # "फिल्म मणिकर्णिका घाट": the film, then the ghat
     for k in range(start, head):  # a known alias that ends at the head is the name
         alias = longest_exact(info, k, idx) if info[k].folded in idx.span else None
         if alias is not None and k + alias[0] > head:
             return k
     if head - start == 1 and (
-        not (known_name(info[start], idx) or info[start].folded in idx.span)
+        not (
+            known_name(info[start], idx)
+            or info[start].folded in idx.span
+            # a facility's one rare word ("इकाना स्टेडियम"; not "लेनदार समिति", a kind of body,
+            # nor an adjective in the oblique: "पक्के घाट")
+            or (
+                info[head].facility
+                and info[start].name_like
+                and not info[start].frequent
+                and not info[start].folded.endswith("े")
+            )
+        )
         or info[start].folded in idx.roles  # "केंद्रीय बैंक", "मुख्य बाजार": an adjective
     ):
         return head
