@@ -655,3 +655,14 @@ def test_trap_a_common_word_an_oblique_adjective_or_a_kind_of_body_names_none(sp
     """ "मुख्य बाजार", "पथरीले घाट" (stony ghats) and "लेनदार समिति" (a creditors' committee)."""
     text = "मुख्य बाजार में भीड़ रही। नदी के पथरीले घाट टूटे। लेनदार समिति बैठक करेगी।"
     assert spans(text) == []
+
+
+def test_a_rare_word_before_a_lawmaker_s_role_is_the_seat(spans):
+    """ "करहल विधायक तेज प्रताप": Karhal, his seat; words rare in Hindi name places and people."""
+    found = spans("बैठक में जसवंतनगर विधायक शिवपाल सिंह यादव और करहल विधायक मौजूद थे।")
+    assert ("LOC", "जसवंतनगर") in found and ("LOC", "करहल") in found
+
+
+def test_trap_a_common_word_a_party_s_adjective_or_letters_before_a_lawmaker_is_no_seat(spans):
+    text = "बागी विधायक, सपाई विधायक और आरएलडी विधायक आए। नवनिर्वाचित सांसद ने कहा।"
+    assert not any(kind == "LOC" for kind, _ in spans(text))

@@ -49,6 +49,7 @@ from workers.stages.extract.entities.rules import (
     place_before_word_at,
     role_at,
     role_name_at,
+    seat_name_at,
     speaker_at,
     state_at,
     surface,
@@ -467,6 +468,7 @@ class EntityFinder:
             descent = where_among(info, idx.descent_words)  # "राजू उर्फ पप्पू पुत्र रामलाल"
             marked.update(j + d for j in descent for d in (-3, -2, -1, 1))
             marked.update(j + 1 for j in where_among(info, idx.residents))  # "निवासी बबलू"
+            marked.update(j - 1 for j in where_among(info, idx.legislators))  # "करहल विधायक"
         marked.update(scan.headed)
 
         def continued(i: int) -> bool:  # "the Hindu" may be an alias, "the state" none
@@ -580,6 +582,7 @@ class EntityFinder:
             ("PERSON", given_name_at),
             ("PERSON", speaker_at),
             ("PERSON", household_at),
+            ("LOC", seat_name_at),
         )
         for kind, rule in rules:
             end = rule(toks, info, i, idx)

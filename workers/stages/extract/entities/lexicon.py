@@ -4,7 +4,7 @@ matching, and the tokens and matching form (`fold`) that the text and the lexico
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -139,6 +139,7 @@ class Lexicon:
     place_words: frozenset[str]  # words that follow a place's name: गांव, जिले, district
     houses: frozenset[str]  # a house, then a seat word, after a constituency: विधानसभा सीट
     seat_words: frozenset[str]
+    legislators: frozenset[str]  # "विधायक": a seat's name before it
     facility_words: frozenset[str]  # words that end a facility's name: Stadium, मस्जिद
     given_names: dict[str, str]  # matching form -> Latin spelling
     # Given names listed with no Devanagari spelling, as theirs is a common word (सपना, एकता,
@@ -152,6 +153,7 @@ class Lexicon:
     # Devanagari words common in Hindi text that no list knows as a name ("शव", "लोग", "पानी"):
     # wordfreq's Hindi list, at FREQUENT_ZIPF and above, less the names the lists know.
     frequent: frozenset[str]
+    heard: frozenset[str]  # every Devanagari word of that list: one not in it is rare in Hindi
     vocabulary: Vocabulary  # English's and the world's lists (`vocabulary.py`)
 
     @classmethod
@@ -170,7 +172,7 @@ class Lexicon:
             english=[*(w for w in stopwordsiso.stopwords("en") if len(w) > 2), *common],
             world_given_names=[row[0] for row in data.table("names", "census_given_names.txt")],
             vocabulary=Vocabulary.load(),
-            frequent=_frequent_hindi(),
+            hindi=wordfreq.get_frequency_dict("hi"),
         )
 
     @classmethod
@@ -186,7 +188,7 @@ class Lexicon:
         english: Iterable[str] = (),
         world_given_names: Iterable[str] = (),
         vocabulary: Vocabulary | None = None,
-        frequent: Iterable[str] = (),
+        hindi: Mapping[str, float] | None = None,
     ) -> Lexicon:
         """The lexicon of a gazetteer, the particle lists (`particles.toml`'s tables) and the
         name lists (rows of Latin, then `|`-separated Devanagari spellings)."""
@@ -271,6 +273,7 @@ class Lexicon:
             place_words=frozenset(fold(w).casefold() for w in words["place_words"]),
             houses=frozenset(fold(w) for w in words.get("houses", ())),
             seat_words=frozenset(fold(w) for w in words.get("seat_words", ())),
+            legislators=frozenset(fold(w) for w in words.get("legislators", ())),
             facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
             given_names=given,
             unspelt_given=frozenset(row[0].casefold() for row in given_names if len(row) < 2),
@@ -280,10 +283,13 @@ class Lexicon:
             phonetic_pairs=frozenset(" ".join(k.split(" ")[:2]) for k in aliases.phonetic),
             common_acronyms=frozenset(w.upper() for w in words.get("common_acronyms", ())),
             vocabulary=vocabulary or Vocabulary(),
-            frequent=frozenset(fold(w) for w in frequent if is_devanagari(w))
+            frequent=frozenset(
+                fold(w) for w, f in (hindi or {}).items() if f >= _FREQUENT and is_devanagari(w)
+            )
             - given.keys()
             - family.keys()
             - aliases.exact.keys(),
+            heard=frozenset(fold(w) for w in hindi or () if is_devanagari(w)),
         )
 
 
@@ -342,14 +348,10 @@ def _us_states(states: dict[str, str]) -> dict[tuple[str, ...], str]:
     }
 
 
-FREQUENT_ZIPF = 4.0  # on wordfreq's scale: once in 100,000 words, or more often
-
-
-def _frequent_hindi() -> list[str]:
-    """Hindi words at FREQUENT_ZIPF or above in wordfreq's list (Apache-2.0 code; its data, CC
-    BY-SA 4.0, ships in that package and is read there, not copied)."""
-    least = 10 ** (FREQUENT_ZIPF - 9)
-    return [w for w, f in wordfreq.get_frequency_dict("hi").items() if f >= least]
+# Hindi words are common at this Zipf frequency or above (once in 100,000 words), in wordfreq's
+# list (Apache-2.0 code; its data, CC BY-SA 4.0, ships in that package and is read there).
+FREQUENT_ZIPF = 4.0
+_FREQUENT = 10 ** (FREQUENT_ZIPF - 9)  # as a share of words
 
 
 def _name_forms(rows: list[list[str]]) -> dict[str, str]:

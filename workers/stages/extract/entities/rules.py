@@ -366,6 +366,31 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
     return 0
 
 
+def seat_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
+    """End of a seat's name at word i, one Devanagari word that no list knows and that is rare
+    in Hindi (not in wordfreq's list), right before a lawmaker's role ("करहल विधायक"; not "बागी
+    विधायक", "सपाई विधायक": an adjective of a party in -ई, "आरएलडी विधायक": a party's letters),
+    with no word before it that may be a name of its own."""
+    word = info[i]
+    if (
+        i + 1 >= len(info)
+        or not toks.adjacent(i)
+        or info[i + 1].folded not in idx.legislators
+        or not word.devanagari
+        or not word.name_like
+        or word.heard
+        or word.opens
+        or word.particle
+        or word.acronym
+        or word.folded.endswith("ई")
+    ):
+        return 0
+    before = info[i - 1] if i > 0 and toks.adjacent(i - 1) else None
+    if before and before.name_like and not (before.frequent or before.heard or before.particle):
+        return 0  # "रामपुर खास विधायक": two words, no guess
+    return i + 1
+
+
 def _seat_at(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
     """Words k and k + 1 are a house and a seat: "विधानसभा सीट", "लोकसभा क्षेत्र"."""
     return (

@@ -39,6 +39,7 @@ class Word(NamedTuple):
     # words its rules read from: before a place word or ने, at a head noun's name)
     notable: bool
     frequent: bool  # a Devanagari word common in Hindi that no list knows as a name: "शव", "लोग"
+    heard: bool  # a Devanagari word in wordfreq's Hindi list ("करहल" is not: rare, a name's)
 
 
 # Facts to find words by (`where`).
@@ -114,6 +115,7 @@ def word_facts(word: str, idx: Lexicon) -> Word:
         or bool(latin)
         or (bool(phonetic) and phonetic in idx.phonetic_span),
         frequent,
+        folded in idx.heard,
     )
 
 
