@@ -666,3 +666,11 @@ def test_a_rare_word_before_a_lawmaker_s_role_is_the_seat(spans):
 def test_trap_a_common_word_a_party_s_adjective_or_letters_before_a_lawmaker_is_no_seat(spans):
     text = "बागी विधायक, सपाई विधायक और आरएलडी विधायक आए। नवनिर्वाचित सांसद ने कहा।"
     assert not any(kind == "LOC" for kind, _ in spans(text))
+
+
+def test_a_young_man_named_is_a_person_and_a_word_before_an_auxiliary_is_a_verb(spans):
+    """ "युवक सूरज राजभर की": युवक (a young man) names the person after it; "जिलाध्यक्ष बनाया गया"
+    (was made district chief) and "पहलवान देते हैं" name no one."""
+    assert ("PERSON", "सूरज राजभर") in spans("32 वर्षीय युवक सूरज राजभर की हत्या कर दी गई।")
+    text = "भदौरिया को जिलाध्यक्ष बनाया गया है। गांव ही पदक विजेता पहलवान देते हैं।"
+    assert not any(kind == "PERSON" and " " not in s and s != "भदौरिया" for kind, s in spans(text))

@@ -140,6 +140,7 @@ class Lexicon:
     houses: frozenset[str]  # a house, then a seat word, after a constituency: विधानसभा सीट
     seat_words: frozenset[str]
     legislators: frozenset[str]  # "विधायक": a seat's name before it
+    auxiliaries: frozenset[str]  # "गया", "हैं": the word before is a verb
     facility_words: frozenset[str]  # words that end a facility's name: Stadium, मस्जिद
     given_names: dict[str, str]  # matching form -> Latin spelling
     # Given names listed with no Devanagari spelling, as theirs is a common word (सपना, एकता,
@@ -274,6 +275,7 @@ class Lexicon:
             houses=frozenset(fold(w) for w in words.get("houses", ())),
             seat_words=frozenset(fold(w) for w in words.get("seat_words", ())),
             legislators=frozenset(fold(w) for w in words.get("legislators", ())),
+            auxiliaries=frozenset(fold(w) for w in words.get("auxiliaries", ())),
             facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
             given_names=given,
             unspelt_given=frozenset(row[0].casefold() for row in given_names if len(row) < 2),

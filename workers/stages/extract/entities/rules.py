@@ -767,10 +767,12 @@ def role_name_at(
     )
     if name_end > start and _verb_last(toks, info, name_end - 1, idx):
         name_end -= 1  # "श्री X Y आए।", "भाजपा के नेता आए।"
-    infinitive = (
-        name_end == start + 1
-        and info[start].folded.endswith(_INFINITIVE)
-        and not (name_end < n and info[name_end].agent)  # "विधायक कोकने ने कहा": a surname
+    infinitive = name_end == start + 1 and (
+        (
+            info[start].folded.endswith(_INFINITIVE)
+            and not (name_end < n and info[name_end].agent)  # "विधायक कोकने ने कहा": a surname
+        )
+        or (name_end < n and info[name_end].folded in idx.auxiliaries)  # "जिलाध्यक्ष बनाया गया"
     )
     if any(info[k].folded in idx.given_names for k in range(start + 1, name_end - 1)):
         return 0, 0  # "पीड़ित कर्मचारी अशोक सैनी": the known given name's rule finds him
