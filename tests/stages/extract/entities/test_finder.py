@@ -674,3 +674,9 @@ def test_a_young_man_named_is_a_person_and_a_word_before_an_auxiliary_is_a_verb(
     assert ("PERSON", "सूरज राजभर") in spans("32 वर्षीय युवक सूरज राजभर की हत्या कर दी गई।")
     text = "भदौरिया को जिलाध्यक्ष बनाया गया है। गांव ही पदक विजेता पहलवान देते हैं।"
     assert not any(kind == "PERSON" and " " not in s and s != "भदौरिया" for kind, s in spans(text))
+
+
+def test_english_company_heads_spelt_in_devanagari_end_an_organisation(spans):
+    found = spans("रेड मिट्टी फिल्म्स ने फिल्म बनाई। सह्याद्रि कैपिटल पार्टनर्स ने निवेश किया।")
+    assert ("ORG", "रेड मिट्टी फिल्म्स") in found
+    assert ("ORG", "सह्याद्रि कैपिटल पार्टनर्स") in found
