@@ -680,3 +680,13 @@ def test_english_company_heads_spelt_in_devanagari_end_an_organisation(spans):
     found = spans("रेड मिट्टी फिल्म्स ने फिल्म बनाई। सह्याद्रि कैपिटल पार्टनर्स ने निवेश किया।")
     assert ("ORG", "रेड मिट्टी फिल्म्स") in found
     assert ("ORG", "सह्याद्रि कैपिटल पार्टनर्स") in found
+
+
+def test_trap_located_at_a_chief_guest_or_till_today_is_no_part_of_a_name(spans):
+    """ "कांके रोड स्थित कंपनी" (the company on Kanke Road), "मुख्य अतिथि भारतीय कुश्ती महासंघ के
+    अध्यक्ष" (the chief guest, the federation's president), "आज तक" (till today; the channel is
+    आजतक)."""
+    found = spans("कांके रोड स्थित कंपनी ने ऐप बनाया। काम आज तक शुरू नहीं हुआ।")
+    assert not any(kind == "ORG" for kind, _ in found)
+    found = spans("मुख्य अतिथि भारतीय कुश्ती महासंघ के अध्यक्ष थे।")
+    assert ("ORG", "भारतीय कुश्ती महासंघ") in found

@@ -139,8 +139,10 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
             or (word.folded.endswith("ने") and len(word.folded) > 3)  # करने, कराने: verbs
             or word.org_head
             or word.facility
-            or role_at(info, before, idx)  # a whole role: "विधान पार्षद", not "विधान परिषद"
         ):
+            break
+        if size := role_at(info, before, idx):  # a whole role: "विधान पार्षद", not "विधान परिषद"
+            start = max(start, before + size)  # "मुख्य अतिथि भारतीय कुश्ती महासंघ": its guest
             break
         start = before
     while info[head].facility and head - start > 1 and info[start].frequent:
