@@ -614,3 +614,25 @@ def test_trap_a_scripture_a_city_or_a_work_before_a_company_noun_is_no_organisat
     assert spans("According to the Bible, it was so. According to the FIR, he fled.") == []
     assert spans("The Detroit automaker said sales fell.") == [("LOC", "Detroit")]
     assert spans("The Mission Impossible franchise returns.") == []
+
+
+def test_a_people_s_adjective_before_a_person_is_no_part_of_the_name(spans):
+    text = (
+        "Spain's Carlos Moya reached the quarter-finals on Thursday, when he beat Argentine "
+        "Gaston Gaudio in straight sets on the centre court. Earlier in the day the fifth seed "
+        "lost to Chilean Fernando Gonzalez, who had struggled with an injury all week."
+    )
+    found = spans(text)
+    assert ("PERSON", "Gaston Gaudio") in found and ("PERSON", "Fernando Gonzalez") in found
+
+
+def test_trap_a_given_name_that_ends_as_a_people_s_does_stays_in_the_name(spans):
+    """ "Brian", "Cristian" end in -ian as "Norwegian" does: only the list's peoples are left
+    off; and "African Americans" is no adjective before a name."""
+    text = (
+        "The coach said on Friday that Cristian Garin and Brian Batko had trained with the team "
+        "all week, and that the club would meet the African Americans for Justice group."
+    )
+    found = spans(text)
+    assert ("PERSON", "Cristian Garin") in found and ("PERSON", "Brian Batko") in found
+    assert ("PERSON", "Americans") not in found

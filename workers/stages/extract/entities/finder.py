@@ -846,5 +846,12 @@ class EntityFinder:
             found = "PERSON"  # "Andy Warhol" of "Andy Warhol Photographic Legacy Program"
         if found is None:
             return i + 1
+        if (
+            found == "PERSON"
+            and end - i > 1
+            and toks.words[i] in idx.peoples  # by the list: "Brian", "Quraish" end as peoples do
+            and not is_people(toks.words[i + 1].removesuffix("s"), idx)  # "African Americans"
+        ):
+            i += 1  # "Chilean Fernando Gonzalez": a people's adjective, then the person
         scan.add(found, surface(scan.text, toks, i, end - 1), i, end - 1)
         return end
