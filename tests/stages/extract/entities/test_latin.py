@@ -636,3 +636,22 @@ def test_trap_a_given_name_that_ends_as_a_people_s_does_stays_in_the_name(spans)
     found = spans(text)
     assert ("PERSON", "Cristian Garin") in found and ("PERSON", "Brian Batko") in found
     assert ("PERSON", "Americans") not in found
+
+
+def test_results_run_on_in_one_line_are_clubs_and_a_club_is_one_again_in_the_text(spans):
+    """ "Results: Arsenal 2 Chelsea 1, Southampton 1 Aston Villa 1.": each result a comma apart;
+    "Arsenal" (which opens only "Arsenal F.C." in the lists) is the club wherever it comes."""
+    text = (
+        "Dennis Bergkamp scored twice as Arsenal came from behind on Saturday, and the "
+        "manager said the team had shown character.\n"
+        "Results: Arsenal 2 Chelsea 1, Southampton 1 Aston Villa 1, Everton 1 Nottingham Forest 0."
+    )
+    found = spans(text)
+    assert found.count(("ORG", "Arsenal")) == 2
+    for club in ("Southampton", "Aston Villa", "Everton", "Nottingham Forest"):
+        assert ("ORG", club) in found, club
+
+
+def test_trap_a_comma_list_with_numbers_in_prose_is_no_result(spans):
+    found = spans("He said that Jaiswal scored 45 runs, and that Gill 3 Rahul 2 was the count.")
+    assert ("ORG", "Gill") not in found

@@ -179,7 +179,8 @@ class _Scan:
         """Word k is a name no list knows (the lists find a known one wherever it is) and no
         short form yet."""
         word = self.info[k]
-        return word.name_like and not word.opens and word.folded not in self.aliases
+        alone = not word.opens or word.prefix_only  # "Arsenal" opens only "Arsenal F.C."
+        return word.name_like and alone and word.folded not in self.aliases
 
     def _after_article(self, first: int, last: int) -> bool:
         """A name from word `first` to `last` right after "the" that is no person's: no alias
