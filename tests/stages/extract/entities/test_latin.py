@@ -655,3 +655,18 @@ def test_results_run_on_in_one_line_are_clubs_and_a_club_is_one_again_in_the_tex
 def test_trap_a_comma_list_with_numbers_in_prose_is_no_result(spans):
     found = spans("He said that Jaiswal scored 45 runs, and that Gill 3 Rahul 2 was the count.")
     assert ("ORG", "Gill") not in found
+
+
+def test_company_legal_forms_and_trade_heads_end_an_organisation_s_name(spans):
+    text = (
+        "The bank said on Monday that Haldemann Industrie AG would sell Haldemann Service GmbH, "
+        "and that Peak XV Partners and Getare Builders had made offers for the unit."
+    )
+    found = spans(text)
+    for org in ("Haldemann Industrie AG", "Haldemann Service GmbH", "Getare Builders"):
+        assert ("ORG", org) in found, org
+
+
+def test_trap_a_legal_form_alone_is_no_organisation(spans):
+    found = spans("The state's AG said on Monday that the works would start in the spring.")
+    assert not any(kind == "ORG" for kind, _ in found)
