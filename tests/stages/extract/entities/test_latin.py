@@ -670,3 +670,13 @@ def test_company_legal_forms_and_trade_heads_end_an_organisation_s_name(spans):
 def test_trap_a_legal_form_alone_is_no_organisation(spans):
     found = spans("The state's AG said on Monday that the works would start in the spring.")
     assert not any(kind == "ORG" for kind, _ in found)
+
+
+def test_indian_locality_and_landmark_words_end_a_place_s_name(spans):
+    text = (
+        "The police said the accused had been arrested on Monday near Lisari Gate, on the bank "
+        "of the Upper Ganga Canal, and that he lived in Laxmi Apartments with his brother."
+    )
+    found = spans(text)
+    for place in ("Lisari Gate", "Upper Ganga Canal", "Laxmi Apartments"):
+        assert ("LOC", place) in found, place
