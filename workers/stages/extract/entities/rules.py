@@ -432,7 +432,13 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         if info[j].folded.casefold() in idx.surnames:
             end = j + 1
         j += 1
-    if not end and latin and j > i + 1 and toks.words[i + 1] not in idx.roles:
+    if (
+        not end
+        and latin
+        and j > i + 1
+        and toks.words[i + 1] not in idx.roles
+        and not (info[i + 1].facility or info[i + 1].org_head)  # "Laxmi Apartments": a place's
+    ):
         end = i + 2  # and on over capitalised words that end there: "Kevin De Bruyne"
         if j == len(info) or not info[j].capital:
             while end < j and not (info[end].org_head or info[end].facility):
