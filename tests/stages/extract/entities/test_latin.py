@@ -680,3 +680,19 @@ def test_indian_locality_and_landmark_words_end_a_place_s_name(spans):
     found = spans(text)
     for place in ("Lisari Gate", "Upper Ganga Canal", "Laxmi Apartments"):
         assert ("LOC", place) in found, place
+
+
+def test_trap_a_common_word_of_an_organisation_s_name_is_its_short_form_only_after_the(spans):
+    """ "the Agency" is the European Space Agency again; "Police used a ram" (after "Nigeria
+    Police") and "Bank and financial stocks" (after "ICICI Bank") are no short forms, nor "the
+    House" after "the White House": that is the House of Representatives."""
+    text = (
+        "The European Space Agency said on Monday that the Agency's team would meet. The "
+        "Nigeria Police Force said officers arrived. Police used a ram to open the door. "
+        "ICICI Bank gained on Monday. Bank and financial stocks rose. The White House said on "
+        "Tuesday that the House would vote."
+    )
+    found = spans(text)
+    assert ("ORG", "Agency") in found
+    for word in ("Police", "Bank", "House"):
+        assert ("ORG", word) not in found, word

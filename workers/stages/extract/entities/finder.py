@@ -70,10 +70,14 @@ from workers.stages.text.social import MENTION
 
 _REMEMBERED_WORDS = 65536
 _LINK_LETTERS = 3  # "of", "and", "for", "de", "al": small words inside a Latin name
-# Last words that are no organisation's short form: legal forms, and "Centre", which Indian
-# English says for the Union government ("the Centre has approved", after "... Space Centre").
+# Last words that are no organisation's short form: legal forms, "Centre", which Indian English
+# says for the Union government ("the Centre has approved", after "... Space Centre"), and
+# "House", which US news says for the House of Representatives (after "White House").
 _NO_SHORT_FORMS = frozenset(
-    {"inc", "ltd", "limited", "corp", "llc", "plc", "co", "pvt", "llp", "ag", "centre", "center"}
+    {
+        *("inc", "ltd", "limited", "corp", "llc", "plc", "co", "pvt", "llp", "ag", "gmbh"),
+        *("centre", "center", "house"),  # the Union government, the House (of a legislature)
+    }
 )
 _INFINITIVE_END = "ने"  # "निवासी होने के नाते": a verb's, no name
 _REPEATED = 2  # times at least an unknown word and a known surname come together: a name
@@ -176,11 +180,13 @@ class _Scan:
         self.found.add(kind, name, self.text[start:end], self.source, span)
 
     def _unlisted(self, k: int) -> bool:
-        """Word k is a name no list knows (the lists find a known one wherever it is) and no
-        short form yet."""
+        """Word k is a Devanagari name no list knows (the lists find a known one wherever it
+        is) and no short form yet. Not in Latin script: there a word's type often rests on the
+        world's lists alone ("Stadia", "Hipcricket" as places), and every mention would repeat
+        the mistake."""
         word = self.info[k]
-        alone = not word.opens or word.prefix_only  # "Arsenal" opens only "Arsenal F.C."
-        return word.name_like and alone and word.folded not in self.aliases
+        alone = not word.opens or word.prefix_only  # one that opens only longer aliases
+        return word.devanagari and word.name_like and alone and word.folded not in self.aliases
 
     def _after_article(self, first: int, last: int) -> bool:
         """A name from word `first` to `last` right after "the" that is no person's: no alias
@@ -452,6 +458,14 @@ class EntityFinder:
             named = facts.name_like or (facts.capital and scan.cased)
             if entity and entity[0] == "ORG" and facts.org_head and self._qualified(scan, k):
                 continue  # "Police in Pune" after "Mumbai Police": another force
+            if (
+                entity
+                and entity[0] == "ORG"
+                and entity[1] != toks.words[k]  # a longer name's word, not "Arsenal" itself
+                and toks.words[k] in idx.vocabulary.common
+                and not after_the(toks, k)
+            ):
+                continue  # "the Agency" is ESA again; "Police used a ram", "Bank stocks" not
             if entity and k not in scan.covered and named and scan.alone(k):
                 scan.add(*entity, *scan.alias_run(k))
 
@@ -826,7 +840,10 @@ class EntityFinder:
             return i + 1
         end = capitalised_run(toks, info, i, idx, scan.lower, known)
         if end and in_score_line(toks, i, end) and not names_a_person(toks.words[i:end], idx):
-            scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
+            club = surface(scan.text, toks, i, end - 1)
+            scan.add("ORG", club, i, end - 1)
+            if end == i + 1 and info[i].folded not in scan.aliases:
+                scan.alias(i, "ORG", club)  # the line says so: "Arsenal" again is the club
             return end  # "Blackburn 1 Derby 1": clubs
         if not scan.cased:
             return i + 1
