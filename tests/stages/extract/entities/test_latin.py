@@ -696,3 +696,19 @@ def test_trap_a_common_word_of_an_organisation_s_name_is_its_short_form_only_aft
     assert ("ORG", "Agency") in found
     for word in ("Police", "Bank", "House"):
         assert ("ORG", word) not in found, word
+
+
+def test_a_name_a_country_claims_is_a_person_though_it_opens_with_a_surname(spans):
+    """ "Rainer" is a US Census surname (and no census given name): "of Germany" after it, or
+    "Italy's" before a name, says whose player it is."""
+    text = (
+        "The tournament went on this week in Rome. Fourth seed Rainer Schuettler of Germany "
+        "withdrew before his quarter-final against Italy's Filippo Volandri with a wrist injury."
+    )
+    found = spans(text)
+    assert ("PERSON", "Rainer Schuettler") in found and ("PERSON", "Filippo Volandri") in found
+
+
+def test_trap_a_family_s_company_without_a_country_stays_no_person(spans):
+    found = spans("The markets rose on Monday, and shares of Bajaj Finserv gained two percent.")
+    assert not any(kind == "PERSON" for kind, _ in found)

@@ -763,6 +763,27 @@ class EntityFinder:
         last = end + hit[0] - 1 if hit else end
         return hit is not None and hit[1] == "LOC" and toks.gap(last) == ")"
 
+    def _national(self, scan: _Scan, i: int, end: int) -> bool:
+        """A country says whose the name from word i to end is, as sports reports write it:
+        "of" and a country after it ("Rainer Schuettler of Germany withdrew"), or a country's
+        possessive before it ("Italy's Filippo Volandri")."""
+        toks, info, idx = scan.toks, scan.info, self.lexicon
+
+        def country(k: int) -> bool:
+            hit = match(toks, info, k, idx, scan.authors) if info[k].opens else None
+            return hit is not None and hit[0] == 1 and hit[1] == "LOC"
+
+        after = end + 1
+        if end < len(info) and toks.words[end] == "of" and toks.adjacent(end - 1):
+            return after < len(info) and toks.adjacent(end) and country(after)
+        return (  # "Italy", an apostrophe, "s"
+            i > 1
+            and toks.words[i - 1] == "s"
+            and toks.gap(i - 2) in ("'", "’")
+            and toks.adjacent(i - 1)
+            and country(i - 2)
+        )
+
     def _qualifies_place(self, scan: _Scan, i: int, end: int) -> bool:
         """The run from word i to end is a place GeoNames knows, right after a place or an
         organisation and a comma, before a stop or a word that may follow a place: a town's
@@ -859,7 +880,8 @@ class EntityFinder:
             if found is None:  # the weakest evidence last: what the world's lists say
                 found = listed_kind(toks.words[i:end], idx)
             if found is None and (not opens_sentence(toks, i) or self._country_after(scan, end)):
-                found = "PERSON" if name_shaped(toks, info, i, end, idx) else None
+                national = self._country_after(scan, end) or self._national(scan, i, end)
+                found = "PERSON" if name_shaped(toks, info, i, end, idx, national) else None
         if found is None and (end := named_first(toks, i, end, idx)):
             found = "PERSON"  # "Andy Warhol" of "Andy Warhol Photographic Legacy Program"
         if found is None:

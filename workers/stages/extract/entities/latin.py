@@ -405,17 +405,20 @@ def listed_kind(words: list[str], idx: Lexicon) -> str | None:
     return "PERSON" if census_surname(words, idx) else None
 
 
-def name_shaped(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:
+def name_shaped(
+    toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon, national: bool = False
+) -> bool:
     """Two or three words written as names are, none a common word nor one the gazetteer
     knows, the first no surname alone ("Romelu Lukaku", "Farouk Ben Mustapha"; not "Chapel
-    Hill", "Rolling Stone", "Vande Bharat", "Bajaj Finserv"): mid-sentence and typed by nothing
-    else, such a run in news is mostly a person's name."""
+    Hill", "Rolling Stone", "Vande Bharat", "Bajaj Finserv") unless a country says whose the
+    name is (`national`: "Rainer Schuettler of Germany", "Italy's Filippo Volandri"):
+    mid-sentence and typed by nothing else, such a run in news is mostly a person's name."""
     words, vocabulary = toks.words[i:end], idx.vocabulary
     if syllable_name(toks, i, end, idx):
         return True
     first = words[0].casefold()
     surname = first in idx.surnames or words[0] in vocabulary.surnames
-    if surname and not (first in idx.given_names or first in idx.world_given_names):
+    if surname and not (national or first in idx.given_names or first in idx.world_given_names):
         return False  # a family's company: "Bajaj Finserv"
     return (
         2 <= len(words) <= 3
