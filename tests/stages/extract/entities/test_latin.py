@@ -712,3 +712,17 @@ def test_a_name_a_country_claims_is_a_person_though_it_opens_with_a_surname(span
 def test_trap_a_family_s_company_without_a_country_stays_no_person(spans):
     found = spans("The markets rose on Monday, and shares of Bajaj Finserv gained two percent.")
     assert not any(kind == "PERSON" for kind, _ in found)
+
+
+def test_a_legal_form_s_dot_and_a_name_s_own_parenthesis_are_in_its_span(spans):
+    text = (
+        "The party said on Monday that the Janata Dal (United) and the JD(U) are one, and the "
+        "contract went to Getare Builders Ltd. and two others, the ministry said on Monday."
+    )
+    found = spans(text)
+    assert ("ORG", "Janata Dal (United)") in found and ("ORG", "JD(U)") in found
+    assert ("ORG", "Getare Builders Ltd.") in found
+
+
+def test_trap_a_sentence_s_full_stop_after_a_name_stays_out(spans):
+    assert ("LOC", "Rome") in spans("The team flew home on Monday from Rome. It won.")

@@ -79,6 +79,8 @@ _NO_SHORT_FORMS = frozenset(
         *("centre", "center", "house"),  # the Union government, the House (of a legislature)
     }
 )
+# Abbreviations that end a name with their dot: legal forms, and a son's after his father's name.
+_DOTTED_ENDS = frozenset({"ltd", "inc", "corp", "co", "bros", "pvt", "jr", "sr"})
 _INFINITIVE_END = "ने"  # "निवासी होने के नाते": a verb's, no name
 _REPEATED = 2  # times at least an unknown word and a known surname come together: a name
 _SPELT_KEY = 3  # letters at least of the phonetic key a name's word shares with its other spelling
@@ -172,10 +174,14 @@ class _Scan:
         start, end = self.toks.span(first, last)
         dotted = self.toks.words[last].split(".")
         short = len(dotted) > 1 and max(map(len, dotted)) <= 3
+        word = self.toks.words[last]
         if self.text[end : end + 1] == "." and (
-            short or self.toks.words[last] in self.lexicon.state_abbreviations
+            short or word in self.lexicon.state_abbreviations or word.casefold() in _DOTTED_ENDS
         ):
-            end += 1  # "U.S.", "यू.एस.", "Calif.": the abbreviation's last dot is its own
+            end += 1  # "U.S.", "यू.एस.", "Calif.", "Ltd.": the abbreviation's last dot is its own
+        surface = self.text[start:end]
+        if self.text[end : end + 1] == ")" and surface.count("(") > surface.count(")"):
+            end += 1  # "Janata Dal (United)": the name's own parenthesis
         span = (start, end) if self.source == "body" else None
         self.found.add(kind, name, self.text[start:end], self.source, span)
 
