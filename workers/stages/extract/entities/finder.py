@@ -172,11 +172,11 @@ class _Scan:
         self.covered.update(range(first, last + 1))
         self.ends[last] = (first, kind)
         start, end = self.toks.span(first, last)
-        dotted = self.toks.words[last].split(".")
+        ending = self.toks.words[last]
+        dotted = ending.split(".")
         short = len(dotted) > 1 and max(map(len, dotted)) <= 3
-        word = self.toks.words[last]
         if self.text[end : end + 1] == "." and (
-            short or word in self.lexicon.state_abbreviations or word.casefold() in _DOTTED_ENDS
+            short or ending in self.lexicon.state_abbreviations or ending.casefold() in _DOTTED_ENDS
         ):
             end += 1  # "U.S.", "यू.एस.", "Calif.", "Ltd.": the abbreviation's last dot is its own
         surface = self.text[start:end]
