@@ -690,3 +690,11 @@ def test_trap_located_at_a_chief_guest_or_till_today_is_no_part_of_a_name(spans)
     assert not any(kind == "ORG" for kind, _ in found)
     found = spans("मुख्य अतिथि भारतीय कुश्ती महासंघ के अध्यक्ष थे।")
     assert ("ORG", "भारतीय कुश्ती महासंघ") in found
+
+
+def test_a_rare_word_after_a_given_and_a_middle_name_before_a_postposition_is_the_surname(spans):
+    """ "रंजीत सिंह डिसले को": डिसले is rare in Hindi, so a surname, before any postposition; a
+    common word stays out ("सुनील कुमार बाइक से", "विनोद सिंह शादी के बाद")."""
+    assert spans("शिक्षा के लिए रंजीत सिंह डिसले को पुरस्कार मिला।") == [("PERSON", "रंजीत सिंह डिसले")]
+    found = spans("सुनील कुमार बाइक से गिरे। विनोद सिंह शादी के बाद आए।")
+    assert found == [("PERSON", "विनोद सिंह"), ("PERSON", "सुनील कुमार")]

@@ -451,7 +451,7 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         and end < j
         and end + 1 < len(info)
         and info[end - 1].folded in idx.middle_names
-        and info[end + 1].agent
+        and (info[end + 1].agent or not (info[end].heard or info[end].frequent))
         and _marked_surname(info, end, idx)
     ):
         end += 1
