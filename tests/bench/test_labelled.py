@@ -21,5 +21,19 @@ def test_entities_and_dates_reach_the_quality_bar(stages):
     assert render(report).splitlines()[0] == f"{report.articles} labelled articles"
 
 
+def test_the_entities_row_sums_the_three_types(stages):
+    report = score(FIXTURES, stages[Stage.EXTRACT])
+    total = report.all_entities
+    assert total.expected == sum(report.entities[kind].expected for kind in TYPES)
+    assert total.found == sum(report.entities[kind].found for kind in TYPES)
+    row = next(line for line in render(report).splitlines() if line.startswith("entities"))
+    assert row.split()[1:] == [
+        f"{total.precision:.3f}",
+        f"{total.recall:.3f}",
+        str(total.expected),
+        f"{total.f1:.3f}",
+    ]
+
+
 def test_an_empty_folder_scores_nothing(stages, tmp_path: Path):
     assert score(tmp_path, stages[Stage.EXTRACT]).articles == 0

@@ -52,6 +52,14 @@ class Report:
     categories: Counter[bool] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
 
+    @property
+    def all_entities(self) -> Tally:
+        """The three types' tallies summed: one precision and recall for all entities."""
+        return Tally(*(sum(getattr(t, part) for t in self.entities.values()) for part in _PARTS))
+
+
+_PARTS = ("true_positive", "predicted", "expected", "found")
+
 
 def as_cleaned(fixture: dict[str, Any]) -> dict[str, Any]:
     """A cleaned event made of a fixture's input (its paragraphs are already clean)."""
@@ -147,11 +155,12 @@ def _score_dates(
 def render(report: Report, verbose: bool = False) -> str:
     lines = [
         f"{report.articles} labelled articles",
-        f"{'':<22} {'precision':>9} {'recall':>7} {'expected':>8}",
+        f"{'':<22} {'precision':>9} {'recall':>7} {'expected':>8} {'F1':>6}",
     ]
-    for kind in TYPES:
-        t = report.entities[kind]
-        lines.append(f"{kind:<22} {t.precision:>9.3f} {t.recall:>7.3f} {t.expected:>8}")
+    for kind, t in [*report.entities.items(), ("entities", report.all_entities)]:
+        lines.append(
+            f"{kind:<22} {t.precision:>9.3f} {t.recall:>7.3f} {t.expected:>8} {t.f1:>6.3f}"
+        )
     for kind in TYPES:
         t = report.known[kind]
         lines.append(f"{kind + ' (gazetteer)':<22} {'':>9} {t.recall:>7.3f} {t.expected:>8}")
