@@ -698,3 +698,14 @@ def test_a_rare_word_after_a_given_and_a_middle_name_before_a_postposition_is_th
     assert spans("शिक्षा के लिए रंजीत सिंह डिसले को पुरस्कार मिला।") == [("PERSON", "रंजीत सिंह डिसले")]
     found = spans("सुनील कुमार बाइक से गिरे। विनोद सिंह शादी के बाद आए।")
     assert found == [("PERSON", "विनोद सिंह"), ("PERSON", "सुनील कुमार")]
+
+
+def test_a_rare_word_before_a_known_surname_is_a_given_name(spans):
+    """ "नितांशी गोयल", "नंदराम गुर्जर": a word rare in Hindi before a known surname."""
+    found = spans("फिल्म में नितांशी गोयल हैं। अदालत ने नंदराम गुर्जर को सजा सुनाई।")
+    assert found == [("PERSON", "नंदराम गुर्जर"), ("PERSON", "नितांशी गोयल")]
+
+
+def test_trap_a_common_word_or_a_common_surname_makes_no_name(spans):
+    """ "पूरा परिवार शर्मा जी का": परिवार is common; "आम राय" (consensus): राय is a common word."""
+    assert not any(k == "PERSON" for k, _ in spans("इस पर आम राय बनी और विधेयक पारित हुआ।"))

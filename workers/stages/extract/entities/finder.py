@@ -612,6 +612,9 @@ class EntityFinder:
                 return end
         if scan.devanagari and (end := self._descended(scan, i) or self._resident(scan, i)):
             return end
+        if scan.devanagari and self._rare_given(scan, i):
+            scan.add("PERSON", latin_words(scan.text, toks, info, i, i + 2, idx), i, i + 1)
+            return i + 2
         if scan.devanagari and self._repeated_name(scan, i):
             scan.add("PERSON", latin_words(scan.text, toks, info, i, i + 2, idx), i, i + 1)
             return i + 2
@@ -717,6 +720,23 @@ class EntityFinder:
             or info[end].particle
             or info[end].place
             or info[end].folded in self.lexicon.residents
+        )
+
+    def _rare_given(self, scan: _Scan, i: int) -> bool:
+        """Words i and i + 1 are a person's name: a Devanagari word rare in Hindi (not in
+        wordfreq's list) that no list knows, then a known surname that is no common word
+        ("नितांशी गोयल", "नंदराम गुर्जर"); the rare word may be a given name no list has."""
+        idx, toks, info = self.lexicon, scan.toks, scan.info
+        if i + 1 >= len(info) or not toks.adjacent(i):
+            return False
+        word, surname = info[i], info[i + 1]
+        return (
+            word.devanagari
+            and not word.heard
+            and not word.opens
+            and _may_name(word, idx)
+            and surname.folded in idx.devanagari_surnames
+            and surname.folded not in idx.common_surnames
         )
 
     def _repeated_name(self, scan: _Scan, i: int) -> bool:
