@@ -527,8 +527,10 @@ def test_trap_a_surname_that_is_a_common_noun_makes_no_pair_a_name(spans):
 
 
 def test_trap_a_pair_written_once_or_a_surname_that_is_a_common_word_names_no_one(spans):
-    """ "आम" is known ("आम आदमी पार्टी"); "झाला" (Marathi: became) is listed without Devanagari."""
-    assert spans("बैदूराम कश्यप पिछले चुनाव में हारे।") == []
+    """A common word before a surname once ("बूथ कश्यप"; a rare one is a given name: "बैदूराम
+    कश्यप"); "आम" is known ("आम आदमी पार्टी"); "झाला" (Marathi: became) is listed without
+    Devanagari."""
+    assert spans("बूथ कश्यप पिछले चुनाव में हारे।") == []
     assert spans("सबकी आम राय बनी। फिर आम राय से फैसला हुआ।") == []
     assert spans("निकाल जाहीर झाला असून निकाल जाहीर झाला आहे.") == []
 
