@@ -711,3 +711,22 @@ def test_a_rare_word_before_a_known_surname_is_a_given_name(spans):
 def test_trap_a_common_word_or_a_common_surname_makes_no_name(spans):
     """ "पूरा परिवार शर्मा जी का": परिवार is common; "आम राय" (consensus): राय is a common word."""
     assert not any(k == "PERSON" for k, _ in spans("इस पर आम राय बनी और विधेयक पारित हुआ।"))
+
+
+def test_a_rare_word_within_a_place_found_or_after_a_place_word_is_a_place(spans):
+    """ "मधुबनी के बेनीपट्टी में", "गांव बागोर में": a word rare in Hindi after a place and
+    "के", or right after a place word, before a postposition."""
+    found = spans("मधुबनी के बेनीपट्टी में हंगामा हुआ। 14 अप्रैल को गांव बागोर में झगड़ा हुआ।")
+    assert ("LOC", "बेनीपट्टी") in found and ("LOC", "बागोर") in found
+
+
+def test_trap_a_rare_compound_after_a_place_before_a_noun_is_no_place(spans):
+    """ "जगदलपुर जिले के भाजपाध्यक्ष पद पर" (the BJP's district president's post)."""
+    found = spans("वे जगदलपुर जिले के भाजपाध्यक्ष पद पर हैं।")
+    assert found == [("LOC", "जगदलपुर")]
+
+
+def test_the_verb_before_a_paragraph_s_last_full_stop_is_no_name(spans):
+    """A full stop before a line break: "दिल्ली के मुख्यमंत्री आए।" then a new paragraph."""
+    found = spans("दिल्ली के मुख्यमंत्री आए।\nफिर बैठक हुई।")
+    assert found == [("LOC", "दिल्ली")]

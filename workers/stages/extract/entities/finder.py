@@ -490,6 +490,8 @@ class EntityFinder:
             marked.update(j + d for j in descent for d in (-3, -2, -1, 1))
             marked.update(j + 1 for j in where_among(info, idx.residents))  # "निवासी बबलू"
             marked.update(j - 1 for j in where_among(info, idx.legislators))  # "करहल विधायक"
+            marked.update(j + 1 for j in where(info, PLACE))  # "गांव बागोर"
+            marked.update(j + 1 for j in where_among(info, idx.genitives))  # "मधुबनी के बेनीपट्टी"
         marked.update(scan.headed)
 
         def continued(i: int) -> bool:  # "the Hindu" may be an alias, "the state" none
@@ -612,6 +614,9 @@ class EntityFinder:
                 return end
         if scan.devanagari and (end := self._descended(scan, i) or self._resident(scan, i)):
             return end
+        if scan.devanagari and self._within_place(scan, i):
+            scan.add("LOC", latin_words(scan.text, toks, info, i, i + 1, idx), i, i)
+            return i + 1
         if scan.devanagari and self._rare_given(scan, i):
             scan.add("PERSON", latin_words(scan.text, toks, info, i, i + 2, idx), i, i + 1)
             return i + 2
@@ -716,10 +721,46 @@ class EntityFinder:
         info = scan.info
         return (
             end == len(info)
-            or scan.toks.gap(end - 1) in (",", "।")
+            or scan.toks.gap(end - 1) == ","
+            or scan.toks.danda(end - 1)
             or info[end].particle
             or info[end].place
             or info[end].folded in self.lexicon.residents
+        )
+
+    def _within_place(self, scan: _Scan, i: int) -> bool:
+        """Word i is a place inside another: a Devanagari word rare in Hindi that no list knows,
+        after a place found and "के" ("मधुबनी के बेनीपट्टी में", "बेगूसराय जिले के बरौनी निवासी")
+        or right after a place word ("गांव बागोर में"), and ending there as a name ends."""
+        idx, toks, info = self.lexicon, scan.toks, scan.info
+        word = info[i]
+        if i < 1 or word.heard or word.opens or not _may_name(word, idx):
+            return False
+        if not (i + 1 == len(info) or self._place_ends(scan, i + 1)):
+            return False
+        before = info[i - 1]
+        if before.place and toks.adjacent(i - 1):
+            return True  # "गांव बागोर"
+        if i < 2 or before.folded not in idx.genitives or not toks.adjacent(i - 1):
+            return False
+        owner = i - 2
+        if info[owner].place and owner > 0 and toks.adjacent(owner - 1):
+            owner -= 1  # "बेगूसराय जिले के"
+        return scan.ends.get(owner, (0, ""))[1] == "LOC"
+
+    def _place_ends(self, scan: _Scan, end: int) -> bool:
+        """A place's name ends before word `end`: a comma or stop, a genitive or locative
+        postposition, "निवासी", a joining word or a place word (not "पद": "जगदलपुर जिले के
+        भाजपाध्यक्ष पद")."""
+        toks, idx, after = scan.toks, self.lexicon, scan.info[end]
+        return (
+            toks.gap(end - 1) == ","
+            or toks.danda(end - 1)
+            or after.place
+            or after.folded in idx.genitives
+            or after.folded in idx.locatives
+            or after.folded in idx.residents
+            or toks.words[end] in idx.list_joins
         )
 
     def _rare_given(self, scan: _Scan, i: int) -> bool:

@@ -56,6 +56,11 @@ class Tokens:
         piece = self.pieces[2 * k + 2]
         return "\n" if "\n" in piece else piece.strip()
 
+    def danda(self, k: int) -> bool:
+        """A Devanagari full stop ends the sentence after word k, at a line's end too (where
+        `gap` says only "\n")."""
+        return "।" in self.pieces[2 * k + 2]
+
 
 @lru_cache(maxsize=16384)
 def fold(token: str) -> str:
@@ -141,6 +146,8 @@ class Lexicon:
     seat_words: frozenset[str]
     legislators: frozenset[str]  # "विधायक": a seat's name before it
     auxiliaries: frozenset[str]  # "गया", "हैं": the word before is a verb
+    genitives: frozenset[str]  # "के", "की", "का": "मधुबनी के बेनीपट्टी"
+    locatives: frozenset[str]  # "में", "स्थित": "बेनीपट्टी में"
     facility_words: frozenset[str]  # words that end a facility's name: Stadium, मस्जिद
     given_names: dict[str, str]  # matching form -> Latin spelling
     # Given names listed with no Devanagari spelling, as theirs is a common word (सपना, एकता,
@@ -276,6 +283,8 @@ class Lexicon:
             seat_words=frozenset(fold(w) for w in words.get("seat_words", ())),
             legislators=frozenset(fold(w) for w in words.get("legislators", ())),
             auxiliaries=frozenset(fold(w) for w in words.get("auxiliaries", ())),
+            genitives=frozenset(fold(w) for w in words.get("genitives", ())),
+            locatives=frozenset(fold(w) for w in words.get("locatives", ())),
             facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
             given_names=given,
             unspelt_given=frozenset(row[0].casefold() for row in given_names if len(row) < 2),

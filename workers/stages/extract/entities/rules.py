@@ -770,7 +770,8 @@ def role_name_at(
         name_end == n
         or info[name_end].particle
         or (name_end - start > 1 and info[name_end].folded in idx.function_words)
-        or toks.gap(name_end - 1) in (",", "।", "(")  # "सांसद X (भाजपा)", "Rep. X (D-Minn.)"
+        or toks.gap(name_end - 1) in (",", "(")  # "सांसद X (भाजपा)", "Rep. X (D-Minn.)"
+        or toks.danda(name_end - 1)
         or _capitals_end(toks, info, start, name_end, idx)
     )
     if name_end > start and _verb_last(toks, info, name_end - 1, idx):
@@ -804,7 +805,7 @@ def _verb_last(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
     word = info[k]
     return (
         word.devanagari
-        and toks.gap(k) == "।"
+        and toks.danda(k)
         and word.folded.endswith(_PLURAL_PAST)
         and word.folded not in idx.devanagari_surnames
         and word.folded.casefold() not in idx.given_names
@@ -824,6 +825,7 @@ def _kin_names(toks: Tokens, info: list[Word], i: int, start: int, end: int, idx
             after is None
             or after.agent
             or after.folded in idx.case_markers
-            or toks.gap(end - 1) in (",", "।")
+            or toks.gap(end - 1) == ","
+            or toks.danda(end - 1)
         )
     )
