@@ -730,3 +730,14 @@ def test_the_verb_before_a_paragraph_s_last_full_stop_is_no_name(spans):
     """A full stop before a line break: "दिल्ली के मुख्यमंत्री आए।" then a new paragraph."""
     found = spans("दिल्ली के मुख्यमंत्री आए।\nफिर बैठक हुई।")
     assert found == [("LOC", "दिल्ली")]
+
+
+def test_a_college_and_its_hospital_are_one_organisation(spans):
+    found = spans("उन्हें दरभंगा मेडिकल कॉलेज एवं अस्पताल और एससीबी मेडिकल कॉलेज अस्पताल भेजा गया।")
+    assert ("ORG", "दरभंगा मेडिकल कॉलेज एवं अस्पताल") in found
+    assert ("ORG", "एससीबी मेडिकल कॉलेज अस्पताल") in found
+
+
+def test_trap_two_bodies_joined_by_and_stay_apart(spans):
+    found = spans("पंजाब नेशनल बैंक और कंपनी के अधिकारी आए।")
+    assert found == [("ORG", "पंजाब नेशनल बैंक")]

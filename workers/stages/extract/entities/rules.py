@@ -35,6 +35,7 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
     for head in sorted({*where(info, ORG_HEAD), *courts(toks, info, idx)}):
         end = _tail(toks, info, head, idx)
         if info[head].devanagari:
+            end = _second_head(toks, info, end, idx)
             start = devanagari_organisation(toks, info, head, idx)
         else:
             start = _capitalised_before(toks, info, head, idx)
@@ -90,6 +91,25 @@ def _dotted_place_before(toks: Tokens, info: list[Word], start: int, idx: Lexico
         return start
     known = idx.exact.get(info[before].folded)
     return before if known is not None and known[0] == "LOC" else start
+
+
+def _second_head(toks: Tokens, info: list[Word], end: int, idx: Lexicon) -> int:
+    """End of a Devanagari name that goes on from its head noun to another next to it ("...
+    मेडिकल कॉलेज अस्पताल"), or to a facility's after "and" ("... मेडिकल कॉलेज एवं अस्पताल", "...
+    कॉलेज एंड हॉस्पिटल"; not "बैंक और कंपनी के अधिकारी", two bodies)."""
+    if end >= len(info) or not toks.adjacent(end - 1):
+        return end
+    if info[end].org_head or info[end].facility:
+        return end + 1
+    joined = end + 1
+    if (
+        joined < len(info)
+        and toks.adjacent(end)
+        and (info[end].folded in idx.org_joins or toks.words[end] in idx.list_joins)
+        and info[joined].facility
+    ):
+        return joined + 1
+    return end
 
 
 def _tail(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
