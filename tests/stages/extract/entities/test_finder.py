@@ -741,3 +741,9 @@ def test_a_college_and_its_hospital_are_one_organisation(spans):
 def test_trap_two_bodies_joined_by_and_stay_apart(spans):
     found = spans("पंजाब नेशनल बैंक और कंपनी के अधिकारी आए।")
     assert found == [("ORG", "पंजाब नेशनल बैंक")]
+
+
+def test_trap_a_verb_before_an_organisation_is_no_part_of_its_name(spans):
+    """ "पहुंचीं" (they arrived, a feminine plural) and "लेकर" (taking) stop the name."""
+    found = spans("टीमें पहुंचीं लुधियाना नगर निगम के अधिकारी। नमूने लेकर जन स्वास्थ्य संगठन को भेजे।")
+    assert ("ORG", "लुधियाना नगर निगम") in found and ("ORG", "जन स्वास्थ्य संगठन") in found

@@ -157,6 +157,7 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
             or not word.devanagari
             or word.folded in idx.function_words
             or (word.folded.endswith("ने") and len(word.folded) > 3)  # करने, कराने: verbs
+            or word.folded.endswith("ीं")  # पहुंचीं: a verb
             or word.org_head
             or word.facility
         ):

@@ -121,6 +121,7 @@ def word_facts(word: str, idx: Lexicon) -> Word:
 
 def _common_devanagari(folded: str, idx: Lexicon) -> bool:
     """A Devanagari word no name is: a function word ("किसी", "ज्यादा"), a plural in the
-    oblique case ("जनशिकायतों", "पदाधिकारियों"), which names do not take, or an adjective of
-    relation in -ीय ("स्थानीय", "क्षेत्रीय"), which qualifies a place noun rather than names one."""
-    return folded in idx.function_words or folded.endswith(("ों", "ीय"))
+    oblique case ("जनशिकायतों", "पदाधिकारियों"), which names do not take, a feminine plural
+    verb ("पहुंचीं", "कहीं"), or an adjective of relation in -ीय ("स्थानीय", "क्षेत्रीय"), which
+    qualifies a place noun rather than names one."""
+    return folded in idx.function_words or folded.endswith(("ों", "ीं", "ीय"))
