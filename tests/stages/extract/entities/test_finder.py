@@ -747,3 +747,18 @@ def test_trap_a_verb_before_an_organisation_is_no_part_of_its_name(spans):
     """ "पहुंचीं" (they arrived, a feminine plural) and "लेकर" (taking) stop the name."""
     found = spans("टीमें पहुंचीं लुधियाना नगर निगम के अधिकारी। नमूने लेकर जन स्वास्थ्य संगठन को भेजे।")
     assert ("ORG", "लुधियाना नगर निगम") in found and ("ORG", "जन स्वास्थ्य संगठन") in found
+
+
+def test_a_family_listed_kin_by_kin_is_people_and_a_given_name_inside_a_role_run_is_its_own(
+    spans,
+):
+    """A police report's list ("पति राजवीर, ससुर ओमप्रकाश, सास मुन्नी देवी"), and "सीओ फरीदपुर
+    गौरव सिंह": the officer's circle, then a known given name (listed with no Devanagari)."""
+    found = spans("शादी के बाद पति राजवीर, ससुर ओमप्रकाश, सास मुन्नी देवी और देवर मांग करते थे।")
+    for name in ("राजवीर", "ओमप्रकाश", "मुन्नी देवी"):
+        assert ("PERSON", name) in found, name
+    assert ("PERSON", "गौरव सिंह") in spans("सीओ फरीदपुर गौरव सिंह ने बताया।")
+
+
+def test_trap_kin_words_listed_without_names_name_no_one(spans):
+    assert spans("सास, ससुर और पति घर पर थे। उनके पिता किसान थे।") == []

@@ -804,8 +804,11 @@ def role_name_at(
         )
         or (name_end < n and info[name_end].folded in idx.auxiliaries)  # "जिलाध्यक्ष बनाया गया"
     )
-    if any(info[k].folded in idx.given_names for k in range(start + 1, name_end - 1)):
-        return 0, 0  # "पीड़ित कर्मचारी अशोक सैनी": the known given name's rule finds him
+    if any(
+        info[k].folded in idx.given_names or _unspelt_given(toks, info, k, idx)
+        for k in range(start + 1, name_end - 1)
+    ):  # "पीड़ित कर्मचारी अशोक सैनी", "सीओ फरीदपुर गौरव सिंह": the given name's rule finds him
+        return 0, 0
     if (
         info[i].devanagari
         and info[i].folded in idx.kin_words
@@ -833,14 +836,25 @@ def _verb_last(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
     )
 
 
+def _kin_listed(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:
+    """The kin word at i and the name up to `end` are an item of a list of kin and names, as a
+    police report lists a family ("पति राजवीर, ससुर ओमप्रकाश, सास मुन्नी देवी और ननद सोनी"):
+    another kin word after the name, past a comma or "और"."""
+    nxt = end + 1 if end < len(info) and toks.words[end] in idx.list_joins else end
+    if nxt == end and (end >= len(info) or toks.gap(end - 1) != ","):
+        return False
+    return nxt < len(info) and info[nxt].folded in idx.kin_words and not info[nxt].capital
+
+
 def _kin_names(toks: Tokens, info: list[Word], i: int, start: int, end: int, idx: Lexicon) -> bool:
     """A Hindi kin word at i names the one or two words from `start` to `end`: after a genitive
     ("उनकी पत्नी", "काजोल की बेटी") and before a postposition or a comma ("उनकी पत्नी विचित्र लता
     के नाम"; not "उनके पिता किसान थे", "बहू दहेज के लिए", "बेटी न्यासा विदेश में")."""
     before = info[i - 1].folded if i > 0 and toks.adjacent(i - 1) else ""
     after = info[end] if end < len(info) else None
+    owned = before in idx.possessives or before in idx.case_markers
     return (
-        (before in idx.possessives or before in idx.case_markers)
+        (owned or _kin_listed(toks, info, i, end, idx))
         and end - start <= 2
         and (
             after is None
