@@ -663,6 +663,8 @@ def test_a_rare_word_before_a_lawmaker_s_role_is_the_seat(spans):
     """ "करहल विधायक तेज प्रताप": Karhal, his seat; words rare in Hindi name places and people."""
     found = spans("बैठक में जसवंतनगर विधायक शिवपाल सिंह यादव और करहल विधायक मौजूद थे।")
     assert ("LOC", "जसवंतनगर") in found and ("LOC", "करहल") in found
+    assert ("LOC", "करहल") in spans("पार्टी ने करहल सीट से टिकट दिया।")
+    assert spans("यह सीट खाली हुई। इस क्षेत्र में बारिश हुई।") == []
 
 
 def test_trap_a_common_word_a_party_s_adjective_or_letters_before_a_lawmaker_is_no_seat(spans):

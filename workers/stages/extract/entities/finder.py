@@ -489,7 +489,8 @@ class EntityFinder:
             descent = where_among(info, idx.descent_words)  # "राजू उर्फ पप्पू पुत्र रामलाल"
             marked.update(j + d for j in descent for d in (-3, -2, -1, 1))
             marked.update(j + 1 for j in where_among(info, idx.residents))  # "निवासी बबलू"
-            marked.update(j - 1 for j in where_among(info, idx.legislators))  # "करहल विधायक"
+            seats = [*where_among(info, idx.legislators), *where_among(info, idx.seat_words)]
+            marked.update(j - 1 for j in seats)  # "करहल विधायक", "करहल सीट"
             marked.update(j + 1 for j in where(info, PLACE))  # "गांव बागोर"
             marked.update(j + 1 for j in where_among(info, idx.genitives))  # "मधुबनी के बेनीपट्टी"
         marked.update(scan.headed)

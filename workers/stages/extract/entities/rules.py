@@ -391,14 +391,14 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
 
 def seat_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     """End of a seat's name at word i, one Devanagari word that no list knows and that is rare
-    in Hindi (not in wordfreq's list), right before a lawmaker's role ("करहल विधायक"; not "बागी
-    विधायक", "सपाई विधायक": an adjective of a party in -ई, "आरएलडी विधायक": a party's letters),
-    with no word before it that may be a name of its own."""
+    in Hindi (not in wordfreq's list), right before a lawmaker's role or a seat's word ("करहल
+    विधायक", "करहल सीट से"; not "बागी विधायक", "सपाई विधायक": an adjective of a party in -ई,
+    "आरएलडी विधायक": a party's letters), with no word before it that may be a name of its own."""
     word = info[i]
     if (
         i + 1 >= len(info)
         or not toks.adjacent(i)
-        or info[i + 1].folded not in idx.legislators
+        or not (info[i + 1].folded in idx.legislators or info[i + 1].folded in idx.seat_words)
         or not word.devanagari
         or not word.name_like
         or word.heard
