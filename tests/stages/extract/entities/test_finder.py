@@ -764,3 +764,10 @@ def test_a_family_listed_kin_by_kin_is_people_and_a_given_name_inside_a_role_run
 
 def test_trap_kin_words_listed_without_names_name_no_one(spans):
     assert spans("सास, ससुर और पति घर पर थे। उनके पिता किसान थे।") == []
+
+
+def test_a_surname_listed_without_devanagari_goes_on_a_known_given_name(spans):
+    """ "प्रसाद" (an offering) and "पाठक" are listed with no Devanagari spelling: after a known
+    given name they are surnames ("अजीत प्रसाद"), alone they are nothing."""
+    assert spans("मिल्कीपुर से अजीत प्रसाद को टिकट मिला।") == [("PERSON", "अजीत प्रसाद")]
+    assert spans("मंदिर में प्रसाद बांटा गया।") == []

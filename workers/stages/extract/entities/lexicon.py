@@ -153,6 +153,9 @@ class Lexicon:
     # Given names listed with no Devanagari spelling, as theirs is a common word (सपना, एकता,
     # विजय), case-folded: one is a name only before a known surname (`rules.given_name_at`)
     unspelt_given: frozenset[str]
+    # Surnames listed with no Devanagari spelling, their Devanagari a common word ("प्रसाद",
+    # "कदम", "सरकार"): a surname only after a known given name, matched by romanisation.
+    unspelt_surnames: frozenset[str]
     surnames: dict[str, str]
     devanagari_surnames: frozenset[str]  # the surnames' Devanagari spellings, folded
     prefixes: frozenset[str]  # every alias's leading words, joined: where a match can grow
@@ -288,6 +291,7 @@ class Lexicon:
             facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
             given_names=given,
             unspelt_given=frozenset(row[0].casefold() for row in given_names if len(row) < 2),
+            unspelt_surnames=frozenset(row[0].casefold() for row in surnames if len(row) < 2),
             surnames=family,
             devanagari_surnames=frozenset(f for f in family if is_devanagari(f)),
             prefixes=frozenset(aliases.prefixes),

@@ -450,7 +450,7 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         and info[j].name_like
         and not info[j].particle
     ):
-        if info[j].folded.casefold() in idx.surnames:
+        if info[j].folded.casefold() in idx.surnames or _unspelt_surname(toks, info, j, idx):
             end = j + 1
         j += 1
     if (
@@ -521,6 +521,14 @@ def household_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     if before and before.name_like and not before.particle:
         return 0
     return nxt
+
+
+def _unspelt_surname(toks: Tokens, info: list[Word], j: int, idx: Lexicon) -> bool:
+    """Word j, after a known given name, is a surname whose Devanagari is a common word ("अजीत
+    प्रसाद", "छाया कदम"; `unspelt_surnames`)."""
+    return (
+        info[j].devanagari and idx.names.romanize(toks.words[j]).casefold() in idx.unspelt_surnames
+    )
 
 
 def _unspelt_given(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> bool:
