@@ -726,3 +726,12 @@ def test_a_legal_form_s_dot_and_a_name_s_own_parenthesis_are_in_its_span(spans):
 
 def test_trap_a_sentence_s_full_stop_after_a_name_stays_out(spans):
     assert ("LOC", "Rome") in spans("The team flew home on Monday from Rome. It won.")
+
+
+def test_a_company_officer_s_title_stays_out_of_the_name(spans):
+    text = (
+        "The company said on Monday that sales fell, and Chief Executive Officer Marit "
+        "Solbakken said on a call that Chief Financial Officer Jonas Berg would leave."
+    )
+    found = spans(text)
+    assert ("PERSON", "Marit Solbakken") in found and ("PERSON", "Jonas Berg") in found
