@@ -26,6 +26,9 @@ def test_the_entities_row_sums_the_three_types(stages):
     total = report.all_entities
     assert total.expected == sum(report.entities[kind].expected for kind in TYPES)
     assert total.found == sum(report.entities[kind].found for kind in TYPES)
+    assert sorted(report.languages) == ["en", "hi"]
+    assert sum(t.expected for t in report.languages.values()) == total.expected
+    assert sum(t.predicted for t in report.languages.values()) == total.predicted
     row = next(line for line in render(report).splitlines() if line.startswith("entities"))
     assert row.split()[1:] == [
         f"{total.precision:.3f}",

@@ -51,6 +51,8 @@ class Report:
     dates: Tally = field(default_factory=Tally)
     categories: Counter[bool] = field(default_factory=Counter)
     misses: list[str] = field(default_factory=list)
+    # All three types' entities, by the articles' language ("hi", "en").
+    languages: dict[str, Tally] = field(default_factory=dict)
 
     @property
     def all_entities(self) -> Tally:
@@ -99,9 +101,14 @@ def score(folder: Path, extract: Processor) -> Report:
         enriched = apply(extract, as_cleaned(fixture))
         want = fixture["expected"]
         report.articles += 1
+        language = report.languages.setdefault(str(fixture.get("language")), Tally())
         for kind in TYPES:
             expected = [e for e in want["entities"] if e["type"] == kind]
             predicted = [e for e in enriched["entities"] if e["type"] == kind]
+            language.expected += len(expected)
+            language.found += sum(any(_is(p, e) for p in predicted) for e in expected)
+            language.predicted += len(predicted)
+            language.true_positive += sum(any(_is(p, e) for e in expected) for p in predicted)
             for tally, subset in (
                 (report.entities[kind], expected),
                 (report.known[kind], [e for e in expected if e.get("name")]),
@@ -157,7 +164,9 @@ def render(report: Report, verbose: bool = False) -> str:
         f"{report.articles} labelled articles",
         f"{'':<22} {'precision':>9} {'recall':>7} {'expected':>8} {'F1':>6}",
     ]
-    for kind, t in [*report.entities.items(), ("entities", report.all_entities)]:
+    by_language = [(f"entities, {lang}", t) for lang, t in sorted(report.languages.items())]
+    rows = [*report.entities.items(), ("entities", report.all_entities)]
+    for kind, t in rows + (by_language if len(by_language) > 1 else []):
         lines.append(
             f"{kind:<22} {t.precision:>9.3f} {t.recall:>7.3f} {t.expected:>8} {t.f1:>6.3f}"
         )
