@@ -735,3 +735,17 @@ def test_a_company_officer_s_title_stays_out_of_the_name(spans):
     )
     found = spans(text)
     assert ("PERSON", "Marit Solbakken") in found and ("PERSON", "Jonas Berg") in found
+
+
+def test_a_name_after_a_role_and_at_or_after_a_firm_s_noun_is_an_organisation(spans):
+    text = (
+        "Funding fell last year, according to consultancy Redseer, and Vasudha Menon, a "
+        "partner at Lightbox, said on Monday that the fund would invest more."
+    )
+    found = spans(text)
+    assert ("ORG", "Redseer") in found and ("ORG", "Lightbox") in found
+
+
+def test_trap_a_place_after_at_without_a_role_stays_a_place(spans):
+    found = spans("The minister spoke on Monday at Kothanur, where the new road will be built.")
+    assert ("ORG", "Kothanur") not in found

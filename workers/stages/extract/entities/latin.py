@@ -241,6 +241,8 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "ORG"  # "carrier Emirates", "chipmaker Intel"
     if len(words) == 1 and _quoted_speaker(toks, i, end, idx):
         return "PERSON"  # '"... living", said Gustafon.'
+    if before == "at" and i > 1 and toks.adjacent(i - 2) and toks.words[i - 2] in idx.lower_roles:
+        return "ORG"  # "partner at Lightbox", "an analyst at Jefferies": an employer
     # Not "in AI", nor a lone word shaped like a language or a people ("in English").
     people = len(words) == 1 and words[0].casefold().endswith(idx.people_endings)
     if before in idx.place_prepositions and not (words[0].isupper() or people):
