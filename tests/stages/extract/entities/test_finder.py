@@ -647,12 +647,6 @@ def test_a_known_name_that_is_a_common_word_stays_a_name(spans):
     assert spans("राम नगर गांव में बारिश हुई।") == [("LOC", "राम नगर")]
 
 
-def test_one_rare_word_before_a_facility_noun_is_its_name(spans):
-    """ "इकाना स्टेडियम", "मणिकर्णिका घाट": a word rare in Hindi before a facility's noun."""
-    found = spans("मैच इकाना स्टेडियम में हुआ और फिल्म मणिकर्णिका घाट पर फिल्माई गई।")
-    assert found == [("LOC", "इकाना स्टेडियम"), ("LOC", "मणिकर्णिका घाट")]
-
-
 def test_trap_a_common_word_an_oblique_adjective_or_a_kind_of_body_names_none(spans):
     """ "मुख्य बाजार", "पथरीले घाट" (stony ghats) and "लेनदार समिति" (a creditors' committee)."""
     text = "मुख्य बाजार में भीड़ रही। नदी के पथरीले घाट टूटे। लेनदार समिति बैठक करेगी।"
@@ -696,14 +690,6 @@ def test_trap_located_at_a_chief_guest_or_till_today_is_no_part_of_a_name(spans)
     assert ("ORG", "भारतीय कुश्ती महासंघ") in found
 
 
-def test_a_rare_word_after_a_given_and_a_middle_name_before_a_postposition_is_the_surname(spans):
-    """ "रंजीत सिंह डिसले को": डिसले is rare in Hindi, so a surname, before any postposition; a
-    common word stays out ("सुनील कुमार बाइक से", "विनोद सिंह शादी के बाद")."""
-    assert spans("शिक्षा के लिए रंजीत सिंह डिसले को पुरस्कार मिला।") == [("PERSON", "रंजीत सिंह डिसले")]
-    found = spans("सुनील कुमार बाइक से गिरे। विनोद सिंह शादी के बाद आए।")
-    assert found == [("PERSON", "विनोद सिंह"), ("PERSON", "सुनील कुमार")]
-
-
 def test_a_rare_word_before_a_known_surname_is_a_given_name(spans):
     """ "नितांशी गोयल", "नंदराम गुर्जर": a word rare in Hindi before a known surname."""
     found = spans("फिल्म में नितांशी गोयल हैं। अदालत ने नंदराम गुर्जर को सजा सुनाई।")
@@ -715,17 +701,20 @@ def test_trap_a_common_word_or_a_common_surname_makes_no_name(spans):
     assert not any(k == "PERSON" for k, _ in spans("इस पर आम राय बनी और विधेयक पारित हुआ।"))
 
 
-def test_a_rare_word_within_a_place_found_or_after_a_place_word_is_a_place(spans):
-    """ "मधुबनी के बेनीपट्टी में", "गांव बागोर में": a word rare in Hindi after a place and
-    "के", or right after a place word, before a postposition."""
-    found = spans("मधुबनी के बेनीपट्टी में हंगामा हुआ। 14 अप्रैल को गांव बागोर में झगड़ा हुआ।")
-    assert ("LOC", "बेनीपट्टी") in found and ("LOC", "बागोर") in found
+def test_a_rare_word_after_a_village_s_word_is_the_village(spans):
+    """ "गांव बागोर में": a word rare in Hindi right after a village's word."""
+    assert ("LOC", "बागोर") in spans("14 अप्रैल को गांव बागोर में झगड़ा हुआ।")
 
 
-def test_trap_a_rare_compound_after_a_place_before_a_noun_is_no_place(spans):
-    """ "जगदलपुर जिले के भाजपाध्यक्ष पद पर" (the BJP's district president's post)."""
-    found = spans("वे जगदलपुर जिले के भाजपाध्यक्ष पद पर हैं।")
-    assert found == [("LOC", "जगदलपुर")]
+def test_trap_a_rare_word_after_a_place_or_an_office_s_word_is_no_place(spans):
+    """ "जगदलपुर जिले के भाजपाध्यक्ष पद पर", "कानपुर के ज्वेलर्स में" (trades, compounds and
+    English words wordfreq's list lacks), "जिला कोषागार में" (an office after जिला)."""
+    for text, expected in {
+        "वे जगदलपुर जिले के भाजपाध्यक्ष पद पर हैं।": [("LOC", "जगदलपुर")],
+        "कानपुर के ज्वेलर्स में चोरी हो गई।": [("LOC", "कानपुर")],
+        "रकम जिला कोषागार में जमा हुई।": [],
+    }.items():
+        assert spans(text) == expected, text
 
 
 def test_the_verb_before_a_paragraph_s_last_full_stop_is_no_name(spans):
@@ -771,3 +760,35 @@ def test_a_surname_listed_without_devanagari_goes_on_a_known_given_name(spans):
     given name they are surnames ("अजीत प्रसाद"), alone they are nothing."""
     assert spans("मिल्कीपुर से अजीत प्रसाद को टिकट मिला।") == [("PERSON", "अजीत प्रसाद")]
     assert spans("मंदिर में प्रसाद बांटा गया।") == []
+
+
+def test_trap_a_review_s_cases_of_common_words_read_as_names(spans):
+    """A helper's review of the session's rules: each case here was wrongly a name."""
+    cases = {
+        "घटना की जानकारी मिलते ही परिजन थाने पहुंचे।": [],
+        "जयपुर के ऑटोचालक से पूछताछ हुई।": [("LOC", "जयपुर")],
+        "बाढ़ग्रस्त क्षेत्र में राहत बांटी गई।": [],
+        "शहर के सर्राफा बाजार में सोना महंगा हुआ।": [],
+        "मेरठ निवासी सर्राफ से लूट हुई।": [("LOC", "मेरठ")],
+        "मल्लाह निषाद समाज के लोग आए।": [],
+        "पति बेहोश, पत्नी गंभीर हालत में है।": [],
+        "गांव में 200 जाटव परिवार रहते हैं।": [],
+        "स्वास्थ्य विभाग अस्पताल में निरीक्षण करेगा।": [],
+    }
+    for text, expected in cases.items():
+        assert spans(text) == expected, text
+
+
+def test_a_review_s_names_stay_names(spans):
+    """Known names the session's rules had cut: a role's given name, a surname in -ीय, a
+    Marathi surname in -े before the full stop, a rare name before an auxiliary."""
+    cases = {
+        "गायक किशोर कुमार के गीत बजे।": ("PERSON", "किशोर कुमार"),
+        "भाजपा महासचिव कैलाश विजयवर्गीय ने कहा।": ("PERSON", "कैलाश विजयवर्गीय"),
+        "मौजूद रहे विधायक जयकुमार गोरे।": ("PERSON", "जयकुमार गोरे"),
+        "थाना प्रभारी मनफूल थे।": ("PERSON", "मनफूल"),
+        "आरोपी मुन्ना थाने में बंद है।": ("PERSON", "मुन्ना"),
+        "मंत्री नंदी गांव पहुंचे।": ("PERSON", "नंदी"),
+    }
+    for text, entity in cases.items():
+        assert entity in spans(text), text

@@ -36,8 +36,10 @@ from workers.stages.extract.entities.latin import (
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.lists import listed_places
 from workers.stages.extract.entities.rules import (
+    INFINITIVE,
     deity_at,
     given_name_at,
+    given_name_word,
     headed_names,
     household_at,
     initials_at,
@@ -61,6 +63,8 @@ from workers.stages.extract.entities.words import (
     NOTABLE,
     PLACE,
     Word,
+    may_name,
+    rare_name,
     where,
     where_among,
     word_facts,
@@ -81,25 +85,19 @@ _NO_SHORT_FORMS = frozenset(
 )
 # Abbreviations that end a name with their dot: legal forms, and a son's after his father's name.
 _DOTTED_ENDS = frozenset({"ltd", "inc", "corp", "co", "bros", "pvt", "jr", "sr"})
-_INFINITIVE_END = "ने"  # "निवासी होने के नाते": a verb's, no name
 _REPEATED = 2  # times at least an unknown word and a known surname come together: a name
 _SPELT_KEY = 3  # letters at least of the phonetic key a name's word shares with its other spelling
 
 
-def _may_name(word: Word, idx: Lexicon) -> bool:
-    """A word that may be a person's given name: no function word, role, middle name, head
-    noun, place's or scheme's word."""
-    return (
-        word.name_like
-        and not word.frequent
-        and len(word.folded) > 1
-        and not (word.particle or word.place or word.org_head or word.facility or word.acronym)
-        and word.folded not in idx.function_words
-        and word.folded not in idx.roles
-        and word.folded not in idx.middle_names
-        and word.folded not in idx.scheme_words
-        and word.folded not in idx.family_words
-    )
+def _community(word: Word, idx: Lexicon) -> bool:
+    """A word after a surname that makes it a community's ("निषाद समाज"), not a household's."""
+    return word.folded in idx.family_words and word.folded not in idx.households
+
+
+def _names_thing(word: Word, idx: Lexicon) -> bool:
+    """A word after a name that makes it a thing's: a facility's, a body's, a scheme's or a
+    festival's or fair's ("कैला देवी मेले", "राम मंदिर")."""
+    return word.facility or word.org_head or word.folded in idx.scheme_words
 
 
 def _ends_in_vowel(latin: str) -> bool:
@@ -343,8 +341,9 @@ class _Scan:
         """Word i stands alone: no capitalised word, head noun, place word or (in Devanagari) known
         surname joined to it ("Hendricks Street", "Okonkwo Foundation", "Tom Baker", "गोविन्द
         कुमार झा" are not one person's short form); nor one before it ("the High Court" is no
-        "Court" of "Bombay High Court"), nor, for a middle name, another person's name
-        ("अरविंदर सिंह लवली" after "रणवीर सिंह")."""
+        "Court" of "Bombay High Court"), nor, for a middle name or a word that ends women's
+        names, another name's ("अरविंदर सिंह लवली" after "रणवीर सिंह", "कैला देवी" after "मुन्नी
+        देवी")."""
         before, info = i - 1, self.info
         if (
             before >= 0
@@ -354,8 +353,9 @@ class _Scan:
             and self.toks.words[before].casefold() not in self.lexicon.articles
         ):
             return False  # "the High Court" is no "Court" of "Bombay High Court"
+        idx = self.lexicon
         if (
-            info[i].folded in self.lexicon.middle_names
+            (info[i].folded in idx.middle_names or info[i].folded in idx.name_ends)
             and before >= 0
             and self.toks.adjacent(before)
             and info[before].devanagari
@@ -467,7 +467,7 @@ class EntityFinder:
             if (
                 entity
                 and entity[0] == "ORG"
-                and entity[1] != toks.words[k]  # a longer name's word, not "Arsenal" itself
+                and entity[1] != toks.words[k]  # a longer name's word, not a one-word name
                 and toks.words[k] in idx.vocabulary.common
                 and not after_the(toks, k)
             ):
@@ -491,8 +491,7 @@ class EntityFinder:
             marked.update(j + 1 for j in where_among(info, idx.residents))  # "निवासी बबलू"
             seats = [*where_among(info, idx.legislators), *where_among(info, idx.seat_words)]
             marked.update(j - 1 for j in seats)  # "करहल विधायक", "करहल सीट"
-            marked.update(j + 1 for j in where(info, PLACE))  # "गांव बागोर"
-            marked.update(j + 1 for j in where_among(info, idx.genitives))  # "मधुबनी के बेनीपट्टी"
+            marked.update(j + 1 for j in where_among(info, idx.village_words))  # "गांव बागोर"
         marked.update(scan.headed)
 
         def continued(i: int) -> bool:  # "the Hindu" may be an alias, "the state" none
@@ -698,10 +697,17 @@ class EntityFinder:
         end = self._name_run(scan, i)
         if kind is None or not end or (kind == "LOC" and end - i > 2):
             return 0
-        if not self._run_ends(scan, end) or info[end - 1].folded.endswith(_INFINITIVE_END):
+        if not self._run_ends(scan, end) or info[end - 1].folded.endswith(INFINITIVE):
             return 0
+        if kind == "PERSON" and not any(self._named(scan, k) for k in range(i, end)):
+            return 0  # "मेरठ निवासी सर्राफ से लूट": a jeweller of Meerut, no name
         scan.add(kind, latin_words(scan.text, toks, info, i, end, self.lexicon), i, end - 1)
         return end
+
+    def _named(self, scan: _Scan, k: int) -> bool:
+        """Word k is a person's name's by the lists: a known given name or surname."""
+        idx, info = self.lexicon, scan.info
+        return given_name_word(scan.toks, info, k, idx) or info[k].folded in idx.surnames
 
     def _name_run(self, scan: _Scan, i: int) -> int:
         """End of one to three adjacent words from i that may be a person's name, else 0."""
@@ -710,7 +716,7 @@ class EntityFinder:
         while (
             end < len(info)
             and end - i < 3
-            and _may_name(info[end], self.lexicon)
+            and may_name(info[end], self.lexicon)
             and (end == i or toks.adjacent(end - 1))
         ):
             end += 1
@@ -730,35 +736,27 @@ class EntityFinder:
         )
 
     def _within_place(self, scan: _Scan, i: int) -> bool:
-        """Word i is a place inside another: a Devanagari word rare in Hindi that no list knows,
-        after a place found and "के" ("मधुबनी के बेनीपट्टी में", "बेगूसराय जिले के बरौनी निवासी")
-        or right after a place word ("गांव बागोर में"), and ending there as a name ends."""
+        """Word i is a village's or a neighbourhood's name: a Devanagari word rare in Hindi that
+        no list knows, right after a village's word ("गांव बागोर में"), ending there as a place's
+        name ends. (Not after "<place> के" too: there such words are as often trades and offices,
+        compounds and English words that wordfreq's list lacks: "जयपुर के ऑटोचालक", "कानपुर के
+        ज्वेलर्स में".)"""
         idx, toks, info = self.lexicon, scan.toks, scan.info
         word = info[i]
-        if i < 1 or word.heard or word.opens or not _may_name(word, idx):
+        if i < 1 or not rare_name(word, idx):
             return False
         if not (i + 1 == len(info) or self._place_ends(scan, i + 1)):
             return False
-        before = info[i - 1]
-        if before.place and toks.adjacent(i - 1):
-            return True  # "गांव बागोर"
-        if i < 2 or before.folded not in idx.genitives or not toks.adjacent(i - 1):
-            return False
-        owner = i - 2
-        if info[owner].place and owner > 0 and toks.adjacent(owner - 1):
-            owner -= 1  # "बेगूसराय जिले के"
-        return scan.ends.get(owner, (0, ""))[1] == "LOC"
+        return info[i - 1].folded in idx.village_words and toks.adjacent(i - 1)
 
     def _place_ends(self, scan: _Scan, end: int) -> bool:
-        """A place's name ends before word `end`: a comma or stop, a genitive or locative
-        postposition, "निवासी", a joining word or a place word (not "पद": "जगदलपुर जिले के
-        भाजपाध्यक्ष पद")."""
+        """A place's name ends before word `end`: a comma or stop, a locative postposition,
+        "निवासी", a joining word or a place word (not "पद": "जगदलपुर जिले के भाजपाध्यक्ष पद")."""
         toks, idx, after = scan.toks, self.lexicon, scan.info[end]
         return (
             toks.gap(end - 1) == ","
             or toks.danda(end - 1)
             or after.place
-            or after.folded in idx.genitives
             or after.folded in idx.locatives
             or after.folded in idx.residents
             or toks.words[end] in idx.list_joins
@@ -772,13 +770,14 @@ class EntityFinder:
         if i + 1 >= len(info) or not toks.adjacent(i):
             return False
         word, surname = info[i], info[i + 1]
+        after = info[i + 2] if i + 2 < len(info) and toks.adjacent(i + 1) else None
         return (
-            word.devanagari
-            and not word.heard
-            and not word.opens
-            and _may_name(word, idx)
+            rare_name(word, idx)
             and surname.folded in idx.devanagari_surnames
             and surname.folded not in idx.common_surnames
+            # not a people's or a goddess's: "मल्लाह निषाद समाज", "कैला देवी मेले" (a household's
+            # is his: "बलिराम कश्यप परिवार")
+            and not (after and (_community(after, idx) or _names_thing(after, idx)))
         )
 
     def _repeated_name(self, scan: _Scan, i: int) -> bool:
@@ -796,7 +795,7 @@ class EntityFinder:
             or surname.folded in idx.common_surnames
             or not word.devanagari
             or word.opens  # a word the lists know ("आम" of "आम आदमी पार्टी"): its rules decide
-            or not _may_name(word, idx)
+            or not may_name(word, idx)
             or word.folded in idx.deity_titles
         ):
             return False
@@ -831,10 +830,10 @@ class EntityFinder:
         last = end + hit[0] - 1 if hit else end
         return hit is not None and hit[1] == "LOC" and toks.gap(last) == ")"
 
-    def _national(self, scan: _Scan, i: int, end: int) -> bool:
-        """A country says whose the name from word i to end is, as sports reports write it:
-        "of" and a country after it ("Rainer Schuettler of Germany withdrew"), or a country's
-        possessive before it ("Italy's Filippo Volandri")."""
+    def _national(self, scan: _Scan, end: int) -> bool:
+        """A country says whose the name ending before word `end` is, as sports reports write it:
+        "of" and a country after it ("Rainer Schuettler of Germany withdrew"; not a country's
+        possessive before it: "India's Bajaj Finserv" is a company)."""
         toks, info, idx = scan.toks, scan.info, self.lexicon
 
         def country(k: int) -> bool:
@@ -842,14 +841,13 @@ class EntityFinder:
             return hit is not None and hit[0] == 1 and hit[1] == "LOC"
 
         after = end + 1
-        if end < len(info) and toks.words[end] == "of" and toks.adjacent(end - 1):
-            return after < len(info) and toks.adjacent(end) and country(after)
-        return (  # "Italy", an apostrophe, "s"
-            i > 1
-            and toks.words[i - 1] == "s"
-            and toks.gap(i - 2) in ("'", "’")
-            and toks.adjacent(i - 1)
-            and country(i - 2)
+        return (
+            end < len(info)
+            and toks.words[end] == "of"
+            and toks.adjacent(end - 1)
+            and after < len(info)
+            and toks.adjacent(end)
+            and country(after)
         )
 
     def _qualifies_place(self, scan: _Scan, i: int, end: int) -> bool:
@@ -929,10 +927,7 @@ class EntityFinder:
             return i + 1
         end = capitalised_run(toks, info, i, idx, scan.lower, known)
         if end and in_score_line(toks, i, end) and not names_a_person(toks.words[i:end], idx):
-            club = surface(scan.text, toks, i, end - 1)
-            scan.add("ORG", club, i, end - 1)
-            if end == i + 1 and info[i].folded not in scan.aliases:
-                scan.alias(i, "ORG", club)  # the line says so: "Arsenal" again is the club
+            scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
             return end  # "Blackburn 1 Derby 1": clubs
         if not scan.cased:
             return i + 1
@@ -948,7 +943,7 @@ class EntityFinder:
             if found is None:  # the weakest evidence last: what the world's lists say
                 found = listed_kind(toks.words[i:end], idx)
             if found is None and (not opens_sentence(toks, i) or self._country_after(scan, end)):
-                national = self._country_after(scan, end) or self._national(scan, i, end)
+                national = self._country_after(scan, end) or self._national(scan, end)
                 found = "PERSON" if name_shaped(toks, info, i, end, idx, national) else None
         if found is None and (end := named_first(toks, i, end, idx)):
             found = "PERSON"  # "Andy Warhol" of "Andy Warhol Photographic Legacy Program"

@@ -343,17 +343,18 @@ def _org_ending(word: str, facts: Word, idx: Lexicon) -> bool:
 def in_score_line(toks: Tokens, i: int, end: int) -> bool:
     """The run from word i to end is one of the two sides of a results line, a line of two
     names each followed by a score, as wire services print football results ("Aston Villa 2
-    Leeds 0", "Sheffield Wednesday 1 Derby 1."; or run on, a comma apart): a team, a club when
-    no list knows it (not "Leeds" the person, nor "Derby" the race)."""
+    Leeds 0", "Sheffield Wednesday 1 Derby 1."): a team, a club when no list knows it (not
+    "Leeds" the person, nor "Derby" the race). Not run on in one line, a comma apart: chess and
+    badminton results are written so ("Gukesh 1 Firouzja 0, Praggnanandhaa 1 Abasov 0")."""
     if end >= len(toks) or _score_shape(toks.words[end]) != "0":
         return False  # most runs: no score after them
     first, last, most = i, end - 1, 2 * _SIDE_WORDS + 1  # words in a results line
-    while first > 0 and not _result_break(toks.gap(first - 1)) and last - first < most:
+    while first > 0 and toks.gap(first - 1) != "\n" and last - first < most:
         first -= 1
-    while last + 1 < len(toks) and not _result_break(toks.gap(last)) and last - first < most:
+    while last + 1 < len(toks) and toks.gap(last) != "\n" and last - first < most:
         last += 1
-    opened = first == 0 or _result_break(toks.gap(first - 1))
-    closed = last + 1 == len(toks) or _result_break(toks.gap(last))
+    opened = first == 0 or toks.gap(first - 1) == "\n"
+    closed = last + 1 == len(toks) or toks.gap(last) == "\n"
     if not (opened and closed) or any(toks.gap(k) for k in range(first, last)):
         return False
     shape = "".join(_score_shape(word) for word in toks.words[first : last + 1])
@@ -361,12 +362,6 @@ def in_score_line(toks: Tokens, i: int, end: int) -> bool:
     return sides is not None and any(
         (first + sides.start(side), first + sides.end(side)) == (i, end) for side in (1, 2)
     )
-
-
-def _result_break(gap: str) -> bool:
-    """A gap that ends a result: a line's end, or a comma, semicolon or colon between results
-    run on in one line ("Results: Arsenal 2 Chelsea 1, Southampton 1 Aston Villa 1.")."""
-    return any(c in gap for c in "\n,;:")
 
 
 def score_ahead(toks: Tokens, i: int) -> bool:

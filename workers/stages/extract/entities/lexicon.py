@@ -87,6 +87,9 @@ class Lexicon:
     phonetic: dict[str, tuple[str, str]]  # phonetic key of a multi-word alias -> (type, canonical)
     handles: dict[str, tuple[str, str]]  # handle, lower case -> (type, canonical)
     roles: dict[str, list[tuple[str, ...]]]  # first word -> role words, longest first
+    # One-word Devanagari roles of three letters or more: a compound that ends in one is a role's
+    # ("पूर्वमंत्री", "भाजपाध्यक्ष"), no name, though wordfreq's list lacks it.
+    role_ends: tuple[str, ...]
     kin_words: frozenset[str]  # "wife", "पत्नी": roles in lower case only ("Son Heung-min")
     # Roles listed in lower case ("coach", "producer") and Latin kin words: common nouns, so in
     # capitals inside a sentence they are a name's words ("The Painter Street bridge")
@@ -125,6 +128,7 @@ class Lexicon:
     scheme_words: frozenset[str]  # "योजना", "अभियान": after a role, a scheme's name, no person's
     middle_names: frozenset[str]  # "सिंह", "कुमार": a surname may follow
     family_words: frozenset[str]  # "परिवार": "यादव परिवार" is a family, no person's surname
+    name_ends: frozenset[str]  # "देवी", "खातून": no short form after another name word
     households: frozenset[str]  # of those, one family's: "कश्यप परिवार" (not "जाट समाज")
     descent_words: frozenset[str]  # "उर्फ", "पुत्र": "राजू उर्फ पप्पू पुत्र रामलाल"
     residents: frozenset[str]  # "निवासी": a person after a place, a place after a person
@@ -142,12 +146,16 @@ class Lexicon:
     span: dict[str, int]
     phonetic_span: dict[str, int]
     place_words: frozenset[str]  # words that follow a place's name: गांव, जिले, district
+    oblique_place_words: frozenset[str]  # "थाने": a place's word only before a postposition
+    colleges: frozenset[str]  # "कॉलेज": its hospital's name goes on it
+    college_joins: frozenset[str]  # "एवं": "... कॉलेज एवं अस्पताल"
     houses: frozenset[str]  # a house, then a seat word, after a constituency: विधानसभा सीट
     seat_words: frozenset[str]
+    areas: frozenset[str]  # "क्षेत्र": after a house or a place word
     legislators: frozenset[str]  # "विधायक": a seat's name before it
     auxiliaries: frozenset[str]  # "गया", "हैं": the word before is a verb
-    genitives: frozenset[str]  # "के", "की", "का": "मधुबनी के बेनीपट्टी"
     locatives: frozenset[str]  # "में", "स्थित": "बेनीपट्टी में"
+    village_words: frozenset[str]  # "गांव", "मोहल्ला": "गांव बागोर"
     facility_words: frozenset[str]  # words that end a facility's name: Stadium, मस्जिद
     given_names: dict[str, str]  # matching form -> Latin spelling
     # Given names listed with no Devanagari spelling, as theirs is a common word (सपना, एकता,
@@ -214,6 +222,7 @@ class Lexicon:
         aliases.add(gazetteer.places, "LOC")
         aliases.add(gazetteer.world_orgs, "ORG", heard=False)
         given, family = _name_forms(given_names), _name_forms(surnames)
+        roles = _roles(gazetteer, words.get("kin_words", ()))
         return cls(
             names=names,
             exact=aliases.exact,
@@ -221,7 +230,14 @@ class Lexicon:
             handles={
                 handle.lower(): (kind, canonical) for handle, canonical, kind in gazetteer.handles
             },
-            roles=_roles(gazetteer, words.get("kin_words", ())),
+            roles=roles,
+            role_ends=tuple(
+                sorted(
+                    r
+                    for r, rows in roles.items()
+                    if is_devanagari(r) and len(r) >= 3 and (r,) in rows
+                )
+            ),
             kin_words=frozenset(fold(w) for w in words.get("kin_words", ())),
             lower_roles=frozenset(
                 fold(w)
@@ -264,6 +280,7 @@ class Lexicon:
             middle_names=frozenset(fold(w) for w in words.get("middle_names", ())),
             family_words=frozenset(fold(w) for w in words.get("family_words", ())),
             households=frozenset(fold(w) for w in words.get("households", ())),
+            name_ends=frozenset(fold(w) for w in words.get("name_ends", ())),
             descent_words=frozenset(fold(w) for w in words.get("descent_words", ())),
             residents=frozenset(fold(w) for w in words.get("residents", ())),
             speech_verbs=frozenset(words.get("speech_verbs", ())),
@@ -282,12 +299,16 @@ class Lexicon:
             span=aliases.span,
             phonetic_span=aliases.phonetic_span,
             place_words=frozenset(fold(w).casefold() for w in words["place_words"]),
+            oblique_place_words=frozenset(fold(w) for w in words.get("oblique_place_words", ())),
+            colleges=frozenset(fold(w) for w in words.get("colleges", ())),
+            college_joins=frozenset(fold(w) for w in words.get("college_joins", ())),
             houses=frozenset(fold(w) for w in words.get("houses", ())),
             seat_words=frozenset(fold(w) for w in words.get("seat_words", ())),
+            areas=frozenset(fold(w) for w in words.get("areas", ())),
             legislators=frozenset(fold(w) for w in words.get("legislators", ())),
             auxiliaries=frozenset(fold(w) for w in words.get("auxiliaries", ())),
-            genitives=frozenset(fold(w) for w in words.get("genitives", ())),
             locatives=frozenset(fold(w) for w in words.get("locatives", ())),
+            village_words=frozenset(fold(w) for w in words.get("village_words", ())),
             facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
             given_names=given,
             unspelt_given=frozenset(row[0].casefold() for row in given_names if len(row) < 2),

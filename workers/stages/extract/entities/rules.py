@@ -9,10 +9,17 @@ from operator import attrgetter
 
 from workers.stages.extract.entities.found import Authors
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens, fold
-from workers.stages.extract.entities.words import FACILITY, ORG_HEAD, Word, where, where_among
+from workers.stages.extract.entities.words import (
+    FACILITY,
+    ORG_HEAD,
+    Word,
+    rare_name,
+    where,
+    where_among,
+)
 from workers.stages.text.scripts import is_devanagari
 
-_INFINITIVE = "ने"  # the oblique infinitive's ending: बनने, रहने, होने
+INFINITIVE = "ने"  # the oblique infinitive's ending: बनने, रहने, होने
 
 
 def headed_names(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, tuple[int, str]]:
@@ -94,18 +101,18 @@ def _dotted_place_before(toks: Tokens, info: list[Word], start: int, idx: Lexico
 
 
 def _second_head(toks: Tokens, info: list[Word], end: int, idx: Lexicon) -> int:
-    """End of a Devanagari name that goes on from its head noun to another next to it ("...
-    मेडिकल कॉलेज अस्पताल"), or to a facility's after "and" ("... मेडिकल कॉलेज एवं अस्पताल", "...
-    कॉलेज एंड हॉस्पिटल"; not "बैंक और कंपनी के अधिकारी", two bodies)."""
-    if end >= len(info) or not toks.adjacent(end - 1):
+    """End of a college's name that goes on to its hospital, next to it or after "and" ("...
+    मेडिकल कॉलेज अस्पताल", "... कॉलेज एवं अस्पताल", "... कॉलेज एंड हॉस्पिटल"; not "स्वास्थ्य
+    विभाग अस्पताल में", "जिला सहकारी बैंक और अस्पताल के कर्मचारी")."""
+    if end >= len(info) or info[end - 1].folded not in idx.colleges or not toks.adjacent(end - 1):
         return end
-    if info[end].org_head or info[end].facility:
+    if info[end].facility:
         return end + 1
     joined = end + 1
     if (
         joined < len(info)
         and toks.adjacent(end)
-        and (info[end].folded in idx.org_joins or toks.words[end] in idx.list_joins)
+        and info[end].folded in idx.college_joins
         and info[joined].facility
     ):
         return joined + 1
@@ -156,7 +163,7 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
             toks.gap(before) not in ("", "-")
             or not word.devanagari
             or word.folded in idx.function_words
-            or (word.folded.endswith("ने") and len(word.folded) > 3)  # करने, कराने: verbs
+            or (word.folded.endswith(INFINITIVE) and len(word.folded) > 3)  # करने, कराने: verbs
             or word.folded.endswith("ीं")  # पहुंचीं: a verb
             or word.org_head
             or word.facility
@@ -175,18 +182,7 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
         if alias is not None and k + alias[0] > head:
             return k
     if head - start == 1 and (
-        not (
-            known_name(info[start], idx)
-            or info[start].folded in idx.span
-            # a facility's one rare word ("इकाना स्टेडियम"; not "लेनदार समिति", a kind of body,
-            # nor an adjective in the oblique: "पक्के घाट")
-            or (
-                info[head].facility
-                and info[start].name_like
-                and not info[start].frequent
-                and not info[start].folded.endswith("े")
-            )
-        )
+        not (known_name(info[start], idx) or info[start].folded in idx.span)
         or info[start].folded in idx.roles  # "केंद्रीय बैंक", "मुख्य बाजार": an adjective
     ):
         return head
@@ -315,7 +311,10 @@ def match(
     for size in range(min(longest_phonetic, len(info) - i), max(exact[0] if exact else 0, 1), -1):
         key = " ".join(w.key for w in info[i : i + size])
         hit = authors.by_key.get(key) or idx.phonetic.get(key)
-        if hit is not None:
+        # By sound, a common Hindi word opens only an organisation's name, often made of common
+        # words ("हिन्दू महासभा"); a person's or a place's it reads into a phrase ("आखिरी पानी"
+        # is no Panini, "किसान जिला" no Krishna district).
+        if hit is not None and not (word.frequent and hit[0] != "ORG"):
             return size, hit[0], hit[1]
     if exact is not None:
         return exact[0], exact[1][0], exact[1][1]
@@ -375,6 +374,10 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
         after = i + size
         if after >= len(info) or not (info[after].place or _seat_at(toks, info, after, idx)):
             continue
+        if info[after].folded in idx.oblique_place_words and not _marked_after(toks, info, after):
+            continue  # "परिजन थाने पहुंचे": the relatives reached the police station
+        if given_name_word(toks, info, after - 1, idx):
+            continue  # "बदमाश गुड्डू मोहल्ले में": a man in a neighbourhood
         if all(
             info[j].name_like
             and not (j == i and info[j].frequent)  # "शव गांव पहुंचा", "लोग पानापुर" (not "नगर")
@@ -399,12 +402,7 @@ def seat_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         i + 1 >= len(info)
         or not toks.adjacent(i)
         or not (info[i + 1].folded in idx.legislators or info[i + 1].folded in idx.seat_words)
-        or not word.devanagari
-        or not word.name_like
-        or word.heard
-        or word.opens
-        or word.particle
-        or word.acronym
+        or not rare_name(word, idx)
         or word.folded.endswith("ई")
     ):
         return 0
@@ -420,7 +418,7 @@ def _seat_at(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
         k + 1 < len(info)
         and toks.adjacent(k)
         and info[k].folded in idx.houses
-        and info[k + 1].folded in idx.seat_words
+        and (info[k + 1].folded in idx.seat_words or info[k + 1].folded in idx.areas)
     )
 
 
@@ -472,7 +470,7 @@ def given_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         and end < j
         and end + 1 < len(info)
         and info[end - 1].folded in idx.middle_names
-        and (info[end + 1].agent or not (info[end].heard or info[end].frequent))
+        and info[end + 1].agent
         and _marked_surname(info, end, idx)
     ):
         end += 1
@@ -520,6 +518,8 @@ def household_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     before = info[i - 1] if i > 0 and toks.adjacent(i - 1) else None
     if before and before.name_like and not before.particle:
         return 0
+    if before and (toks.words[i - 1].isdigit() or before.folded in idx.function_words):
+        return 0  # "200 जाटव परिवार", "कई ठाकुर परिवार", "एक राजपूत परिवार": a caste's families
     return nxt
 
 
@@ -790,33 +790,37 @@ def role_name_at(
         )
     ):
         name_end += 1
-    if name_end < n and (
-        info[name_end].org_head or info[name_end].place or info[name_end].folded in idx.scheme_words
-    ):
-        # "प्रोफेसर यशपाल कमेटी", "प्रधानमंत्री किसान सम्मान निधि योजना", "पीड़ित लालगंज तहसील"
-        return 0, 0
+    if name_end < n and (info[name_end].org_head or info[name_end].folded in idx.scheme_words):
+        return 0, 0  # "प्रोफेसर यशपाल कमेटी", "प्रधानमंत्री किसान सम्मान निधि योजना"
+    if name_end < n and info[name_end].place and _names_place(toks, info, start, name_end, idx):
+        return 0, 0  # "पीड़ित लालगंज तहसील के": the place word's rule finds the place
     ends = (
         name_end == n
+        or info[name_end].place  # "मंत्री नंदी गांव पहुंचे": he reached the village
         or info[name_end].particle
         or (name_end - start > 1 and info[name_end].folded in idx.function_words)
         or toks.gap(name_end - 1) in (",", "(")  # "सांसद X (भाजपा)", "Rep. X (D-Minn.)"
         or toks.danda(name_end - 1)
         or _capitals_end(toks, info, start, name_end, idx)
     )
-    if name_end > start and _verb_last(toks, info, name_end - 1, idx):
-        name_end -= 1  # "श्री X Y आए।", "भाजपा के नेता आए।"
+    last = name_end - 1
+    if (
+        name_end > start
+        and _verb_last(toks, info, last, idx)
+        and (last == start or info[last].frequent)
+    ):
+        name_end -= 1  # "श्री X Y आए।", "भाजपा के नेता आए।" (not "विधायक जयकुमार गोरे।")
     infinitive = name_end == start + 1 and (
         (
-            info[start].folded.endswith(_INFINITIVE)
+            info[start].folded.endswith(INFINITIVE)
             and not (name_end < n and info[name_end].agent)  # "विधायक कोकने ने कहा": a surname
         )
-        or (name_end < n and info[name_end].folded in idx.auxiliaries)  # "जिलाध्यक्ष बनाया गया"
+        or (  # "जिलाध्यक्ष बनाया गया" (not "थाना प्रभारी मनफूल थे": a rare word, a name)
+            name_end < n and info[name_end].folded in idx.auxiliaries and info[start].frequent
+        )
     )
-    if any(
-        info[k].folded in idx.given_names or _unspelt_given(toks, info, k, idx)
-        for k in range(start + 1, name_end - 1)
-    ):  # "पीड़ित कर्मचारी अशोक सैनी", "सीओ फरीदपुर गौरव सिंह": the given name's rule finds him
-        return 0, 0
+    if any(given_name_word(toks, info, k, idx) for k in range(start + 1, name_end - 1)):
+        return 0, 0  # "पीड़ित कर्मचारी अशोक सैनी", "सीओ फरीदपुर गौरव सिंह": its own rule's
     if (
         info[i].devanagari
         and info[i].folded in idx.kin_words
@@ -828,7 +832,7 @@ def role_name_at(
     return 0, 0
 
 
-_PLURAL_PAST = ("े", "ए", "ये")  # आए, गए, पहुंचे, बोले: the verb's form after a role (respect)
+_PLURAL_PAST = ("े", "ए")  # आए, गए, पहुंचे, बोले: the verb's form after a role (respect)
 
 
 def _verb_last(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
@@ -844,10 +848,42 @@ def _verb_last(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
     )
 
 
+def _marked_after(toks: Tokens, info: list[Word], k: int) -> bool:
+    """A postposition follows word k ("थाने में", "थाने के")."""
+    return k + 1 < len(info) and toks.adjacent(k) and info[k + 1].particle
+
+
+def given_name_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k is a given name the lists know, by its spelling or, listed with none in
+    Devanagari, by its romanisation ("मुन्ना", "गौरव")."""
+    return info[k].folded in idx.given_names or _unspelt_given(toks, info, k, idx)
+
+
+def _names_place(toks: Tokens, info: list[Word], start: int, k: int, idx: Lexicon) -> bool:
+    """The words from `start` to the place word at k name its place: a postposition or another
+    place word follows it ("लालगंज तहसील के", "सकरा थाना क्षेत्र"), and none of them is a known
+    given name ("आरोपी मुन्ना थाने में"; "मंत्री नंदी गांव पहुंचे" is a man reaching a village)."""
+    after = info[k + 1] if k + 1 < len(info) and toks.adjacent(k) else None
+    if after is None or not (
+        after.place
+        or after.particle
+        or after.folded in idx.locatives
+        or after.folded in idx.areas  # "थाना क्षेत्र"
+    ):
+        return False
+    return not any(given_name_word(toks, info, j, idx) for j in range(start, k))
+
+
 def _kin_listed(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:
     """The kin word at i and the name up to `end` are an item of a list of kin and names, as a
     police report lists a family ("पति राजवीर, ससुर ओमप्रकाश, सास मुन्नी देवी और ननद सोनी"):
-    another kin word after the name, past a comma or "और"."""
+    another kin word after the name, past a comma or "और"; the name's words known names or rare
+    in Hindi ("पति बेहोश, पत्नी गंभीर", "भाई दबंग, बहन परेशान": adjectives)."""
+    if not all(
+        given_name_word(toks, info, j, idx) or info[j].folded in idx.surnames or not info[j].heard
+        for j in range(i + 1, end)
+    ):
+        return False  # a known name's words, or words rare in Hindi
     nxt = end + 1 if end < len(info) and toks.words[end] in idx.list_joins else end
     if nxt == end and (end >= len(info) or toks.gap(end - 1) != ","):
         return False

@@ -84,9 +84,7 @@ def word_facts(word: str, idx: Lexicon) -> Word:
     longer = folded in idx.span or lower in idx.span
     frequent = folded in idx.frequent
     phonetic = (
-        key
-        if (in_devanagari or word[:1].isupper()) and len(key) >= 2 and not (particle or frequent)
-        else ""
+        key if (in_devanagari or word[:1].isupper()) and len(key) >= 2 and not particle else ""
     )
     initial = idx.names.initials(word)
     return Word(
@@ -123,5 +121,36 @@ def _common_devanagari(folded: str, idx: Lexicon) -> bool:
     """A Devanagari word no name is: a function word ("किसी", "ज्यादा"), a plural in the
     oblique case ("जनशिकायतों", "पदाधिकारियों"), which names do not take, a feminine plural
     verb ("पहुंचीं", "कहीं"), or an adjective of relation in -ीय ("स्थानीय", "क्षेत्रीय"), which
-    qualifies a place noun rather than names one."""
-    return folded in idx.function_words or folded.endswith(("ों", "ीं", "ीय"))
+    qualifies a place noun rather than names one, unless a list knows it as a surname
+    ("विजयवर्गीय", "मालवीय")."""
+    if folded.endswith("ीय"):
+        return folded not in idx.surnames and folded not in idx.given_names
+    return folded in idx.function_words or folded.endswith(("ों", "ीं"))
+
+
+def may_name(word: Word, idx: Lexicon) -> bool:
+    """A word that may be a person's given name: no function word, role, middle name, head
+    noun, place's or scheme's word."""
+    return (
+        word.name_like
+        and not word.frequent
+        and len(word.folded) > 1
+        and not (word.particle or word.place or word.org_head or word.facility or word.acronym)
+        and word.folded not in idx.function_words
+        and word.folded not in idx.roles
+        and word.folded not in idx.middle_names
+        and word.folded not in idx.scheme_words
+        and word.folded not in idx.family_words
+    )
+
+
+def rare_name(word: Word, idx: Lexicon) -> bool:
+    """A Devanagari word that may be a name no list has: rare in Hindi (not in wordfreq's list),
+    opening no known name, and no compound that ends in a role ("पूर्वमंत्री")."""
+    return (
+        word.devanagari
+        and not word.heard
+        and not word.opens
+        and may_name(word, idx)
+        and not (word.folded.endswith(idx.role_ends) and word.folded not in idx.role_ends)
+    )
