@@ -12,7 +12,6 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
-from operator import itemgetter
 from typing import Any
 
 import stopwordsiso
@@ -54,24 +53,23 @@ def keywords(
 ) -> list[dict[str, Any]]:
     """The `top` key phrases (1 to 3 words) with a relevance in (0, 1], best first, from the
     words of each sentence as written and in lower case."""
-    tf = Counter(chain.from_iterable(lowered))
-    for word in [w for w in tf if len(w) < 2 or w in stop]:
-        del tf[word]
+    counts = Counter(chain.from_iterable(lowered))  # then filtered once: `del` is a call in Python
+    tf = Counter({w: n for w, n in counts.items() if len(w) > 1 and w not in stop})
     if not tf:
         return []
     score = _word_scores(tokens, lowered, tf)
     # A phrase scores the product of its words' scores (lower is better), so the best phrases
     # start and end with the best words: only those open or close a candidate.
     good = set(sorted(score, key=score.__getitem__)[: top * _GOOD_WORDS_PER_KEYWORD])
-    phrases: Counter[tuple[str, ...]] = Counter()
+    grams: list[tuple[str, ...]] = []  # counted at the end, in C
     for sentence in lowered:
         size = len(sentence)
         for i in [i for i, word in enumerate(sentence) if word in good]:
-            word = sentence[i]
-            phrases[(word,)] += 1
+            grams.append((sentence[i],))
             for n in (2, 3):
                 if i + n <= size and sentence[i + n - 1] in good:
-                    phrases[tuple(sentence[i : i + n])] += 1
+                    grams.append(tuple(sentence[i : i + n]))
+    phrases = Counter(grams)
     get = score.get
     ranked: list[tuple[float, tuple[str, ...]]] = []
     for gram, freq in phrases.items():
@@ -111,8 +109,9 @@ def _word_scores(
         # Words after the first written with a capital ("Owaisi" mid-sentence): a name's sign.
         if sentence != words:  # else nothing in it is upper case (all of a Hindi sentence)
             upper.update(w for o, w in zip(sentence[1:], words[1:], strict=True) if o[:1].isupper())
-    left = Counter(map(itemgetter(1), pairs))  # distinct words before each word
-    right = Counter(map(itemgetter(0), pairs))  # and after it
+    # Distinct words before each word plus those after it: a pair (a, b) counts once for a and
+    # once for b.
+    neighbours = Counter(chain.from_iterable(pairs))
     counts = list(tf.values())
     size = len(counts)
     mean = sum(counts) / size
@@ -120,15 +119,16 @@ def _word_scores(
     top_tf = max(counts)
     total = len(tokens)
     log = math.log
+    uppers, related = upper.get, neighbours.get  # not `[]`: a missing key is a call in Python
     score: dict[str, float] = {}
     for word, freq in tf.items():
-        case = upper[word] / (1 + log(freq))
+        case = uppers(word, 0) / (1 + log(freq))
         places = positions[word]  # the sentences it is in, in increasing order
         middle = len(places) // 2
         median = places[middle] if len(places) % 2 else (places[middle - 1] + places[middle]) / 2
         position = log(log(3 + median))
         frequency = freq / (mean + spread)
-        relatedness = 1 + (left[word] + right[word]) / top_tf
+        relatedness = 1 + related(word, 0) / top_tf
         sentences_with = len(places) / total
         score[word] = (
             relatedness * position / (case + frequency / relatedness + sentences_with / relatedness)
