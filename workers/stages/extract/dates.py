@@ -80,22 +80,24 @@ def _rules(table: dict[str, Any], month_names: Months) -> DateRules:
     }
     modifier = _alt(rel["last"] + rel["next"])
     at_month = _opens(list(months))
+    # Patterns that open with a digit test for one first, `(?=\d)`, as `_opens` does for words:
+    # a miss, at almost every character, is then 2-3x cheaper.
     return DateRules(
         day_month_year=re.compile(rf"(?=\d){_WORD_START}{day}\s+{month},?\s+{year}(?!\d)", re.I),
         month_day_year=re.compile(
             rf"{at_month}{_WORD_START}{month}\s+{day},?\s+{year}(?!\d)", re.I
         ),
         numeric=re.compile(
-            r"(?<![\d/.-])(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-]"
+            r"(?=\d)(?<![\d/.-])(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-]"
             r"(?P<year>\d{4})(?![\d/.-])"
         ),
-        iso=re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"),
+        iso=re.compile(r"(?=\d)(?<![\d-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])"),
         day_month=re.compile(rf"(?=\d){_WORD_START}{day}\s+{month}{_WORD_END}(?!,?\s+\d)", re.I),
         month_day=re.compile(
             rf"{at_month}{_WORD_START}{month}\s+{day}(?!\d)(?!,?\s+\d{{4}}){_WORD_END}", re.I
         ),
         days_offset=re.compile(
-            rf"(?P<n>\d{{1,2}})\s+(?P<unit>{_alt(rel['days_ago'] + rel['days_later'])})", re.I
+            rf"(?=\d)(?P<n>\d{{1,2}})\s+(?P<unit>{_alt(rel['days_ago'] + rel['days_later'])})", re.I
         ),
         weekday=re.compile(
             rf"{_opens([*rel['last'], *rel['next'], *weekdays])}"
