@@ -51,17 +51,22 @@ _SCRIPT_LANGUAGE = {
 # document mixes scripts).
 _OWN = {script: re.compile(f"[{ranges(script)}]") for _, _, script in BLOCKS}
 _OTHERS = {script: re.compile(f"[{other_ranges(script)}]") for _, _, script in BLOCKS}
+# Per script: a letter outside its blocks (\w but no digit or "_": every str.isalpha letter). A
+# piece without one is all in the document's script, and is passed over with one search.
+_FOREIGN = {script: re.compile(rf"[^\W\d_{ranges(script)}]") for _, _, script in BLOCKS}
 
 
 def mixed_spans(text: str, script: str) -> list[dict[str, Any]]:
     """Runs of the text in another script than the document's (an English headline in a Hindi
     story): offsets, script and language, adjacent pieces merged."""
-    own, others = _OWN.get(script), _OTHERS.get(script)
-    if own is None or others is None or others.search(text) is None:
+    own, others, foreign = _OWN.get(script), _OTHERS.get(script), _FOREIGN.get(script)
+    if own is None or others is None or foreign is None or others.search(text) is None:
         return []
     spans: list[dict[str, Any]] = []
     for piece in PIECE.finditer(text):
         chunk = piece.group()
+        if foreign.search(chunk) is None:
+            continue
         letters = sum(c.isalpha() for c in chunk)
         if letters < 6 or len(own.findall(chunk)) * 2 >= letters:
             continue
