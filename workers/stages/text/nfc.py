@@ -27,7 +27,7 @@ class NfcTables:
     composing_seconds: tuple[tuple[int, int], ...]
 
 
-def _ranges(codes: set[int]) -> tuple[tuple[int, int], ...]:
+def code_ranges(codes: set[int]) -> tuple[tuple[int, int], ...]:
     found: list[tuple[int, int]] = []
     for code in sorted(codes):
         if found and found[-1][1] == code - 1:
@@ -53,7 +53,10 @@ def compute() -> NfcTables:
         if len(decomposed) > 1 and unicodedata.normalize("NFC", decomposed) == char:
             seconds.add(ord(decomposed[-1]))
     return NfcTables(
-        unicodedata.unidata_version, _ranges(changed), _ranges(combining), _ranges(seconds)
+        unicodedata.unidata_version,
+        code_ranges(changed),
+        code_ranges(combining),
+        code_ranges(seconds),
     )
 
 

@@ -34,6 +34,13 @@ _MOJIBAKE = re.compile("à[\u00a4-\u00bf]|â€|Ã[\u0080-\u00bf]")
 
 # Match keys keep letters, marks and digits; every other run is one space.
 _NOT_WORD = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
+# The same class for `re`, about twice as fast, read off `_NOT_WORD` below U+20D0 (the Latin,
+# Cyrillic, Arabic and Indian scripts, punctuation, currency): what keys text with nothing above.
+_LOW = 0x20D0
+_NOT_WORD_LOW = re.compile(
+    nfc.char_class(nfc.code_ranges({c for c in range(_LOW) if _NOT_WORD.match(chr(c))})) + "+"
+)
+_ABOVE_LOW = re.compile(f"[^\x00-{chr(_LOW - 1)}]")
 
 
 def repair_mojibake(text: str) -> str:
@@ -100,7 +107,8 @@ def match_key(text: str) -> str:
     """A key equal for near-identical text: folds case, nukta, punctuation and spacing."""
     # Dandas are punctuation, which the key drops anyway.
     folded = fold_marks(unicodedata.normalize("NFC", text).casefold())
-    return _NOT_WORD.sub(" ", folded).strip()
+    not_word = _NOT_WORD if _ABOVE_LOW.search(folded) else _NOT_WORD_LOW
+    return not_word.sub(" ", folded).strip()
 
 
 def fold_marks(text: str) -> str:
