@@ -666,10 +666,8 @@ def test_trap_a_common_word_a_party_s_adjective_or_letters_before_a_lawmaker_is_
     assert not any(kind == "LOC" for kind, _ in spans(text))
 
 
-def test_a_young_man_named_is_a_person_and_a_word_before_an_auxiliary_is_a_verb(spans):
-    """ "युवक सूरज राजभर की": युवक (a young man) names the person after it; "जिलाध्यक्ष बनाया गया"
-    (was made district chief) and "पहलवान देते हैं" name no one."""
-    assert ("PERSON", "सूरज राजभर") in spans("32 वर्षीय युवक सूरज राजभर की हत्या कर दी गई।")
+def test_a_word_before_an_auxiliary_after_a_role_is_a_verb(spans):
+    """ "जिलाध्यक्ष बनाया गया" (was made district chief) and "पहलवान देते हैं" name no one."""
     text = "भदौरिया को जिलाध्यक्ष बनाया गया है। गांव ही पदक विजेता पहलवान देते हैं।"
     assert not any(kind == "PERSON" and " " not in s and s != "भदौरिया" for kind, s in spans(text))
 
@@ -688,12 +686,6 @@ def test_trap_located_at_a_chief_guest_or_till_today_is_no_part_of_a_name(spans)
     assert not any(kind == "ORG" for kind, _ in found)
     found = spans("मुख्य अतिथि भारतीय कुश्ती महासंघ के अध्यक्ष थे।")
     assert ("ORG", "भारतीय कुश्ती महासंघ") in found
-
-
-def test_a_rare_word_before_a_known_surname_is_a_given_name(spans):
-    """ "नितांशी गोयल", "नंदराम गुर्जर": a word rare in Hindi before a known surname."""
-    found = spans("फिल्म में नितांशी गोयल हैं। अदालत ने नंदराम गुर्जर को सजा सुनाई।")
-    assert found == [("PERSON", "नंदराम गुर्जर"), ("PERSON", "नितांशी गोयल")]
 
 
 def test_trap_a_common_word_or_a_common_surname_makes_no_name(spans):
@@ -763,8 +755,12 @@ def test_a_surname_listed_without_devanagari_goes_on_a_known_given_name(spans):
 
 
 def test_trap_a_review_s_cases_of_common_words_read_as_names(spans):
-    """A helper's review of the session's rules: each case here was wrongly a name."""
+    """Two helpers' reviews of the session's rules: each case here was wrongly a name."""
     cases = {
+        "जिलाधिकारी कैसरगंज तहसील पहुंचे।": [("LOC", "कैसरगंज")],
+        "घायल को मेडिकल कॉलेज अस्पताल में भर्ती कराया गया।": [],
+        "पैरामेडिकल सीटों पर दाखिले शुरू हुए।": [],
+        "युवक मंगल दल के सदस्यों ने सफाई की।": [],
         "घटना की जानकारी मिलते ही परिजन थाने पहुंचे।": [],
         "जयपुर के ऑटोचालक से पूछताछ हुई।": [("LOC", "जयपुर")],
         "बाढ़ग्रस्त क्षेत्र में राहत बांटी गई।": [],
@@ -788,7 +784,8 @@ def test_a_review_s_names_stay_names(spans):
         "मौजूद रहे विधायक जयकुमार गोरे।": ("PERSON", "जयकुमार गोरे"),
         "थाना प्रभारी मनफूल थे।": ("PERSON", "मनफूल"),
         "आरोपी मुन्ना थाने में बंद है।": ("PERSON", "मुन्ना"),
-        "मंत्री नंदी गांव पहुंचे।": ("PERSON", "नंदी"),
+        "मध्य प्रदेश के पन्ना जिले में बारिश हुई।": ("LOC", "पन्ना"),
+        "भक्तों ने काल भैरव मंदिर में दर्शन किए।": ("LOC", "काल भैरव मंदिर"),
     }
     for text, entity in cases.items():
         assert entity in spans(text), text

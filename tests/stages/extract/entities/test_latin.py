@@ -739,11 +739,24 @@ def test_a_company_officer_s_title_stays_out_of_the_name(spans):
 
 def test_a_name_after_a_role_and_at_or_after_a_firm_s_noun_is_an_organisation(spans):
     text = (
-        "Funding fell last year, according to consultancy Redseer, and Vasudha Menon, a "
-        "partner at Lightbox, said on Monday that the fund would invest more."
+        "Funding fell last year, according to consultancy Redseer, and Vasudha Menon, an "
+        "analyst at Lightbox, said on Monday that the fund would invest more."
     )
     found = spans(text)
     assert ("ORG", "Redseer") in found and ("ORG", "Lightbox") in found
+
+
+def test_trap_a_partner_an_investor_or_a_club_s_short_form(spans):
+    """A review's cases: "partner" and "investor" come before companies and people alike;
+    "United" alone is Manchester United again, with no "the"."""
+    text = (
+        "Payments partner Razorpay will handle transactions, the company said on Monday, and "
+        "billionaire investor Soros said he was pleased. Manchester United were beaten on "
+        "Saturday, and United have now lost four games in a row."
+    )
+    found = spans(text)
+    assert ("PERSON", "Razorpay") not in found and ("ORG", "Soros") not in found
+    assert found.count(("ORG", "United")) == 1
 
 
 def test_trap_a_place_after_at_without_a_role_stays_a_place(spans):

@@ -74,30 +74,15 @@ from workers.stages.text.social import MENTION
 
 _REMEMBERED_WORDS = 65536
 _LINK_LETTERS = 3  # "of", "and", "for", "de", "al": small words inside a Latin name
+_LEGAL_FORMS = ("inc", "ltd", "limited", "corp", "llc", "plc", "co", "pvt", "llp", "gmbh")
 # Last words that are no organisation's short form: legal forms, "Centre", which Indian English
 # says for the Union government ("the Centre has approved", after "... Space Centre"), and
 # "House", which US news says for the House of Representatives (after "White House").
-_NO_SHORT_FORMS = frozenset(
-    {
-        *("inc", "ltd", "limited", "corp", "llc", "plc", "co", "pvt", "llp", "ag", "gmbh"),
-        *("centre", "center", "house"),  # the Union government, the House (of a legislature)
-    }
-)
+_NO_SHORT_FORMS = frozenset({*_LEGAL_FORMS, "centre", "center", "house"})
 # Abbreviations that end a name with their dot: legal forms, and a son's after his father's name.
-_DOTTED_ENDS = frozenset({"ltd", "inc", "corp", "co", "bros", "pvt", "jr", "sr"})
+_DOTTED_ENDS = frozenset({*_LEGAL_FORMS, "bros", "jr", "sr"})
 _REPEATED = 2  # times at least an unknown word and a known surname come together: a name
 _SPELT_KEY = 3  # letters at least of the phonetic key a name's word shares with its other spelling
-
-
-def _community(word: Word, idx: Lexicon) -> bool:
-    """A word after a surname that makes it a community's ("निषाद समाज"), not a household's."""
-    return word.folded in idx.family_words and word.folded not in idx.households
-
-
-def _names_thing(word: Word, idx: Lexicon) -> bool:
-    """A word after a name that makes it a thing's: a facility's, a body's, a scheme's or a
-    festival's or fair's ("कैला देवी मेले", "राम मंदिर")."""
-    return word.facility or word.org_head or word.folded in idx.scheme_words
 
 
 def _ends_in_vowel(latin: str) -> bool:
@@ -467,8 +452,7 @@ class EntityFinder:
             if (
                 entity
                 and entity[0] == "ORG"
-                and entity[1] != toks.words[k]  # a longer name's word, not a one-word name
-                and toks.words[k] in idx.vocabulary.common
+                and (facts.org_head or facts.folded.casefold() in idx.branch_words)
                 and not after_the(toks, k)
             ):
                 continue  # "the Agency" is ESA again; "Police used a ram", "Bank stocks" not
@@ -617,9 +601,6 @@ class EntityFinder:
         if scan.devanagari and self._within_place(scan, i):
             scan.add("LOC", latin_words(scan.text, toks, info, i, i + 1, idx), i, i)
             return i + 1
-        if scan.devanagari and self._rare_given(scan, i):
-            scan.add("PERSON", latin_words(scan.text, toks, info, i, i + 2, idx), i, i + 1)
-            return i + 2
         if scan.devanagari and self._repeated_name(scan, i):
             scan.add("PERSON", latin_words(scan.text, toks, info, i, i + 2, idx), i, i + 1)
             return i + 2
@@ -723,8 +704,8 @@ class EntityFinder:
         return end if end > i else 0
 
     def _run_ends(self, scan: _Scan, end: int) -> bool:
-        """A name ends before word `end`: the text ends, a stop or comma, a postposition, a
-        descent word, "निवासी" or a place word."""
+        """A name ends before word `end`: the text ends, a stop or comma, a particle (descent
+        words and "निवासी" are loaded as ones) or a place word."""
         info = scan.info
         return (
             end == len(info)
@@ -732,7 +713,6 @@ class EntityFinder:
             or scan.toks.danda(end - 1)
             or info[end].particle
             or info[end].place
-            or info[end].folded in self.lexicon.residents
         )
 
     def _within_place(self, scan: _Scan, i: int) -> bool:
@@ -760,24 +740,6 @@ class EntityFinder:
             or after.folded in idx.locatives
             or after.folded in idx.residents
             or toks.words[end] in idx.list_joins
-        )
-
-    def _rare_given(self, scan: _Scan, i: int) -> bool:
-        """Words i and i + 1 are a person's name: a Devanagari word rare in Hindi (not in
-        wordfreq's list) that no list knows, then a known surname that is no common word
-        ("नितांशी गोयल", "नंदराम गुर्जर"); the rare word may be a given name no list has."""
-        idx, toks, info = self.lexicon, scan.toks, scan.info
-        if i + 1 >= len(info) or not toks.adjacent(i):
-            return False
-        word, surname = info[i], info[i + 1]
-        after = info[i + 2] if i + 2 < len(info) and toks.adjacent(i + 1) else None
-        return (
-            rare_name(word, idx)
-            and surname.folded in idx.devanagari_surnames
-            and surname.folded not in idx.common_surnames
-            # not a people's or a goddess's: "मल्लाह निषाद समाज", "कैला देवी मेले" (a household's
-            # is his: "बलिराम कश्यप परिवार")
-            and not (after and (_community(after, idx) or _names_thing(after, idx)))
         )
 
     def _repeated_name(self, scan: _Scan, i: int) -> bool:

@@ -152,6 +152,7 @@ class Lexicon:
     houses: frozenset[str]  # a house, then a seat word, after a constituency: विधानसभा सीट
     seat_words: frozenset[str]
     areas: frozenset[str]  # "क्षेत्र": after a house or a place word
+    elections: frozenset[str]  # "चुनाव": a seat's word alone names a constituency
     legislators: frozenset[str]  # "विधायक": a seat's name before it
     auxiliaries: frozenset[str]  # "गया", "हैं": the word before is a verb
     locatives: frozenset[str]  # "में", "स्थित": "बेनीपट्टी में"
@@ -305,6 +306,7 @@ class Lexicon:
             houses=frozenset(fold(w) for w in words.get("houses", ())),
             seat_words=frozenset(fold(w) for w in words.get("seat_words", ())),
             areas=frozenset(fold(w) for w in words.get("areas", ())),
+            elections=frozenset(fold(w) for w in words.get("elections", ())),
             legislators=frozenset(fold(w) for w in words.get("legislators", ())),
             auxiliaries=frozenset(fold(w) for w in words.get("auxiliaries", ())),
             locatives=frozenset(fold(w) for w in words.get("locatives", ())),

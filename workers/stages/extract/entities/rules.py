@@ -42,8 +42,9 @@ def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int
     for head in sorted({*where(info, ORG_HEAD), *courts(toks, info, idx)}):
         end = _tail(toks, info, head, idx)
         if info[head].devanagari:
-            end = _second_head(toks, info, end, idx)
             start = devanagari_organisation(toks, info, head, idx)
+            if start < head:  # a named college only: not "मेडिकल कॉलेज अस्पताल में"
+                end = _second_head(toks, info, end, idx)
         else:
             start = _capitalised_before(toks, info, head, idx)
             if start < head or end > head + 1:  # more than a head noun: "U.S. Police" is none
@@ -173,10 +174,6 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
             start = max(start, before + size)  # "मुख्य अतिथि भारतीय कुश्ती महासंघ": its guest
             break
         start = before
-    while info[head].facility and head - start > 1 and info[start].frequent:
-        if (known := longest_exact(info, start, idx)) and known[0] > 1:
-            break  # "हजरत निजामुद्दीन स्टेशन": a known name's first word
-        start += 1  # "फिल्म मणिकर्णिका घाट": the film, then the ghat
     for k in range(start, head):  # a known alias that ends at the head is the name
         alias = longest_exact(info, k, idx) if info[k].folded in idx.span else None
         if alias is not None and k + alias[0] > head:
@@ -311,10 +308,12 @@ def match(
     for size in range(min(longest_phonetic, len(info) - i), max(exact[0] if exact else 0, 1), -1):
         key = " ".join(w.key for w in info[i : i + size])
         hit = authors.by_key.get(key) or idx.phonetic.get(key)
-        # By sound, a common Hindi word opens only an organisation's name, often made of common
-        # words ("हिन्दू महासभा"); a person's or a place's it reads into a phrase ("आखिरी पानी"
-        # is no Panini, "किसान जिला" no Krishna district).
-        if hit is not None and not (word.frequent and hit[0] != "ORG"):
+        # By sound, two common Hindi words are a phrase, no person's or place's name ("आखिरी
+        # पानी" is no Panini, "किसान जिला" no Krishna district); an organisation's name is often
+        # made of common words ("हिन्दू महासभा"), and one common word opens variants of others
+        # ("पूर्वी चम्पारण", "दीन दयाल उपाध्याय").
+        common = size == 2 and word.frequent and info[i + 1].frequent
+        if hit is not None and not (common and hit[0] != "ORG"):
             return size, hit[0], hit[1]
     if exact is not None:
         return exact[0], exact[1][0], exact[1][1]
@@ -376,11 +375,16 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
             continue
         if info[after].folded in idx.oblique_place_words and not _marked_after(toks, info, after):
             continue  # "परिजन थाने पहुंचे": the relatives reached the police station
-        if given_name_word(toks, info, after - 1, idx):
-            continue  # "बदमाश गुड्डू मोहल्ले में": a man in a neighbourhood
+        person_sized = (
+            info[after].folded in idx.village_words or info[after].folded in idx.oblique_place_words
+        )
+        if person_sized and given_name_word(toks, info, after - 1, idx):
+            continue  # "बदमाश गुड्डू मोहल्ले में" (not a district: "सागर जिले", "पन्ना जिले")
         if all(
             info[j].name_like
-            and not (j == i and info[j].frequent)  # "शव गांव पहुंचा", "लोग पानापुर" (not "नगर")
+            # "शव गांव पहुंचा", "लोग पानापुर" (a later common word goes on: "राम नगर"; one
+            # GeoNames knows as a place opens it: "पन्ना जिले")
+            and not (j == i and info[j].frequent and not _geonames_place(toks, j, idx))
             and not info[j].particle
             and not info[j].place
             and not info[j].acronym
@@ -401,7 +405,10 @@ def seat_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     if (
         i + 1 >= len(info)
         or not toks.adjacent(i)
-        or not (info[i + 1].folded in idx.legislators or info[i + 1].folded in idx.seat_words)
+        or not (
+            info[i + 1].folded in idx.legislators
+            or (info[i + 1].folded in idx.seat_words and _electoral(info, idx))
+        )
         or not rare_name(word, idx)
         or word.folded.endswith("ई")
     ):
@@ -410,6 +417,15 @@ def seat_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     if before and before.name_like and not (before.frequent or before.heard or before.particle):
         return 0  # "रामपुर खास विधायक": two words, no guess
     return i + 1
+
+
+def _electoral(info: list[Word], idx: Lexicon) -> bool:
+    """The text is an election's: it has a house, a lawmaker or an election's word ("करहल सीट"
+    is a constituency there; "पैरामेडिकल सीटों पर दाखिले" are places on a course)."""
+    return any(
+        w.folded in idx.houses or w.folded in idx.legislators or w.folded in idx.elections
+        for w in info
+    )
 
 
 def _seat_at(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
@@ -848,6 +864,11 @@ def _verb_last(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
     )
 
 
+def _geonames_place(toks: Tokens, k: int, idx: Lexicon) -> bool:
+    """Word k, romanised, is a place GeoNames knows ("पन्ना": Panna)."""
+    return idx.names.romanize(toks.words[k]) in idx.vocabulary.places
+
+
 def _marked_after(toks: Tokens, info: list[Word], k: int) -> bool:
     """A postposition follows word k ("थाने में", "थाने के")."""
     return k + 1 < len(info) and toks.adjacent(k) and info[k + 1].particle
@@ -860,17 +881,9 @@ def given_name_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> boo
 
 
 def _names_place(toks: Tokens, info: list[Word], start: int, k: int, idx: Lexicon) -> bool:
-    """The words from `start` to the place word at k name its place: a postposition or another
-    place word follows it ("लालगंज तहसील के", "सकरा थाना क्षेत्र"), and none of them is a known
-    given name ("आरोपी मुन्ना थाने में"; "मंत्री नंदी गांव पहुंचे" is a man reaching a village)."""
-    after = info[k + 1] if k + 1 < len(info) and toks.adjacent(k) else None
-    if after is None or not (
-        after.place
-        or after.particle
-        or after.folded in idx.locatives
-        or after.folded in idx.areas  # "थाना क्षेत्र"
-    ):
-        return False
+    """The words from `start` to the place word at k, after a role, name its place: officials
+    are reported reaching places ("जिलाधिकारी कैसरगंज तहसील पहुंचे", "पीड़ित लालगंज तहसील
+    के"), unless a word is a known given name ("आरोपी मुन्ना थाने में")."""
     return not any(given_name_word(toks, info, j, idx) for j in range(start, k))
 
 

@@ -129,8 +129,8 @@ def _common_devanagari(folded: str, idx: Lexicon) -> bool:
 
 
 def may_name(word: Word, idx: Lexicon) -> bool:
-    """A word that may be a person's given name: no function word, role, middle name, head
-    noun, place's or scheme's word."""
+    """A word that may be a person's given name: no common Hindi word, function word, role,
+    middle name, head noun, place's, scheme's or family's word."""
     return (
         word.name_like
         and not word.frequent
