@@ -39,7 +39,6 @@ from workers.stages.extract.entities.rules import (
     INFINITIVE,
     deity_at,
     given_name_at,
-    given_name_word,
     headed_names,
     household_at,
     initials_at,
@@ -48,6 +47,7 @@ from workers.stages.extract.entities.rules import (
     named_after,
     pair_may_match,
     past_titles,
+    person_word,
     place_before_word_at,
     role_at,
     role_name_at,
@@ -670,8 +670,8 @@ class EntityFinder:
         """End of the name after "निवासी" (resident) at word i - 1, added, else 0: after a place
         found a person, of one to three words ("रामपुर निवासी बबलू ने"); after a person found
         his home, of one or two ("पुत्र रामलाल निवासी नयागांव को"); ended as a name ends."""
-        toks, info = scan.toks, scan.info
-        if i < 2 or not toks.adjacent(i - 1) or info[i - 1].folded not in self.lexicon.residents:
+        toks, info, idx = scan.toks, scan.info, self.lexicon
+        if i < 2 or not toks.adjacent(i - 1) or info[i - 1].folded not in idx.residents:
             return 0
         found = scan.ends.get(i - 2)
         kind = {"LOC": "PERSON", "PERSON": "LOC"}.get(found[1]) if found else None
@@ -680,15 +680,10 @@ class EntityFinder:
             return 0
         if not self._run_ends(scan, end) or info[end - 1].folded.endswith(INFINITIVE):
             return 0
-        if kind == "PERSON" and not any(self._named(scan, k) for k in range(i, end)):
+        if kind == "PERSON" and not any(person_word(toks, info, k, idx) for k in range(i, end)):
             return 0  # "मेरठ निवासी सर्राफ से लूट": a jeweller of Meerut, no name
-        scan.add(kind, latin_words(scan.text, toks, info, i, end, self.lexicon), i, end - 1)
+        scan.add(kind, latin_words(scan.text, toks, info, i, end, idx), i, end - 1)
         return end
-
-    def _named(self, scan: _Scan, k: int) -> bool:
-        """Word k is a person's name's by the lists: a known given name or surname."""
-        idx, info = self.lexicon, scan.info
-        return given_name_word(scan.toks, info, k, idx) or info[k].folded in idx.surnames
 
     def _name_run(self, scan: _Scan, i: int) -> int:
         """End of one to three adjacent words from i that may be a person's name, else 0."""

@@ -880,6 +880,11 @@ def given_name_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> boo
     return info[k].folded in idx.given_names or _unspelt_given(toks, info, k, idx)
 
 
+def person_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k is a person's name's by the lists: a known given name or surname."""
+    return given_name_word(toks, info, k, idx) or info[k].folded in idx.surnames
+
+
 def _names_place(toks: Tokens, info: list[Word], start: int, k: int, idx: Lexicon) -> bool:
     """The words from `start` to the place word at k, after a role, name its place: officials
     are reported reaching places ("जिलाधिकारी कैसरगंज तहसील पहुंचे", "पीड़ित लालगंज तहसील
@@ -892,10 +897,7 @@ def _kin_listed(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) 
     police report lists a family ("पति राजवीर, ससुर ओमप्रकाश, सास मुन्नी देवी और ननद सोनी"):
     another kin word after the name, past a comma or "और"; the name's words known names or rare
     in Hindi ("पति बेहोश, पत्नी गंभीर", "भाई दबंग, बहन परेशान": adjectives)."""
-    if not all(
-        given_name_word(toks, info, j, idx) or info[j].folded in idx.surnames or not info[j].heard
-        for j in range(i + 1, end)
-    ):
+    if not all(person_word(toks, info, j, idx) or not info[j].heard for j in range(i + 1, end)):
         return False  # a known name's words, or words rare in Hindi
     nxt = end + 1 if end < len(info) and toks.words[end] in idx.list_joins else end
     if nxt == end and (end >= len(info) or toks.gap(end - 1) != ","):
