@@ -105,28 +105,26 @@ def score(folder: Path, extract: Processor) -> Report:
         for kind in TYPES:
             expected = [e for e in want["entities"] if e["type"] == kind]
             predicted = [e for e in enriched["entities"] if e["type"] == kind]
-            language.expected += len(expected)
-            language.found += sum(any(_is(p, e) for p in predicted) for e in expected)
-            language.predicted += len(predicted)
-            language.true_positive += sum(any(_is(p, e) for e in expected) for p in predicted)
-            for tally, subset in (
-                (report.entities[kind], expected),
-                (report.known[kind], [e for e in expected if e.get("name")]),
-            ):
-                tally.expected += len(subset)
-                tally.found += sum(any(_is(p, e) for p in predicted) for e in subset)
-            report.entities[kind].predicted += len(predicted)
-            report.entities[kind].true_positive += sum(
-                any(_is(p, e) for e in expected) for p in predicted
+            found = [any(_is(p, e) for p in predicted) for e in expected]
+            right = [any(_is(p, e) for e in expected) for p in predicted]
+            for tally in (report.entities[kind], language):
+                tally.expected += len(expected)
+                tally.found += sum(found)
+                tally.predicted += len(predicted)
+                tally.true_positive += sum(right)
+            known = [hit for e, hit in zip(expected, found, strict=True) if e.get("name")]
+            report.known[kind].expected += len(known)
+            report.known[kind].found += sum(known)
+            report.misses.extend(
+                f"{path.stem}: missed {kind} {e.get('name')} ({e['surface']})"
+                for e, hit in zip(expected, found, strict=True)
+                if not hit
             )
-            for e in expected:
-                if not any(_is(p, e) for p in predicted):
-                    report.misses.append(
-                        f"{path.stem}: missed {kind} {e.get('name')} ({e['surface']})"
-                    )
-            for p in predicted:
-                if not any(_is(p, e) for e in expected):
-                    report.misses.append(f"{path.stem}: extra {kind} {p['name']} {p['aliases']}")
+            report.misses.extend(
+                f"{path.stem}: extra {kind} {p['name']} {p['aliases']}"
+                for p, hit in zip(predicted, right, strict=True)
+                if not hit
+            )
         _score_dates(
             report,
             path.stem,
