@@ -717,12 +717,9 @@ class EntityFinder:
         compounds and English words that wordfreq's list lacks: "जयपुर के ऑटोचालक", "कानपुर के
         ज्वेलर्स में".)"""
         idx, toks, info = self.lexicon, scan.toks, scan.info
-        word = info[i]
-        if i < 1 or not rare_name(word, idx):
+        if i < 1 or info[i - 1].folded not in idx.village_words or not toks.adjacent(i - 1):
             return False
-        if not (i + 1 == len(info) or self._place_ends(scan, i + 1)):
-            return False
-        return info[i - 1].folded in idx.village_words and toks.adjacent(i - 1)
+        return rare_name(info[i], idx) and (i + 1 == len(info) or self._place_ends(scan, i + 1))
 
     def _place_ends(self, scan: _Scan, end: int) -> bool:
         """A place's name ends before word `end`: a comma or stop, a locative postposition,
@@ -899,9 +896,11 @@ class EntityFinder:
                 found = scan.listed_after(i)
             if found is None:  # the weakest evidence last: what the world's lists say
                 found = listed_kind(toks.words[i:end], idx)
-            if found is None and (not opens_sentence(toks, i) or self._country_after(scan, end)):
-                national = self._country_after(scan, end) or self._national(scan, end)
-                found = "PERSON" if name_shaped(toks, info, i, end, idx, national) else None
+            if found is None:
+                in_parentheses = self._country_after(scan, end)
+                if not opens_sentence(toks, i) or in_parentheses:
+                    national = in_parentheses or self._national(scan, end)
+                    found = "PERSON" if name_shaped(toks, info, i, end, idx, national) else None
         if found is None and (end := named_first(toks, i, end, idx)):
             found = "PERSON"  # "Andy Warhol" of "Andy Warhol Photographic Legacy Program"
         if found is None:

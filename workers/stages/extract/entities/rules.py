@@ -375,10 +375,11 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
             continue
         if info[after].folded in idx.oblique_place_words and not _marked_after(toks, info, after):
             continue  # "परिजन थाने पहुंचे": the relatives reached the police station
-        person_sized = (
+        # a village's, a neighbourhood's or a station's word, which a man is often named before
+        local = (
             info[after].folded in idx.village_words or info[after].folded in idx.oblique_place_words
         )
-        if person_sized and given_name_word(toks, info, after - 1, idx):
+        if local and given_name_word(toks, info, after - 1, idx):
             continue  # "बदमाश गुड्डू मोहल्ले में" (not a district: "सागर जिले", "पन्ना जिले")
         if all(
             info[j].name_like
@@ -812,7 +813,7 @@ def role_name_at(
         return 0, 0  # "पीड़ित लालगंज तहसील के": the place word's rule finds the place
     ends = (
         name_end == n
-        or info[name_end].place  # "मंत्री नंदी गांव पहुंचे": he reached the village
+        or info[name_end].place  # "आरोपी मुन्ना थाने में": a known given name, then the place
         or info[name_end].particle
         or (name_end - start > 1 and info[name_end].folded in idx.function_words)
         or toks.gap(name_end - 1) in (",", "(")  # "सांसद X (भाजपा)", "Rep. X (D-Minn.)"
