@@ -242,7 +242,7 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
     if len(words) == 1 and _quoted_speaker(toks, i, end, idx):
         return "PERSON"  # '"... living", said Gustafon.'
     if before == "at" and i > 1 and toks.adjacent(i - 2) and toks.words[i - 2] in idx.lower_roles:
-        return "ORG"  # "partner at Lightbox", "an analyst at Jefferies": an employer
+        return "ORG"  # "an analyst at Lightbox", "an economist at Jefferies": an employer
     # Not "in AI", nor a lone word shaped like a language or a people ("in English").
     people = len(words) == 1 and words[0].casefold().endswith(idx.people_endings)
     if before in idx.place_prepositions and not (words[0].isupper() or people):
@@ -408,7 +408,7 @@ def name_shaped(
     """Two or three words written as names are, none a common word nor one the gazetteer
     knows, the first no surname alone ("Romelu Lukaku", "Farouk Ben Mustapha"; not "Chapel
     Hill", "Rolling Stone", "Vande Bharat", "Bajaj Finserv") unless a country says whose the
-    name is (`national`: "Rainer Schuettler of Germany", "Italy's Filippo Volandri"):
+    name is (`national`: "Rainer Schuettler of Germany", "Tegla Loroupe (Kenya)"):
     mid-sentence and typed by nothing else, such a run in news is mostly a person's name."""
     words, vocabulary = toks.words[i:end], idx.vocabulary
     if syllable_name(toks, i, end, idx):
