@@ -789,3 +789,15 @@ def test_a_review_s_names_stay_names(spans):
     }
     for text, entity in cases.items():
         assert entity in spans(text), text
+
+
+def test_a_kin_word_before_a_known_given_name_names_a_person(spans):
+    """Without a possessive before the kin word: "चचेरे भाई बबलू के", "बड़े बेटे विकास ने" (a
+    given name whose Devanagari is a common word, development), "देवर अंकित और"."""
+    found = spans("सूरज अपने चचेरे भाई बबलू के साथ लौटा। रामाशंकर के बड़े बेटे विकास ने फायर किया।")
+    assert ("PERSON", "बबलू") in found and ("PERSON", "विकास") in found
+    assert ("PERSON", "अंकित") in spans("ससुर और देवर अंकित और ननद बाइक मांग रहे थे।")
+
+
+def test_trap_a_kin_word_before_a_common_word_names_no_one(spans):
+    assert spans("बेटी बचाओ अभियान चला। भाई दीपक जलाकर बैठा। देश के विकास ने गति पकड़ी।") == []

@@ -52,3 +52,46 @@ def test_trap_an_edge_item_of_a_list_not_mostly_of_places_or_not_at_its_edge_sta
     # A colon after no region's noun opens a list of anything (a review's cases).
     assert "डीजल" not in places("पेट्रोल के दाम: दिल्ली, मुंबई, कोलकाता और डीजल।")
     assert "क्रिकेट" not in places("ताजा खबरें: दिल्ली, मुंबई, पटना और क्रिकेट।")
+
+
+@pytest.fixture(scope="module")
+def people(rules: Rules):
+    def found(text: str) -> list[str]:
+        entities = rules.extract.entities(text, None, None, [])
+        return sorted(s for e in entities if e["type"] == "PERSON" for s in e["aliases"])
+
+    return found
+
+
+def test_unknown_names_listed_with_a_person_are_people(people):
+    found = people("फिल्म में रवि किशन और छाया कदम ने अहम भूमिकाएं निभाई हैं।")
+    assert "छाया कदम" in found  # "कदम" (a step) is a surname the lists hold in Latin only
+    found = people("पड़ोसी हरजी, उसके बेटे मोती और गोपाल तथा भतीजे शंकर को नामजद किया।")
+    assert {"मोती", "गोपाल", "शंकर"} <= set(found)
+
+
+def test_trap_lists_with_a_person_that_name_no_one_else(people):
+    # A phrase's words, a team, a party or a place beside the person are none.
+    assert people("रमेश शर्मा और उसकी पत्नी घर आए।") == ["रमेश शर्मा"]
+    assert people("विराट कोहली और टीम ने जीत दर्ज की।") == ["विराट कोहली"]
+    assert people("नरेंद्र मोदी, वाराणसी और काशी पहुंचे।") == ["नरेंद्र मोदी"]
+    # A common word that may end a name before a known surname leaves the list's start unclear.
+    assert "स्पर्श श्रीवास्तव" not in people("फिल्म में स्पर्श श्रीवास्तव, रवि किशन आए।")
+
+
+def test_names_a_place_found_introduces_are_people(people):
+    found = people(
+        "मनीषा ने जॉर्जिया की नीनो बेरिद्ज़े को हराया। दक्षिण अफ्रीका के हेनरिक क्लासेन ने 80 रन बनाए।"
+    )
+    assert {"नीनो बेरिद्ज़े", "हेनरिक क्लासेन"} <= set(found)
+    assert "गुरलाल सिंह" in people("भोला यादव ने पंजाब के गुरलाल सिंह से मुकाबला किया।")
+
+
+def test_trap_what_a_place_introduces_that_is_no_person(people):
+    # Common words, a company's one word, a body's words, a place after "से".
+    assert people("भारत के विकास को गति मिली। चीन की टीम ने जीत दर्ज की।") == []
+    assert people("जापान की टोयोटा ने नई कार उतारी।") == []
+    assert people("अमेरिका के फेडरल रिजर्व ने दरें बढ़ाईं। लोग बिहार के दरभंगा से आए।") == []
+    # A name found after a trade word: the trade is not the name's ("मूर्तिकार").
+    found = people("मैसूरु के मूर्तिकार अरुण योगीराज ने प्रतिमा बनाई।")
+    assert "मूर्तिकार अरुण योगीराज" not in found

@@ -34,7 +34,7 @@ from workers.stages.extract.entities.latin import (
     score_ahead,
 )
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
-from workers.stages.extract.entities.lists import listed_places
+from workers.stages.extract.entities.lists import listed_people, listed_places, named_from_place
 from workers.stages.extract.entities.rules import (
     INFINITIVE,
     deity_at,
@@ -440,6 +440,9 @@ class EntityFinder:
                 i = self._resolve(scan, candidate)
         for k in listed_places(toks, info, scan.ends, idx):
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
+        people = [*named_from_place(toks, info, scan.ends, idx)]
+        for first, last in [*people, *listed_people(toks, info, scan.ends, idx)]:
+            scan.add("PERSON", latin_words(text, toks, info, first, last + 1, idx), first, last)
         if source == "title" or not scan.aliases:
             return  # a headline's words are the body's
         aliases = scan.aliases

@@ -15,11 +15,13 @@ places that a region's noun and a colon open, its first item and its last before
 from __future__ import annotations
 
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
+from workers.stages.extract.entities.rules import person_word, spelt_name_word
 from workers.stages.extract.entities.words import Word
 
 _MIN_ITEMS = 3
 _MIN_KNOWN = 2
 _MOSTLY = 2 / 3  # of a list's items known places: an unknown one beside one of them is a place
+_NAME_WORDS = 3  # at most in a person's name in a list
 
 
 def listed_places(
@@ -150,3 +152,171 @@ def _may_be_place(word: Word, idx: Lexicon) -> bool:
         and word.folded not in idx.scheme_words
         and word.folded not in idx.case_markers
     )
+
+
+def listed_people(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[tuple[int, int]]:
+    """The first and last words of unknown Devanagari names listed with a person found ("फिल्म
+    में नितांशी गोयल, प्रतिभा रांटा, रवि किशन और छाया कदम ने", "बेटे मोती और गोपाल तथा"): in a
+    list of people only, an item of one to three words that may be a name's, none a common word
+    unless a known name, one a known name (or, in a list of three or more, one rare in Hindi).
+    Not in a list with a place or an organisation ("मोदी, वाराणसी और काशी"), nor an item of a
+    phrase's words ("रमेश और उसकी पत्नी", "कोहली और टीम ने")."""
+    names = {first: (last, kind) for last, (first, kind) in ends.items()}
+    found: list[tuple[int, int]] = []
+    done = -1  # the last word of the last list read
+    for person in sorted(first for first, kind in ends.values() if kind == "PERSON"):
+        if person <= done or not info[person].devanagari:
+            continue
+        items = _people_from(toks, info, names, idx, _people_start(toks, info, ends, idx, person))
+        done = items[-1][1]
+        if len(items) < 2 or {kind for _, _, kind in items} - {"PERSON", ""}:
+            continue
+        found.extend(
+            (first, last)
+            for first, last, kind in items
+            if not kind and _named(toks, info, first, last, idx, several=len(items) > 2)
+        )
+    return found
+
+
+def _people_start(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon, k: int
+) -> int:
+    """The first word of the first item of the list of names the item at word k belongs to."""
+    while k > 0:
+        before = k - 1
+        if info[before].folded in idx.list_joins and toks.gap(before) == "":
+            before -= 1
+            if before < 0 or toks.gap(before) not in ("", ","):
+                return k
+        elif toks.gap(before) != ",":
+            return k
+        if before in ends:
+            k = ends[before][0]
+            continue
+        first = before
+        while first > 0 and before - first < _NAME_WORDS - 1 and toks.adjacent(first - 1):
+            if not _name_word(toks, info, first - 1, idx):
+                break
+            first -= 1
+        if not _name_word(toks, info, before, idx) or not _opens_item(toks, info, first, idx):
+            return k
+        k = first
+    return k
+
+
+def _opens_item(toks: Tokens, info: list[Word], first: int, idx: Lexicon) -> bool:
+    """Word `first` clearly opens a name: the text or punctuation, a postposition, a function
+    word, a role or a joining word is before it ("फिल्म में नितांशी", "पड़ोसी हरजी"; not "स्पर्श
+    श्रीवास्तव", a common word that may be the name's own)."""
+    if first == 0 or not toks.adjacent(first - 1):
+        return True
+    before = info[first - 1]
+    return (
+        before.particle
+        or before.folded in idx.function_words
+        or before.folded in idx.roles
+        or before.folded in idx.list_joins
+    )
+
+
+def _people_from(
+    toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], idx: Lexicon, k: int
+) -> list[tuple[int, int, str]]:
+    """The items of the list of names that starts at word k: (first, last, type; "" for an
+    unknown name's words, ended by a word no name has, punctuation or the text's end)."""
+    items: list[tuple[int, int, str]] = []
+    n = len(info)
+    while k < n:
+        if k in names:
+            last, kind = names[k]
+        else:
+            last = k
+            while not toks.gap(last) and last + 1 < n and _name_word(toks, info, last + 1, idx):
+                last += 1
+            if not _name_word(toks, info, k, idx) or last - k >= _NAME_WORDS:
+                break
+            kind = ""
+        items.append((k, last, kind))
+        gap, nxt = toks.gap(last), last + 1
+        if nxt < n and gap == "" and info[nxt].folded in idx.list_joins:
+            nxt += 1
+        elif gap != ",":
+            break
+        k = nxt
+    return items
+
+
+def _name_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k may be a word of a person's name in Devanagari: a known name's, or no common
+    word and none of a kind that never names a person."""
+    word = info[k]
+    return (
+        word.devanagari
+        and len(word.folded) > 1
+        and word.name_like
+        and not word.particle
+        and not (word.org_head or word.facility or word.place or word.acronym)
+        and word.folded not in idx.roles
+        and word.folded not in idx.scheme_words
+        and word.folded not in idx.function_words
+        and word.folded not in idx.list_joins
+        and (not word.frequent or spelt_name_word(toks, info, k, idx))
+    )
+
+
+def _named(
+    toks: Tokens, info: list[Word], first: int, last: int, idx: Lexicon, several: bool
+) -> bool:
+    """The unknown item's words name a person: one is a known name ("गोपाल"), or, in a list
+    of three or more, rare in Hindi ("रांटा")."""
+    return any(
+        person_word(toks, info, k, idx)
+        or spelt_name_word(toks, info, k, idx)
+        or (several and not info[k].heard)
+        for k in range(first, last + 1)
+    )
+
+
+_FROM_PLACE_WORDS = 4  # at most in a name after "<place> के"
+
+
+def named_from_place(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[tuple[int, int]]:
+    """The first and last words of unknown Devanagari names a place found introduces, as
+    sports and world news name players and people ("ईरान के अली रज़ा करीमी को", "जॉर्जिया की
+    नीनो बेरिद्ज़े को", "दक्षिण अफ्रीका के हेनरिक क्लासेन ने"): after "के" or "की", one to four
+    words that may be a name's, then ने or को (से only after a known name's word). A known name's
+    word makes them a person's; else, after "की" (a woman: a place would take "का"), two words
+    or more, one rare in Hindi, and after "के" two or more all rare. Not a common word's
+    ("भारत के विकास को", "चीन की टीम ने"), nor a company's one word ("जापान की टोयोटा ने")."""
+    found: list[tuple[int, int]] = []
+    n = len(info)
+    starts = {first for first, _ in ends.values()}  # where a name found opens, this one ends
+    for last, (_, kind) in ends.items():
+        of = last + 1
+        if kind != "LOC" or of + 1 >= n or not (toks.adjacent(last) and toks.adjacent(of)):
+            continue
+        if info[of].folded not in ("के", "की") or not info[last].devanagari:
+            continue
+        first = end = of + 1
+        while end < n and end - first < _FROM_PLACE_WORDS and _name_word(toks, info, end, idx):
+            if end in starts or (end + 1 < n and not toks.adjacent(end)):
+                break
+            end += 1
+        if end == first or end >= n or end in starts:
+            continue
+        known = [k for k in range(first, end) if person_word(toks, info, k, idx)]
+        if known and all(info[k].heard for k in range(first, known[0])):
+            first = known[0]  # "मैसूरु के मूर्तिकार अरुण योगीराज ने": a trade, then the name
+        rare = [not info[k].heard for k in range(first, end)]
+        marker = info[end].folded
+        if marker not in ("ने", "को") and not (marker == "से" and known):
+            continue
+        several = end - first > 1
+        if known or (several and (all(rare) or (info[of].folded == "की" and any(rare)))):
+            found.append((first, end - 1))
+    return found

@@ -913,14 +913,31 @@ def _kin_names(toks: Tokens, info: list[Word], i: int, start: int, end: int, idx
     before = info[i - 1].folded if i > 0 and toks.adjacent(i - 1) else ""
     after = info[end] if end < len(info) else None
     owned = before in idx.possessives or before in idx.case_markers
+    known = all(spelt_given_name(toks, info, j, idx) for j in range(start, end))
     return (
-        (owned or _kin_listed(toks, info, i, end, idx))
+        (owned or known or _kin_listed(toks, info, i, end, idx))
         and end - start <= 2
         and (
             after is None
             or after.agent
             or after.folded in idx.case_markers
+            or after.folded in idx.list_joins
             or toks.gap(end - 1) == ","
             or toks.danda(end - 1)
         )
     )
+
+
+def spelt_given_name(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k is a given name the lists know, even one whose Devanagari is a common word, for
+    where something else says a name stands there: "बेटे विकास ने" names the son, "राजा राम,
+    मंगल और दीपक" three men ("विकास" alone is development, "मंगल" Tuesday)."""
+    return given_name_word(toks, info, k, idx) or (
+        info[k].devanagari and idx.names.romanize(toks.words[k]).casefold() in idx.unspelt_given
+    )
+
+
+def spelt_name_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k is a given name or a surname the lists know, even one whose Devanagari is a
+    common word ("छाया कदम", "बेटे विकास"), where something else says a name stands there."""
+    return spelt_given_name(toks, info, k, idx) or _unspelt_surname(toks, info, k, idx)
