@@ -801,3 +801,23 @@ def test_a_kin_word_before_a_known_given_name_names_a_person(spans):
 
 def test_trap_a_kin_word_before_a_common_word_names_no_one(spans):
     assert spans("बेटी बचाओ अभियान चला। भाई दीपक जलाकर बैठा। देश के विकास ने गति पकड़ी।") == []
+
+
+def test_village_heads_candidates_and_trades_are_roles_before_a_name(spans):
+    found = spans(
+        "प्रधान शंपा मालिक के खिलाफ मत पड़े। कांग्रेस प्रत्याशी सीपी योगेश्वर के लिए प्रचार हुआ।"
+        " असमिया फिल्मकार जाह्नु बरुआ की अध्यक्षता में। सीआई हनुमान सिंह भाटी ने जांच की।"
+    )
+    for name in ("शंपा मालिक", "सीपी योगेश्वर", "जाह्नु बरुआ", "हनुमान सिंह भाटी"):
+        assert ("PERSON", name) in found, name
+
+
+def test_trap_a_common_word_after_a_role_is_no_name(spans):
+    """A word common in Hindi that no list knows as a name is no one's, after any role (a
+    kin word's frame is its own: "उसके बेटे मोती और")."""
+    text = (
+        "विधायक चयन की प्रक्रिया शुरू हुई। कोच टीम के साथ गए। प्रधान कार्यालय में बैठक हुई।"
+        " भारत कृषि प्रधान देश है। प्रत्याशी घोषित किए गए। उम्मीदवार चयन की प्रक्रिया चली।"
+    )
+    assert [name for kind, name in spans(text) if kind == "PERSON"] == []
+    assert ("PERSON", "विकास") in spans("विधायक विकास ने कहा।")  # a given name, by the lists

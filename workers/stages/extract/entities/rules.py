@@ -844,6 +844,10 @@ def role_name_at(
         and not _kin_names(toks, info, i, start, name_end, idx)
     ):
         return 0, 0
+    if info[i].folded not in idx.kin_words and all(
+        info[k].frequent and not spelt_name_word(toks, info, k, idx) for k in range(start, name_end)
+    ):
+        return 0, 0  # "विधायक चयन की", "कोच टीम के साथ" (a kin word's frame is its own)
     if name_end > start and ends and not infinitive:  # "कमांडर रस्का लुक्विया, ओकोट ..."
         return start, name_end
     return 0, 0
