@@ -821,3 +821,13 @@ def test_trap_a_common_word_after_a_role_is_no_name(spans):
     )
     assert [name for kind, name in spans(text) if kind == "PERSON"] == []
     assert ("PERSON", "विकास") in spans("विधायक विकास ने कहा।")  # a given name, by the lists
+
+
+def test_a_rare_word_between_a_place_s_genitive_and_resident_is_a_place(spans):
+    found = spans("मधुबनी के बेनीपट्टी निवासी रामबाबू साह की मौत हो गई।")
+    assert ("LOC", "बेनीपट्टी") in found and ("PERSON", "रामबाबू साह") in found
+
+
+def test_trap_a_common_word_before_resident_is_no_place(spans):
+    found = spans("वह दिल्ली के स्थायी निवासी हैं। वे बिहार के मूल निवासी हैं।")
+    assert [name for kind, name in found if kind == "LOC"] == ["दिल्ली", "बिहार"]

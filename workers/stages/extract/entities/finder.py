@@ -475,7 +475,8 @@ class EntityFinder:
             marked.update(j - 1 for j in where_among(info, idx.households))  # "कश्यप परिवार"
             descent = where_among(info, idx.descent_words)  # "राजू उर्फ पप्पू पुत्र रामलाल"
             marked.update(j + d for j in descent for d in (-3, -2, -1, 1))
-            marked.update(j + 1 for j in where_among(info, idx.residents))  # "निवासी बबलू"
+            residents = where_among(info, idx.residents)
+            marked.update(j + d for j in residents for d in (-1, 1))  # "X निवासी बबलू"
             seats = [*where_among(info, idx.legislators), *where_among(info, idx.seat_words)]
             marked.update(j - 1 for j in seats)  # "करहल विधायक", "करहल सीट"
             marked.update(j + 1 for j in where_among(info, idx.village_words))  # "गांव बागोर"
@@ -716,13 +717,23 @@ class EntityFinder:
     def _within_place(self, scan: _Scan, i: int) -> bool:
         """Word i is a village's or a neighbourhood's name: a Devanagari word rare in Hindi that
         no list knows, right after a village's word ("गांव बागोर में"), ending there as a place's
-        name ends. (Not after "<place> के" too: there such words are as often trades and offices,
+        name ends; or, after "<place> के", before "निवासी" (resident): "मधुबनी के बेनीपट्टी निवासी".
+        (Not after "<place> के" alone: there such words are as often trades and offices,
         compounds and English words that wordfreq's list lacks: "जयपुर के ऑटोचालक", "कानपुर के
         ज्वेलर्स में".)"""
         idx, toks, info = self.lexicon, scan.toks, scan.info
-        if i < 1 or info[i - 1].folded not in idx.village_words or not toks.adjacent(i - 1):
+        if i < 1 or not toks.adjacent(i - 1) or not rare_name(info[i], idx):
             return False
-        return rare_name(info[i], idx) and (i + 1 == len(info) or self._place_ends(scan, i + 1))
+        if info[i - 1].folded in idx.village_words:
+            return i + 1 == len(info) or self._place_ends(scan, i + 1)
+        within = scan.ends.get(i - 2, (0, ""))[1] == "LOC" and info[i - 1].folded == "के"
+        return (
+            within
+            and toks.adjacent(i - 2)
+            and i + 1 < len(info)
+            and toks.adjacent(i)
+            and info[i + 1].folded in idx.residents
+        )
 
     def _place_ends(self, scan: _Scan, end: int) -> bool:
         """A place's name ends before word `end`: a comma or stop, a locative postposition,
