@@ -95,3 +95,24 @@ def test_trap_what_a_place_introduces_that_is_no_person(people):
     # A name found after a trade word: the trade is not the name's ("मूर्तिकार").
     found = people("मैसूरु के मूर्तिकार अरुण योगीराज ने प्रतिमा बनाई।")
     assert "मूर्तिकार अरुण योगीराज" not in found
+
+
+@pytest.fixture(scope="module")
+def places_of(rules: Rules):
+    def found(text: str) -> list[str]:
+        entities = rules.extract.entities(text, None, None, [])
+        return sorted(s for e in entities if e["type"] == "LOC" for s in e["aliases"])
+
+    return found
+
+
+def test_a_seat_named_by_its_district_in_an_election_s_text_is_a_place(places_of):
+    text = "उपचुनाव के उम्मीदवार घोषित हुए: कानपुर की सीसामऊ से नसीम सोलंकी को टिकट मिला।"
+    assert "सीसामऊ" in places_of(text)
+
+
+def test_trap_what_follows_a_place_s_feminine_genitive_outside_elections(places_of):
+    assert places_of("कानपुर की सीसामऊ से बात हुई। दिल्ली की कंपनी से सौदा हुआ।") == [
+        "कानपुर",
+        "दिल्ली",
+    ]

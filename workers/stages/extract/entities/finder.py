@@ -34,7 +34,12 @@ from workers.stages.extract.entities.latin import (
     score_ahead,
 )
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
-from workers.stages.extract.entities.lists import listed_people, listed_places, named_from_place
+from workers.stages.extract.entities.lists import (
+    listed_people,
+    listed_places,
+    named_from_place,
+    seats_after_place,
+)
 from workers.stages.extract.entities.rules import (
     INFINITIVE,
     deity_at,
@@ -440,6 +445,8 @@ class EntityFinder:
                 i = self._resolve(scan, candidate)
         for k in listed_places(toks, info, scan.ends, idx):
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
+        for k in seats_after_place(toks, info, scan.ends, idx):
+            scan.add("LOC", latin_words(text, toks, info, k, k + 1, idx), k, k)
         people = [*named_from_place(toks, info, scan.ends, idx)]
         for first, last in [*people, *listed_people(toks, info, scan.ends, idx)]:
             scan.add("PERSON", latin_words(text, toks, info, first, last + 1, idx), first, last)
@@ -726,14 +733,10 @@ class EntityFinder:
             return False
         if info[i - 1].folded in idx.village_words:
             return i + 1 == len(info) or self._place_ends(scan, i + 1)
-        within = scan.ends.get(i - 2, (0, ""))[1] == "LOC" and info[i - 1].folded == "के"
-        return (
-            within
-            and toks.adjacent(i - 2)
-            and i + 1 < len(info)
-            and toks.adjacent(i)
-            and info[i + 1].folded in idx.residents
-        )
+        if scan.ends.get(i - 2, (0, ""))[1] != "LOC" or not toks.adjacent(i - 2):
+            return False
+        after = info[i + 1].folded if i + 1 < len(info) and toks.adjacent(i) else ""
+        return info[i - 1].folded == "के" and after in idx.residents
 
     def _place_ends(self, scan: _Scan, end: int) -> bool:
         """A place's name ends before word `end`: a comma or stop, a locative postposition,

@@ -15,8 +15,8 @@ places that a region's noun and a colon open, its first item and its last before
 from __future__ import annotations
 
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
-from workers.stages.extract.entities.rules import person_word, spelt_name_word
-from workers.stages.extract.entities.words import Word
+from workers.stages.extract.entities.rules import electoral, person_word, spelt_name_word
+from workers.stages.extract.entities.words import Word, rare_name
 
 _MIN_ITEMS = 3
 _MIN_KNOWN = 2
@@ -320,3 +320,24 @@ def named_from_place(
         if known or (several and (all(rare) or (info[of].folded == "की" and any(rare)))):
             found.append((first, end - 1))
     return found
+
+
+def seats_after_place(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[int]:
+    """Seats a candidates' list names by their district, in an election's text: "<place> की X
+    से", one word rare in Hindi, the feminine seat's word left out ("कानपुर की सीसामऊ से नसीम
+    सोलंकी, प्रयागराज की फूलपुर से ..."; not "दिल्ली की कंपनी से", a common word)."""
+    seats = [
+        last + 2
+        for last, (_, kind) in ends.items()
+        if kind == "LOC"
+        and last + 3 < len(info)
+        and all(toks.adjacent(k) for k in range(last, last + 3))
+        and info[last + 1].folded == "की"
+        and info[last + 3].folded == "से"
+        and last + 2 not in ends
+        and info[last + 2].devanagari
+        and rare_name(info[last + 2], idx)
+    ]
+    return seats if seats and electoral(info, idx) else []

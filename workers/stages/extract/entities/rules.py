@@ -408,7 +408,7 @@ def seat_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
         or not toks.adjacent(i)
         or not (
             info[i + 1].folded in idx.legislators
-            or (info[i + 1].folded in idx.seat_words and _electoral(info, idx))
+            or (info[i + 1].folded in idx.seat_words and electoral(info, idx))
         )
         or not rare_name(word, idx)
         or word.folded.endswith("ई")
@@ -420,7 +420,7 @@ def seat_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     return i + 1
 
 
-def _electoral(info: list[Word], idx: Lexicon) -> bool:
+def electoral(info: list[Word], idx: Lexicon) -> bool:
     """The text is an election's: it has a house, a lawmaker or an election's word ("करहल सीट"
     is a constituency there; "पैरामेडिकल सीटों पर दाखिले" are places on a course)."""
     return any(
