@@ -831,3 +831,13 @@ def test_a_rare_word_between_a_place_s_genitive_and_resident_is_a_place(spans):
 def test_trap_a_common_word_before_resident_is_no_place(spans):
     found = spans("वह दिल्ली के स्थायी निवासी हैं। वे बिहार के मूल निवासी हैं।")
     assert [name for kind, name in found if kind == "LOC"] == ["दिल्ली", "बिहार"]
+
+
+def test_a_rare_word_before_a_stadium_or_a_ghat_names_it(spans):
+    found = spans("टीम ने इकाना स्टेडियम में जीत दर्ज की। दशाश्वमेध घाट की भीड़ दिखी।")
+    assert ("LOC", "इकाना स्टेडियम") in found and ("LOC", "दशाश्वमेध घाट") in found
+
+
+def test_trap_a_rare_word_before_a_market_or_a_station_is_its_kind(spans):
+    """Markets, stations and others are named by kinds: bullion's, hydroelectric."""
+    assert spans("सर्राफा बाजार में तेजी रही। एक जलविद्युत स्टेशन बना।") == []

@@ -178,12 +178,24 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
         alias = longest_exact(info, k, idx) if info[k].folded in idx.span else None
         if alias is not None and k + alias[0] > head:
             return k
+    named = known_name(info[start], idx) or info[start].folded in idx.span
     if head - start == 1 and (
-        not (known_name(info[start], idx) or info[start].folded in idx.span)
+        not (named or _facility_named(info, start, head, idx))
         or info[start].folded in idx.roles  # "केंद्रीय बैंक", "मुख्य बाजार": an adjective
     ):
         return head
     return start
+
+
+def _facility_named(info: list[Word], k: int, head: int, idx: Lexicon) -> bool:
+    """Word k, rare in Hindi, names the facility whose word is at `head` ("इकाना स्टेडियम",
+    "मणिकर्णिका घाट"), where such facilities are named so (`named_facilities`; not "सर्राफा
+    बाजार"), and it is no adjective's oblique form ("पक्के घाट", a paved one)."""
+    return (
+        info[head].folded in idx.named_facilities
+        and rare_name(info[k], idx)
+        and not info[k].folded.endswith("े")
+    )
 
 
 def another_name(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
