@@ -841,3 +841,26 @@ def test_a_rare_word_before_a_stadium_or_a_ghat_names_it(spans):
 def test_trap_a_rare_word_before_a_market_or_a_station_is_its_kind(spans):
     """Markets, stations and others are named by kinds: bullion's, hydroelectric."""
     assert spans("सर्राफा बाजार में तेजी रही। एक जलविद्युत स्टेशन बना।") == []
+
+
+def test_a_devanagari_name_its_acronym_spells_out_is_an_organisation(spans, rules: Rules):
+    """The acronym's letters carried by the words' first sounds, in order ("फिल्म" for F);
+    the acronym is then that organisation, even where a list knows it as another (NPP)."""
+    found = spans(
+        "ग्रामीण किसान मजदूर समिति (जीकेएस) के बैनर तले किसान जुटे। नेशनल पीपुल्स पावर (एनपीपी)"
+        " के उम्मीदवार जीते। फिल्म फेडरेशन ऑफ इंडिया (एफएफआई) ने घोषणा की।"
+    )
+    for name in ("ग्रामीण किसान मजदूर समिति", "नेशनल पीपुल्स पावर", "फिल्म फेडरेशन ऑफ इंडिया"):
+        assert ("ORG", name) in found, name
+    text = "नेशनल पीपुल्स पावर (एनपीपी) के उम्मीदवार जीते। एनपीपी ने कहा।"
+    entities = rules.extract.entities(text, None, None, [])
+    assert [sorted(e["aliases"]) for e in entities] == [["एनपीपी", "नेशनल पीपुल्स पावर"]]
+
+
+def test_trap_acronyms_that_spell_out_no_organisation(spans):
+    """Hindi words spell no Latin letters; a common acronym; a term before its noun."""
+    text = (
+        "न्यूनतम समर्थन मूल्य (एमएसपी) बढ़ा। फर्स्ट इन्फॉर्मेशन रिपोर्ट (एफआईआर) दर्ज हुई। कंपनियां"
+        " वायरस लाइक पार्टिकल (वीएलपी) टीके बना रही हैं।"
+    )
+    assert [name for kind, name in spans(text) if kind == "ORG" and " " in name] == []

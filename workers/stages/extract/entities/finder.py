@@ -58,6 +58,7 @@ from workers.stages.extract.entities.rules import (
     role_name_at,
     seat_name_at,
     speaker_at,
+    spelt_out,
     state_at,
     surface,
     surname_after,
@@ -318,6 +319,8 @@ class _Scan:
         if k >= len(self.info) or self.toks.gap(last) != "(" or not after.lstrip().startswith(")"):
             return None
         word, facts = self.toks.words[k], self.info[k]
+        if facts.acronym and spelt_out(self.toks, self.info, k, self.lexicon) == first:
+            return k  # "नेशनल पीपुल्स पावर (एनपीपी)": its letters spell it, whatever a list says
         if facts.opens and match(self.toks, self.info, k, self.lexicon, self.authors):
             return None
         if facts.devanagari:
@@ -534,6 +537,9 @@ class EntityFinder:
             first, last = scan.alias_run(i)
             scan.add(*alias, first, last)
             return last + 1
+        if alias and info[i].acronym and alias[0] != "PERSON" and (hit is None or hit[0] == 1):
+            scan.add(*alias, i, i)  # "(जेवीपी)" after the name it spells: that one, not a list's
+            return i + 1
         if scan.worshipped is None:
             scan.worshipped = worships(toks, info, idx)
         if (hit is None or hit[0] == 1) and (

@@ -10,6 +10,7 @@ from operator import attrgetter
 from workers.stages.extract.entities.found import Authors
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens, fold
 from workers.stages.extract.entities.words import (
+    ACRONYM,
     FACILITY,
     ORG_HEAD,
     Word,
@@ -24,12 +25,72 @@ INFINITIVE = "ने"  # the oblique infinitive's ending: बनने, रह�
 
 def headed_names(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, tuple[int, str]]:
     """Start -> (end, type) of the names that end in a head noun: organisations (ORG) and, in
-    Devanagari, facilities (LOC: "जामा मस्जिद"; Latin ones are capitalised runs, `latin.py`)."""
+    Devanagari, facilities (LOC: "जामा मस्जिद"; Latin ones are capitalised runs, `latin.py`);
+    and of Devanagari organisations' names their acronym follows (`spelt_out`)."""
     runs = {start: (end, "ORG") for start, end in organisations(toks, info, idx).items()}
     for head in [j for j in where(info, FACILITY) if info[j].devanagari]:
         if (start := devanagari_organisation(toks, info, head, idx)) < head:
             runs.setdefault(start, (head + 1, "LOC"))
+    for k in where(info, ACRONYM):
+        if (start := spelt_out(toks, info, k, idx)) < k - 1 and start not in runs:
+            runs[start] = (k, "ORG")
     return runs
+
+
+_SOUNDS = {"F": "P", "W": "V", "C": "KS", "U": "Y", "A": "E", "Z": "J", "Q": "K", "X": "E"}
+_ACRONYM_SLACK = 2  # words of a name its acronym may leave out ("ग्रामीण किसान मजदूर समिति (जीकेएस)")
+
+
+def spelt_out(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> int:
+    """The first word of the Devanagari name that the acronym at word k, in parentheses, spells
+    out: the words before it whose first sounds carry its letters in order, the first and the
+    last word's its first and last ("नेशनल पीपुल्स पावर (एनपीपी)", "फिल्म फेडरेशन ऑफ इंडिया
+    (एफएफआई)", "ग्रामीण किसान मजदूर समिति (जीकेएस)"); "of" and "and" as Hindi writes them may
+    stand between; a postposition or the sentence's end after it, as after a name (not "वायरस
+    लाइक पार्टिकल (वीएलपी) टीके": a term, before the noun it qualifies). `k` if none: Hindi words
+    spell no English letters ("न्यूनतम समर्थन मूल्य (एमएसपी)"), and a common acronym names no
+    organisation ("... (एफआईआर)")."""
+    acronym = info[k].acronym
+    last = k - 1
+    after = info[k + 1] if k + 1 < len(info) else None
+    if after and not (after.agent or after.folded in idx.case_markers or toks.danda(k)):
+        return k
+    if (
+        len(acronym) < 2
+        or acronym in idx.common_acronyms
+        or k < 2
+        or toks.gap(last) != "("
+        or not info[last].devanagari
+        or info[last].folded in idx.scheme_words
+    ):
+        return k
+    letters = list(acronym)
+    first = last + 1
+    for j in range(last, max(-1, last - len(acronym) - _ACRONYM_SLACK - 2), -1):
+        word = info[j]
+        if j < last and not toks.adjacent(j):
+            break
+        if not word.devanagari or word.agent or word.folded in idx.case_markers:
+            break  # "समिति" and "पुलिस" are no name's words elsewhere, but here they are
+        if word.folded in idx.locatives or word.folded in idx.list_joins:
+            break
+        if word.folded in idx.org_tails:
+            continue
+        if letters and _sounds(idx.names.romanize(toks.words[j]), letters[-1]):
+            letters.pop()
+            first = j
+            if not letters:
+                break
+        elif j == last:
+            return k  # the last word's sound is the acronym's last letter
+    return first if not letters and last - first < len(acronym) + _ACRONYM_SLACK else k
+
+
+def _sounds(latin: str, letter: str) -> bool:
+    """A word whose Latin spelling opens so can be what a Latin letter stands for: "Philm" for
+    F, "Yooniyan" (Union) for U, "Esosieshan" (Association) for A."""
+    opening = latin[:1].upper()
+    return opening == letter or opening in _SOUNDS.get(letter, "")
 
 
 def organisations(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, int]:

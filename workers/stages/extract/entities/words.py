@@ -47,6 +47,7 @@ ORG_HEAD = attrgetter("org_head")
 FACILITY = attrgetter("facility")
 PLACE = attrgetter("place")
 AGENT = attrgetter("agent")
+ACRONYM = attrgetter("acronym")
 NOTABLE = attrgetter("notable")
 _FOLDED = attrgetter("folded")
 
