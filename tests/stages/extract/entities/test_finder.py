@@ -792,21 +792,27 @@ def test_a_review_s_names_stay_names(spans):
 
 
 def test_a_kin_word_before_a_known_given_name_names_a_person(spans):
-    """Without a possessive before the kin word: "चचेरे भाई बबलू के", "बड़े बेटे विकास ने" (a
-    given name whose Devanagari is a common word, development), "देवर अंकित और"."""
+    """Without a possessive before the kin word: "चचेरे भाई बबलू के", "देवर गोपाल और"; a given
+    name whose Devanagari is a common word (development) as a doer: "बड़े बेटे विकास ने"."""
     found = spans("सूरज अपने चचेरे भाई बबलू के साथ लौटा। रामाशंकर के बड़े बेटे विकास ने फायर किया।")
     assert ("PERSON", "बबलू") in found and ("PERSON", "विकास") in found
-    assert ("PERSON", "अंकित") in spans("ससुर और देवर अंकित और ननद बाइक मांग रहे थे।")
+    assert ("PERSON", "गोपाल") in spans("ससुर और देवर गोपाल और ननद बाइक मांग रहे थे।")
 
 
 def test_trap_a_kin_word_before_a_common_word_names_no_one(spans):
-    assert spans("बेटी बचाओ अभियान चला। भाई दीपक जलाकर बैठा। देश के विकास ने गति पकड़ी।") == []
+    """A review's cases: given names whose Devanagari is a common word, not as a doer."""
+    text = (
+        "बेटी बचाओ अभियान चला। भाई दीपक जलाकर बैठा। देश के विकास ने गति पकड़ी। घायल पति जीवन"
+        " और मौत के बीच जूझ रहा है। पिता ध्यान से सुनते रहे। भाई दर्शन के लिए मंदिर गया। बुजुर्ग"
+        " पिता मंगल को बाजार गए थे। भाई प्रेम और त्याग का प्रतीक है।"
+    )
+    assert spans(text) == []
 
 
 def test_village_heads_candidates_and_trades_are_roles_before_a_name(spans):
     found = spans(
-        "प्रधान शंपा मालिक के खिलाफ मत पड़े। कांग्रेस प्रत्याशी सीपी योगेश्वर के लिए प्रचार हुआ।"
-        " असमिया फिल्मकार जाह्नु बरुआ की अध्यक्षता में। सीआई हनुमान सिंह भाटी ने जांच की।"
+        "ग्राम प्रधान शंपा मालिक के खिलाफ मत पड़े। कांग्रेस प्रत्याशी सीपी योगेश्वर के लिए प्रचार"
+        " हुआ। असमिया फिल्मकार जाह्नु बरुआ की अध्यक्षता में। सीआई हनुमान सिंह भाटी ने जांच की।"
     )
     for name in ("शंपा मालिक", "सीपी योगेश्वर", "जाह्नु बरुआ", "हनुमान सिंह भाटी"):
         assert ("PERSON", name) in found, name
@@ -821,6 +827,14 @@ def test_trap_a_common_word_after_a_role_is_no_name(spans):
     )
     assert [name for kind, name in spans(text) if kind == "PERSON"] == []
     assert ("PERSON", "विकास") in spans("विधायक विकास ने कहा।")  # a given name, by the lists
+    # "प्रधान" alone is a word of rank ("प्रधान डाकघर", the head post office), no role.
+    assert spans("प्रधान डाकघर में भीड़ रही। प्रधान महालेखाकार कार्यालय ने रिपोर्ट दी।") == []
+
+
+def test_a_common_word_after_a_role_is_a_name_as_a_doer(spans):
+    """Crime reports name the accused by given names that are common words ("सूरज", the sun)."""
+    found = spans("आरोपी सूरज ने चाकू मारा। आरोपी हीरा ने जुर्म कबूला।")
+    assert ("PERSON", "सूरज") in found and ("PERSON", "हीरा") in found
 
 
 def test_a_rare_word_between_a_place_s_genitive_and_resident_is_a_place(spans):

@@ -153,6 +153,7 @@ class Lexicon:
     seat_words: frozenset[str]
     areas: frozenset[str]  # "क्षेत्र": after a house or a place word
     elections: frozenset[str]  # "चुनाव": a seat's word alone names a constituency
+    sports: frozenset[str]  # "मैच", "विकेट": a match's report, where players are introduced
     legislators: frozenset[str]  # "विधायक": a seat's name before it
     auxiliaries: frozenset[str]  # "गया", "हैं": the word before is a verb
     locatives: frozenset[str]  # "में", "स्थित": "बेनीपट्टी में"
@@ -308,6 +309,7 @@ class Lexicon:
             seat_words=frozenset(fold(w) for w in words.get("seat_words", ())),
             areas=frozenset(fold(w) for w in words.get("areas", ())),
             elections=frozenset(fold(w) for w in words.get("elections", ())),
+            sports=frozenset(fold(w) for w in words.get("sports", ())),
             legislators=frozenset(fold(w) for w in words.get("legislators", ())),
             auxiliaries=frozenset(fold(w) for w in words.get("auxiliaries", ())),
             locatives=frozenset(fold(w) for w in words.get("locatives", ())),

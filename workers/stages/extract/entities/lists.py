@@ -15,7 +15,12 @@ places that a region's noun and a colon open, its first item and its last before
 from __future__ import annotations
 
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
-from workers.stages.extract.entities.rules import electoral, person_word, spelt_name_word
+from workers.stages.extract.entities.rules import (
+    electoral,
+    given_name_word,
+    spelt_name_word,
+    sporting,
+)
 from workers.stages.extract.entities.words import Word, rare_name
 
 _MIN_ITEMS = 3
@@ -160,7 +165,7 @@ def listed_people(
     """The first and last words of unknown Devanagari names listed with a person found ("फिल्म
     में नितांशी गोयल, प्रतिभा रांटा, रवि किशन और छाया कदम ने", "बेटे मोती और गोपाल तथा"): in a
     list of people only, an item of one to three words that may be a name's, none a common word
-    unless a known name, one a known name (or, in a list of three or more, one rare in Hindi).
+    unless a known name, one a known given name or surname (`_named`), ended as an item ends.
     Not in a list with a place or an organisation ("मोदी, वाराणसी और काशी"), nor an item of a
     phrase's words ("रमेश और उसकी पत्नी", "कोहली और टीम ने")."""
     names = {first: (last, kind) for last, (first, kind) in ends.items()}
@@ -234,10 +239,17 @@ def _people_from(
             last, kind = names[k]
         else:
             last = k
-            while not toks.gap(last) and last + 1 < n and _name_word(toks, info, last + 1, idx):
+            while (
+                not toks.gap(last)
+                and last + 1 < n
+                and last + 1 not in names
+                and _name_word(toks, info, last + 1, idx)
+            ):
                 last += 1
             if not _name_word(toks, info, k, idx) or last - k >= _NAME_WORDS:
                 break
+            if not _item_ends(toks, info, last, idx):
+                break  # "सोनी टीवी", "अंजलि मुंबई": the words go on into something else
             kind = ""
         items.append((k, last, kind))
         gap, nxt = toks.gap(last), last + 1
@@ -247,6 +259,15 @@ def _people_from(
             break
         k = nxt
     return items
+
+
+def _item_ends(toks: Tokens, info: list[Word], last: int, idx: Lexicon) -> bool:
+    """An unknown item ends at word `last`: punctuation, a joining word or a postposition
+    follows, or the text ends."""
+    if toks.gap(last) or last + 1 == len(info):
+        return True
+    after = info[last + 1]
+    return after.agent or after.folded in idx.case_markers or after.folded in idx.list_joins
 
 
 def _name_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
@@ -270,14 +291,25 @@ def _name_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
 def _named(
     toks: Tokens, info: list[Word], first: int, last: int, idx: Lexicon, several: bool
 ) -> bool:
-    """The unknown item's words name a person: one is a known name ("गोपाल"), or, in a list
-    of three or more, rare in Hindi ("रांटा")."""
-    return any(
-        person_word(toks, info, k, idx)
-        or spelt_name_word(toks, info, k, idx)
-        or (several and not info[k].heard)
-        for k in range(first, last + 1)
+    """The unknown item's words name a person: one is a given name the lists spell ("गोपाल"),
+    or, with another word, a surname they spell that is no common word ("नितांशी गोयल"; not
+    "सोनी", Sony too, alone); or, in a list of three or more, two or three words all rare in
+    Hindi ("कमांडर रस्का लुक्विया, ओकोट ओडिंबो और ..."). Not one rare word: products, films
+    and missions are listed beside people ("शाहरुख खान, डंकी और पठान", "वी नारायणन, गगनयान
+    और चंद्रयान")."""
+    words = range(first, last + 1)
+    return any(given_name_word(toks, info, k, idx) for k in words) or (
+        last > first
+        and (
+            any(_plain_surname(info[k], idx) for k in words)
+            or (several and not any(info[k].heard for k in words))
+        )
     )
+
+
+def _plain_surname(word: Word, idx: Lexicon) -> bool:
+    """A surname the lists spell in Devanagari that is no common word ("गोयल"; not "कदम")."""
+    return word.folded in idx.devanagari_surnames and not word.frequent
 
 
 _FROM_PLACE_WORDS = 4  # at most in a name after "<place> के"
@@ -289,13 +321,17 @@ def named_from_place(
     """The first and last words of unknown Devanagari names a place found introduces, as
     sports and world news name players and people ("ईरान के अली रज़ा करीमी को", "जॉर्जिया की
     नीनो बेरिद्ज़े को", "दक्षिण अफ्रीका के हेनरिक क्लासेन ने"): after "के" or "की", one to four
-    words that may be a name's, then ने or को (से only after a known name's word). A known name's
-    word makes them a person's; else, after "की" (a woman: a place would take "का"), two words
-    or more, one rare in Hindi, and after "के" two or more all rare. Not a common word's
-    ("भारत के विकास को", "चीन की टीम ने"), nor a company's one word ("जापान की टोयोटा ने")."""
+    words that may be a name's, then ने or को (से only after a known name). A known given name,
+    or a known surname with another word, makes them a person's, unless a deity's ("तिरुपति के
+    बालाजी को"); else, in a match's report only (elsewhere English names of companies and
+    weapons: "अमेरिका के इंट्यूटिव मशीन्स ने"), after "की" (a woman: a place would take "का")
+    two words or more, one rare in Hindi, and after "के" two or more all rare. Not a common
+    word's ("भारत के विकास को", "चीन की टीम ने"), nor a company's one word ("जापान की टोयोटा
+    ने", "जापान की सोनी ने": a surname alone)."""
     found: list[tuple[int, int]] = []
     n = len(info)
     starts = {first for first, _ in ends.values()}  # where a name found opens, this one ends
+    sports = sporting(info, idx)
     for last, (_, kind) in ends.items():
         of = last + 1
         if kind != "LOC" or of + 1 >= n or not (toks.adjacent(last) and toks.adjacent(of)):
@@ -309,15 +345,17 @@ def named_from_place(
             end += 1
         if end == first or end >= n or end in starts:
             continue
-        known = [k for k in range(first, end) if person_word(toks, info, k, idx)]
-        if known and all(info[k].heard for k in range(first, known[0])):
-            first = known[0]  # "मैसूरु के मूर्तिकार अरुण योगीराज ने": a trade, then the name
+        given = [k for k in range(first, end) if given_name_word(toks, info, k, idx)]
+        if given and all(info[k].heard for k in range(first, given[0])):
+            first = given[0]  # "मैसूरु के मूर्तिकार अरुण योगीराज ने": a trade, then the name
+        several = end - first > 1
+        surname = several and any(_plain_surname(info[k], idx) for k in range(first, end))
+        known = (bool(given) or surname) and info[first].folded not in idx.deities
         rare = [not info[k].heard for k in range(first, end)]
         marker = info[end].folded
         if marker not in ("ने", "को") and not (marker == "से" and known):
             continue
-        several = end - first > 1
-        if known or (several and (all(rare) or (info[of].folded == "की" and any(rare)))):
+        if known or (several and sports and (all(rare) or (info[of].folded == "की" and any(rare)))):
             found.append((first, end - 1))
     return found
 

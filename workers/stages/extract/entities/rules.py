@@ -493,6 +493,11 @@ def seat_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     return i + 1
 
 
+def sporting(info: list[Word], idx: Lexicon) -> bool:
+    """The text reports a match: it has a word of one ("मैच", "विकेट", "पहलवान")."""
+    return any(w.folded in idx.sports for w in info)
+
+
 def electoral(info: list[Word], idx: Lexicon) -> bool:
     """The text is an election's: it has a house, a lawmaker or an election's word ("करहल सीट"
     is a constituency there; "पैरामेडिकल सीटों पर दाखिले" are places on a course)."""
@@ -917,8 +922,14 @@ def role_name_at(
         and not _kin_names(toks, info, i, start, name_end, idx)
     ):
         return 0, 0
-    if info[i].folded not in idx.kin_words and all(
-        info[k].frequent and not spelt_name_word(toks, info, k, idx) for k in range(start, name_end)
+    doer = name_end < n and info[name_end].agent  # "आरोपी सूरज ने": a name, common word or not
+    if (
+        not doer
+        and info[i].folded not in idx.kin_words
+        and all(
+            info[k].frequent and not spelt_name_word(toks, info, k, idx)
+            for k in range(start, name_end)
+        )
     ):
         return 0, 0  # "विधायक चयन की", "कोच टीम के साथ" (a kin word's frame is its own)
     if name_end > start and ends and not infinitive:  # "कमांडर रस्का लुक्विया, ओकोट ..."
@@ -990,7 +1001,13 @@ def _kin_names(toks: Tokens, info: list[Word], i: int, start: int, end: int, idx
     before = info[i - 1].folded if i > 0 and toks.adjacent(i - 1) else ""
     after = info[end] if end < len(info) else None
     owned = before in idx.possessives or before in idx.case_markers
-    known = all(spelt_given_name(toks, info, j, idx) for j in range(start, end))
+    # A given name the lists spell; one whose Devanagari is a common word only as a doer ("बड़े
+    # बेटे विकास ने"; not "पति जीवन और मौत के बीच", "पिता ध्यान से सुनते रहे").
+    doer = after is not None and after.agent
+    known = all(
+        given_name_word(toks, info, j, idx) or (doer and spelt_given_name(toks, info, j, idx))
+        for j in range(start, end)
+    )
     return (
         (owned or known or _kin_listed(toks, info, i, end, idx))
         and end - start <= 2
