@@ -762,3 +762,13 @@ def test_trap_a_partner_an_investor_or_a_club_s_short_form(spans):
 def test_trap_a_place_after_at_without_a_role_stays_a_place(spans):
     found = spans("The minister spoke on Monday at Kothanur, where the new road will be built.")
     assert ("ORG", "Kothanur") not in found
+
+
+def test_a_place_word_and_of_open_a_place_s_name(spans):
+    """ "Isle of Skye": the name after "of" is no person, the place word alone no place."""
+    found = spans("The fossil was found on the Isle of Skye. Ships crossed the Gulf of Aden.")
+    assert found == [("LOC", "Gulf of Aden"), ("LOC", "Isle of Skye")]
+
+
+def test_trap_a_place_word_and_of_before_lower_case_words_open_nothing(spans):
+    assert spans("A gulf of misunderstanding grew. The Sea of troubles.") == []

@@ -34,7 +34,22 @@ def headed_names(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, tupl
     for k in where(info, ACRONYM):
         if (start := spelt_out(toks, info, k, idx)) < k - 1 and start not in runs:
             runs[start] = (k, "ORG")
+    for head in where_among(info, idx.place_heads):
+        if end := place_of_at(toks, info, head, idx):
+            runs.setdefault(head, (end, "LOC"))
     return runs
+
+
+def place_of_at(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
+    """End of a place's name that a capitalised place word and "of" open at `head` ("Isle of
+    Skye", "Gulf of Aden", "Kingdom of Saudi Arabia"), 0 if none: the capitalised words after
+    "of" ("Skye" is no person, "Aden" none either)."""
+    of = head + 1
+    if not info[head].capital or of + 1 >= len(info) or toks.words[of] != "of":
+        return 0
+    if not (toks.adjacent(head) and toks.adjacent(of) and info[of + 1].capital):
+        return 0
+    return _capitals_from(toks, info, of + 2)
 
 
 _SOUNDS = {"F": "P", "W": "V", "C": "KS", "U": "Y", "A": "E", "Z": "J", "Q": "K", "X": "E"}
