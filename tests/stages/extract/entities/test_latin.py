@@ -772,3 +772,12 @@ def test_a_place_word_and_of_open_a_place_s_name(spans):
 
 def test_trap_a_place_word_and_of_before_lower_case_words_open_nothing(spans):
     assert spans("A gulf of misunderstanding grew. The Sea of troubles.") == []
+
+
+def test_european_legal_forms_end_a_company_s_name(spans):
+    found = spans("Nordvik Shipping ASA cut its dividend, and Fortum Oyj said it would follow.")
+    assert found == [("ORG", "Fortum Oyj"), ("ORG", "Nordvik Shipping ASA")]
+
+
+def test_trap_a_legal_form_s_word_in_lower_case_ends_nothing(spans):
+    assert spans("The spa at the hotel was closed for repairs.") == []

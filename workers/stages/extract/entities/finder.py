@@ -80,7 +80,21 @@ from workers.stages.text.social import MENTION
 
 _REMEMBERED_WORDS = 65536
 _LINK_LETTERS = 3  # "of", "and", "for", "de", "al": small words inside a Latin name
-_LEGAL_FORMS = ("inc", "ltd", "limited", "corp", "llc", "plc", "co", "pvt", "llp", "gmbh")
+_LEGAL_FORMS = (
+    "inc",
+    "ltd",
+    "limited",
+    "corp",
+    "llc",
+    "plc",
+    "co",
+    "pvt",
+    "llp",
+    "gmbh",
+    "asa",
+    "oyj",
+    "pty",
+)
 # Last words that are no organisation's short form: legal forms, "Centre", which Indian English
 # says for the Union government ("the Centre has approved", after "... Space Centre"), and
 # "House", which US news says for the House of Representatives (after "White House").
