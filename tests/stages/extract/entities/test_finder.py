@@ -878,3 +878,11 @@ def test_trap_acronyms_that_spell_out_no_organisation(spans):
         " वायरस लाइक पार्टिकल (वीएलपी) टीके बना रही हैं।"
     )
     assert [name for kind, name in spans(text) if kind == "ORG" and " " in name] == []
+
+
+def test_bloomberg_alone_is_the_news_agency_and_after_his_full_name_the_man(entities):
+    assert entities("A spokesman told Bloomberg that cuts were planned.") == [
+        ("ORG", "Bloomberg News")
+    ]
+    found = entities("Michael Bloomberg said he would run. Bloomberg said later he would not.")
+    assert found == [("PERSON", "Michael Bloomberg")]
