@@ -160,9 +160,7 @@ class Lexicon:
     village_words: frozenset[str]  # "गांव", "मोहल्ला": "गांव बागोर"
     facility_words: frozenset[str]  # words that end a facility's name: Stadium, मस्जिद
     named_facilities: frozenset[str]  # those a rare word before names: "इकाना स्टेडियम"
-    place_heads: frozenset[
-        str
-    ]  # "isle", "gulf": before "of" and a name, a place's ("Isle of Skye")
+    place_heads: frozenset[str]  # "isle", "gulf": before "of" and a name ("Isle of Skye")
     given_names: dict[str, str]  # matching form -> Latin spelling
     # Given names listed with no Devanagari spelling, as theirs is a common word (सपना, एकता,
     # विजय), case-folded: one is a name only before a known surname (`rules.given_name_at`)
