@@ -17,6 +17,7 @@ from typing import Any
 
 from workers.stages.extract.analysis import Analysis
 from workers.stages.extract.entities.found import Authors, Found, add_authors, add_handle
+from workers.stages.extract.entities.framed import aged_names, named_from_place, seats_after_place
 from workers.stages.extract.entities.latin import (
     after_the,
     capitalised_run,
@@ -34,12 +35,7 @@ from workers.stages.extract.entities.latin import (
     score_ahead,
 )
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
-from workers.stages.extract.entities.lists import (
-    listed_people,
-    listed_places,
-    named_from_place,
-    seats_after_place,
-)
+from workers.stages.extract.entities.lists import listed_people, listed_places
 from workers.stages.extract.entities.rules import (
     INFINITIVE,
     deity_at,
@@ -464,7 +460,10 @@ class EntityFinder:
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
         for k in seats_after_place(toks, info, scan.ends, idx):
             scan.add("LOC", latin_words(text, toks, info, k, k + 1, idx), k, k)
-        people = [*named_from_place(toks, info, scan.ends, idx)]
+        people = [
+            *named_from_place(toks, info, scan.ends, idx),
+            *aged_names(toks, info, scan.ends, idx),
+        ]
         for first, last in [*people, *listed_people(toks, info, scan.ends, idx)]:
             scan.add("PERSON", latin_words(text, toks, info, first, last + 1, idx), first, last)
         if source == "title" or not scan.aliases:

@@ -1,0 +1,69 @@
+"""Names no list knows, typed by the words framing them; and the look-alikes each frame leaves."""
+
+from __future__ import annotations
+
+import pytest
+
+from workers.stages.rules import Rules
+
+
+@pytest.fixture(scope="module")
+def people(rules: Rules):
+    def found(text: str) -> list[str]:
+        entities = rules.extract.entities(text, None, None, [])
+        return sorted(s for e in entities if e["type"] == "PERSON" for s in e["aliases"])
+
+    return found
+
+
+def test_names_a_place_found_introduces_are_people(people):
+    found = people(
+        "कुश्ती में मनीषा ने जॉर्जिया की नीनो बेरिद्ज़े को हराया। दक्षिण अफ्रीका के हेनरिक क्लासेन ने 80 रन बनाए।"
+    )
+    assert {"नीनो बेरिद्ज़े", "हेनरिक क्लासेन"} <= set(found)
+    assert "गुरलाल सिंह" in people("भोला यादव ने पंजाब के गुरलाल सिंह से मुकाबला किया।")
+
+
+def test_trap_what_a_place_introduces_that_is_no_person(people):
+    # Common words, a company's one word, a body's words, a place after "से".
+    assert people("भारत के विकास को गति मिली। चीन की टीम ने जीत दर्ज की।") == []
+    assert people("जापान की टोयोटा ने नई कार उतारी। जापान की सोनी ने फोन उतारा।") == []
+    # Rare words outside a match's report: a company's, a weapon's English name.
+    text = "अमेरिका के इंट्यूटिव मशीन्स ने यान उतारा। इजराइल के डेविड्स स्लिंग ने मिसाइल रोकी।"
+    assert people(text) == []
+    assert people("अमेरिका के फेडरल रिजर्व ने दरें बढ़ाईं। लोग बिहार के दरभंगा से आए।") == []
+    # A name found after a trade word: the trade is not the name's ("मूर्तिकार").
+    found = people("मैसूरु के मूर्तिकार अरुण योगीराज ने प्रतिमा बनाई।")
+    assert "मूर्तिकार अरुण योगीराज" not in found
+
+
+@pytest.fixture(scope="module")
+def places(rules: Rules):
+    def found(text: str) -> list[str]:
+        entities = rules.extract.entities(text, None, None, [])
+        return sorted(s for e in entities if e["type"] == "LOC" for s in e["aliases"])
+
+    return found
+
+
+def test_a_seat_named_by_its_district_in_an_election_s_text_is_a_place(places):
+    text = "उपचुनाव के उम्मीदवार घोषित हुए: कानपुर की सीसामऊ से नसीम सोलंकी को टिकट मिला।"
+    assert "सीसामऊ" in places(text)
+
+
+def test_trap_what_follows_a_place_s_feminine_genitive_outside_elections(places):
+    assert places("कानपुर की सीसामऊ से बात हुई। दिल्ली की कंपनी से सौदा हुआ।") == [
+        "कानपुर",
+        "दिल्ली",
+    ]
+
+
+def test_a_name_an_age_in_parentheses_follows_is_a_person(people):
+    found = people(
+        "मृतकों की पहचान पानापुर निवासी मोहम्मद इरफान (45), उनकी पत्नी शबनम खातून (40) के रूप में हुई।"
+    )
+    assert "मोहम्मद इरफान" in found and "शबनम खातून" in found
+
+
+def test_trap_a_count_in_parentheses_after_things_names_no_one(people):
+    assert people("हादसे में गाड़ियां (12) जल गईं। कुल वाहन (45) थे। बैठक (2024) में तय हुआ।") == []

@@ -1,0 +1,138 @@
+"""Names no list knows, typed by the words framing them: a person a place introduces ("ईरान के
+अली रज़ा करीमी को"), a seat named by its district ("कानपुर की सीसामऊ से"), a person's age after
+the name ("मोहम्मद इरफान (45),").
+"""
+
+from __future__ import annotations
+
+from workers.stages.extract.entities.lexicon import Lexicon, Tokens
+from workers.stages.extract.entities.rules import (
+    electoral,
+    given_name_word,
+    spelt_name_word,
+    sporting,
+)
+from workers.stages.extract.entities.words import Word, rare_name
+
+
+def name_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k may be a word of a person's name in Devanagari: a known name's, or no common
+    word and none of a kind that never names a person."""
+    word = info[k]
+    return (
+        word.devanagari
+        and len(word.folded) > 1
+        and word.name_like
+        and not word.particle
+        and not (word.org_head or word.facility or word.place or word.acronym)
+        and word.folded not in idx.roles
+        and word.folded not in idx.scheme_words
+        and word.folded not in idx.function_words
+        and word.folded not in idx.list_joins
+        and (not word.frequent or spelt_name_word(toks, info, k, idx))
+    )
+
+
+def plain_surname(word: Word, idx: Lexicon) -> bool:
+    """A surname the lists spell in Devanagari that is no common word ("गोयल"; not "कदम")."""
+    return word.folded in idx.devanagari_surnames and not word.frequent
+
+
+_FROM_PLACE_WORDS = 4  # at most in a name after "<place> के"
+
+
+def named_from_place(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[tuple[int, int]]:
+    """The first and last words of unknown Devanagari names a place found introduces, as
+    sports and world news name players and people ("ईरान के अली रज़ा करीमी को", "जॉर्जिया की
+    नीनो बेरिद्ज़े को", "दक्षिण अफ्रीका के हेनरिक क्लासेन ने"): after "के" or "की", one to four
+    words that may be a name's, then ने or को (से only after a known name). A known given name,
+    or a known surname with another word, makes them a person's, unless a deity's ("तिरुपति के
+    बालाजी को"); else, in a match's report only (elsewhere English names of companies and
+    weapons: "अमेरिका के इंट्यूटिव मशीन्स ने"), after "की" (a woman: a place would take "का")
+    two words or more, one rare in Hindi, and after "के" two or more all rare. Not a common
+    word's ("भारत के विकास को", "चीन की टीम ने"), nor a company's one word ("जापान की टोयोटा
+    ने", "जापान की सोनी ने": a surname alone)."""
+    found: list[tuple[int, int]] = []
+    n = len(info)
+    starts = {first for first, _ in ends.values()}  # where a name found opens, this one ends
+    sports = sporting(info, idx)
+    for last, (_, kind) in ends.items():
+        of = last + 1
+        if kind != "LOC" or of + 1 >= n or not (toks.adjacent(last) and toks.adjacent(of)):
+            continue
+        if info[of].folded not in ("के", "की") or not info[last].devanagari:
+            continue
+        first = end = of + 1
+        while end < n and end - first < _FROM_PLACE_WORDS and name_word(toks, info, end, idx):
+            if end in starts or (end + 1 < n and not toks.adjacent(end)):
+                break
+            end += 1
+        if end == first or end >= n or end in starts:
+            continue
+        given = [k for k in range(first, end) if given_name_word(toks, info, k, idx)]
+        if given and all(info[k].heard for k in range(first, given[0])):
+            first = given[0]  # "मैसूरु के मूर्तिकार अरुण योगीराज ने": a trade, then the name
+        several = end - first > 1
+        surname = several and any(plain_surname(info[k], idx) for k in range(first, end))
+        known = (bool(given) or surname) and info[first].folded not in idx.deities
+        rare = [not info[k].heard for k in range(first, end)]
+        marker = info[end].folded
+        if marker not in ("ने", "को") and not (marker == "से" and known):
+            continue
+        if known or (several and sports and (all(rare) or (info[of].folded == "की" and any(rare)))):
+            found.append((first, end - 1))
+    return found
+
+
+def seats_after_place(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[int]:
+    """Seats a candidates' list names by their district, in an election's text: "<place> की X
+    से", one word rare in Hindi, the feminine seat's word left out ("कानपुर की सीसामऊ से नसीम
+    सोलंकी, प्रयागराज की फूलपुर से ..."; not "दिल्ली की कंपनी से", a common word)."""
+    seats = [
+        last + 2
+        for last, (_, kind) in ends.items()
+        if kind == "LOC"
+        and last + 3 < len(info)
+        and all(toks.adjacent(k) for k in range(last, last + 3))
+        and info[last + 1].folded == "की"
+        and info[last + 3].folded == "से"
+        and last + 2 not in ends
+        and info[last + 2].devanagari
+        and rare_name(info[last + 2], idx)
+    ]
+    return seats if seats and electoral(info, idx) else []
+
+
+_AGES = range(1, 120)
+
+
+def aged_names(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[tuple[int, int]]:
+    """The first and last words of unknown Devanagari names an age in parentheses follows, as
+    police reports and accident news give them ("मोहम्मद इरफान (45), उनकी पत्नी ..."): one to
+    three words that may be a name's, one a known given name or a surname no common word is;
+    not a name found, nor a thing's count ("गाड़ियां (12)")."""
+    starts = {first for first, _ in ends.values()}
+    found: list[tuple[int, int]] = []
+    for last in range(len(info) - 1):
+        age = toks.words[last + 1]
+        if toks.gap(last) != "(" or not age.isdigit() or int(age) not in _AGES:
+            continue
+        if not toks.gap(last + 1).startswith(")") or last in ends or last in starts:
+            continue
+        first = last
+        while first > 0 and last - first < 2 and toks.adjacent(first - 1):
+            if first - 1 in ends or not name_word(toks, info, first - 1, idx):
+                break
+            first -= 1
+        if not name_word(toks, info, last, idx) or first in starts:
+            continue
+        words = range(first, last + 1)
+        if any(given_name_word(toks, info, k, idx) or plain_surname(info[k], idx) for k in words):
+            found.append((first, last))
+    return found
