@@ -57,7 +57,7 @@ def named_from_place(
     found: list[tuple[int, int]] = []
     n = len(info)
     starts = {first for first, _ in ends.values()}  # where a name found opens, this one ends
-    sports = sporting(info, idx)
+    sports: bool | None = None  # whether the text reports a match, read when first asked
     for last, (_, kind) in ends.items():
         of = last + 1
         if kind != "LOC" or of + 1 >= n or not (toks.adjacent(last) and toks.adjacent(of)):
@@ -81,7 +81,11 @@ def named_from_place(
         marker = info[end].folded
         if marker not in ("ने", "को") and not (marker == "से" and known):
             continue
-        if known or (several and sports and (all(rare) or (info[of].folded == "की" and any(rare)))):
+        if not known and several and (all(rare) or (info[of].folded == "की" and any(rare))):
+            if sports is None:
+                sports = sporting(info, idx)
+            known = sports
+        if known:
             found.append((first, end - 1))
     return found
 
@@ -119,9 +123,11 @@ def aged_names(
     not a name found, nor a thing's count ("गाड़ियां (12)")."""
     starts = {first for first, _ in ends.values()}
     found: list[tuple[int, int]] = []
-    for last in range(len(info) - 1):
+    gaps = toks.pieces[2:-1:2]  # the gap after each word but the last, found in C
+    opened = [k for k, gap in enumerate(gaps) if "(" in gap and gap.strip() == "("]
+    for last in opened:
         age = toks.words[last + 1]
-        if toks.gap(last) != "(" or not age.isdigit() or int(age) not in _AGES:
+        if not age.isdigit() or int(age) not in _AGES:
             continue
         if not toks.gap(last + 1).startswith(")") or last in ends or last in starts:
             continue

@@ -510,7 +510,7 @@ def seat_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
 
 def sporting(info: list[Word], idx: Lexicon) -> bool:
     """The text reports a match: it has a word of one ("मैच", "विकेट", "पहलवान")."""
-    return any(w.folded in idx.sports for w in info)
+    return not idx.sports.isdisjoint(w.folded for w in info)
 
 
 def electoral(info: list[Word], idx: Lexicon) -> bool:
