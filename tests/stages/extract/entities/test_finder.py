@@ -503,7 +503,8 @@ def test_trap_a_deity_s_name_in_a_person_s_name_or_in_a_text_on_no_deity_is_no_d
     assert spans("उनकी माता लक्ष्मी देवी का निधन हो गया।") == [("PERSON", "लक्ष्मी देवी")]
     assert ("PERSON", "राम सिंह") in spans("नेता कृष्ण और राम सिंह ने पार्टी छोड़ी।")
     assert spans("भगवान राम लला के दर्शन को भीड़।") == [("PERSON", "राम लला")]
-    assert spans("मृतकों की पहचान राम, लक्ष्मी और सीता के रूप में हुई है।") == []
+    found = spans("मृतकों की पहचान राम, लक्ष्मी और सीता के रूप में हुई है।")
+    assert found == [("PERSON", "राम"), ("PERSON", "लक्ष्मी"), ("PERSON", "सीता")]  # Ram, no Rama
     assert spans("राधा-कृष्ण मंदिर में जन्माष्टमी मनाई गई।") == [("LOC", "राधा-कृष्ण मंदिर")]
 
 

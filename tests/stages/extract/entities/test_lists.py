@@ -87,3 +87,12 @@ def test_trap_lists_with_a_person_that_name_no_one_else(people):
     assert people("अमिताभ बच्चन और सोनी टीवी के बीच करार हुआ।") == ["अमिताभ बच्चन"]
     assert people("सचिन तेंदुलकर और अंजलि मुंबई लौटे।") == ["सचिन तेंदुलकर"]
     assert "फॉर्च्यूनर कार" not in people("आरोपी सोनू, मोनू और फॉर्च्यूनर कार को पकड़ा।")
+
+
+def test_a_list_of_known_given_names_alone_is_of_people(people):
+    found = people("पुलिस ने राजू, पप्पू और गुड्डू को गिरफ्तार किया।")
+    assert found == ["गुड्डू", "पप्पू", "राजू"]
+
+
+def test_trap_a_list_of_common_words_that_are_given_names_too(people):
+    assert people("गांव में अमन, चैन और शांति चाहिए। आसमान में सूरज, चांद और तारे दिखे।") == []

@@ -20,7 +20,7 @@ from __future__ import annotations
 from workers.stages.extract.entities.framed import name_word, plain_surname
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import given_name_word
-from workers.stages.extract.entities.words import Word
+from workers.stages.extract.entities.words import Word, where_among
 
 _MIN_ITEMS = 3
 _MIN_KNOWN = 2
@@ -170,13 +170,22 @@ def listed_people(
     names = {first: (last, kind) for last, (first, kind) in ends.items()}
     found: list[tuple[int, int]] = []
     done = -1  # the last word of the last list read
-    for person in sorted(first for first, kind in ends.values() if kind == "PERSON"):
+    people = {first for first, kind in ends.values() if kind == "PERSON"}
+    # A known given name alone before a comma may open a list of given names with no person
+    # found: "पुलिस ने राजू, पप्पू और गुड्डू को" (the given-name rules want a surname or ने).
+    lone = where_among(info, idx.given_names)
+    people.update(k for k in lone if toks.gap(k) == "," and k not in names and _given(info[k], idx))
+    for person in sorted(people):
         if person <= done or not info[person].devanagari:
             continue
         items = _people_from(toks, info, names, idx, _people_start(toks, info, ends, idx, person))
         done = items[-1][1]
-        if len(items) < 2 or {kind for _, _, kind in items} - {"PERSON", ""}:
+        kinds = [kind for _, _, kind in items]
+        if len(items) < 2 or set(kinds) - {"PERSON", ""}:
             continue
+        given = sum(first == last and _given(info[first], idx) for first, last, _ in items)
+        if "PERSON" not in kinds and (len(items) < 3 or given < 2):
+            continue  # "राजू, पप्पू और गुड्डू": three items, two of them known given names
         found.extend(
             (first, last)
             for first, last, kind in items
@@ -286,3 +295,8 @@ def _named(
             or (several and not any(info[k].heard for k in words))
         )
     )
+
+
+def _given(word: Word, idx: Lexicon) -> bool:
+    """A given name the lists spell in Devanagari that is no common word ("पप्पू"; not "अमन")."""
+    return word.folded in idx.given_names and not word.frequent
