@@ -51,6 +51,11 @@ def test_a_seat_named_by_its_district_in_an_election_s_text_is_a_place(places):
     assert "सीसामऊ" in places(text)
 
 
+def test_trap_what_follows_a_place_s_feminine_genitive_with_no_candidate_after(places):
+    text = "उपचुनाव से पहले लखनऊ की चिकनकारी से बने कपड़े बंटे।"
+    assert places(text) == ["लखनऊ"]
+
+
 def test_trap_what_follows_a_place_s_feminine_genitive_outside_elections(places):
     assert places("कानपुर की सीसामऊ से बात हुई। दिल्ली की कंपनी से सौदा हुआ।") == [
         "कानपुर",

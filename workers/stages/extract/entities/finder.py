@@ -743,8 +743,9 @@ class EntityFinder:
     def _within_place(self, scan: _Scan, i: int) -> bool:
         """Word i is a village's or a neighbourhood's name: a Devanagari word rare in Hindi that
         no list knows, right after a village's word ("गांव बागोर में"), ending there as a place's
-        name ends; or, after "<place> के", before "निवासी" (resident): "मधुबनी के बेनीपट्टी निवासी".
-        (Not after "<place> के" alone: there such words are as often trades and offices,
+        name ends; or, after "<place> के", before "निवासी" (resident) and a person, named or aged
+        ("मधुबनी के बेनीपट्टी निवासी 42 वर्षीय रामबाबू"; not "मणिपुर के कुकी निवासी डरे हुए हैं", a
+        people). (Not after "<place> के" alone: there such words are as often trades and offices,
         compounds and English words that wordfreq's list lacks: "जयपुर के ऑटोचालक", "कानपुर के
         ज्वेलर्स में".)"""
         idx, toks, info = self.lexicon, scan.toks, scan.info
@@ -755,7 +756,10 @@ class EntityFinder:
         if scan.ends.get(i - 2, (0, ""))[1] != "LOC" or not toks.adjacent(i - 2):
             return False
         after = info[i + 1].folded if i + 1 < len(info) and toks.adjacent(i) else ""
-        return info[i - 1].folded == "के" and after in idx.residents
+        if info[i - 1].folded != "के" or after not in idx.residents or i + 2 >= len(info):
+            return False
+        resident = toks.words[i + 2]
+        return resident.isdigit() or person_word(toks, info, i + 2, idx)
 
     def _place_ends(self, scan: _Scan, end: int) -> bool:
         """A place's name ends before word `end`: a comma or stop, a locative postposition,

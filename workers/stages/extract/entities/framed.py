@@ -9,6 +9,7 @@ from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import (
     electoral,
     given_name_word,
+    person_word,
     spelt_name_word,
     sporting,
 )
@@ -94,8 +95,10 @@ def seats_after_place(
     toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
 ) -> list[int]:
     """Seats a candidates' list names by their district, in an election's text: "<place> की X
-    से", one word rare in Hindi, the feminine seat's word left out ("कानपुर की सीसामऊ से नसीम
-    सोलंकी, प्रयागराज की फूलपुर से ..."; not "दिल्ली की कंपनी से", a common word)."""
+    से <candidate>", one word rare in Hindi, the feminine seat's word left out ("कानपुर की
+    सीसामऊ से नसीम सोलंकी, प्रयागराज की फूलपुर से ..."; not "दिल्ली की कंपनी से", a common
+    word, nor "लखनऊ की चिकनकारी से बने कपड़े", no person after it)."""
+    starts = {first: kind for first, kind in ends.values()}
     seats = [
         last + 2
         for last, (_, kind) in ends.items()
@@ -104,6 +107,12 @@ def seats_after_place(
         and all(toks.adjacent(k) for k in range(last, last + 3))
         and info[last + 1].folded == "की"
         and info[last + 3].folded == "से"
+        and last + 4 < len(info)
+        and (
+            starts.get(last + 4) == "PERSON"
+            or given_name_word(toks, info, last + 4, idx)
+            or (last + 5 < len(info) and person_word(toks, info, last + 5, idx))
+        )
         and last + 2 not in ends
         and info[last + 2].devanagari
         and rare_name(info[last + 2], idx)

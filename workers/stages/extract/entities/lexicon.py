@@ -159,7 +159,6 @@ class Lexicon:
     locatives: frozenset[str]  # "में", "स्थित": "बेनीपट्टी में"
     village_words: frozenset[str]  # "गांव", "मोहल्ला": "गांव बागोर"
     facility_words: frozenset[str]  # words that end a facility's name: Stadium, मस्जिद
-    named_facilities: frozenset[str]  # those a rare word before names: "इकाना स्टेडियम"
     place_heads: frozenset[str]  # "isle", "gulf": before "of" and a name ("Isle of Skye")
     given_names: dict[str, str]  # matching form -> Latin spelling
     # Given names listed with no Devanagari spelling, as theirs is a common word (सपना, एकता,
@@ -316,7 +315,6 @@ class Lexicon:
             locatives=frozenset(fold(w) for w in words.get("locatives", ())),
             village_words=frozenset(fold(w) for w in words.get("village_words", ())),
             facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
-            named_facilities=frozenset(fold(w) for w in words.get("named_facilities", ())),
             place_heads=frozenset(words.get("place_heads", ())),
             given_names=given,
             unspelt_given=frozenset(row[0].casefold() for row in given_names if len(row) < 2),

@@ -63,8 +63,11 @@ def spelt_out(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> int:
     (एफएफआई)", "ग्रामीण किसान मजदूर समिति (जीकेएस)"); "of" and "and" as Hindi writes them may
     stand between; a postposition or the sentence's end after it, as after a name (not "वायरस
     लाइक पार्टिकल (वीएलपी) टीके": a term, before the noun it qualifies). `k` if none: Hindi words
-    spell no English letters ("न्यूनतम समर्थन मूल्य (एमएसपी)"), and a common acronym names no
-    organisation ("... (एफआईआर)")."""
+    spell no English letters ("न्यूनतम समर्थन मूल्य (एमएसपी)"), a common acronym names no
+    organisation ("... (एफआईआर)"), and without a head noun among the words (or a force's,
+    "बिहार मिलिट्री पुलिस (बीएमपी)") they are a term's,
+    a scheme's or a rank's ("डायरेक्ट बेनिफिट ट्रांसफर (डीबीटी)", "चीफ मेडिकल ऑफिसर (सीएमओ)").
+    Nor where the lists know the acronym: theirs is the name ("प्राइम मिनिस्टर्स ऑफिस (पीएमओ)")."""
     acronym = info[k].acronym
     last = k - 1
     after = info[k + 1] if k + 1 < len(info) else None
@@ -77,6 +80,7 @@ def spelt_out(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> int:
         or toks.gap(last) != "("
         or not info[last].devanagari
         or info[last].folded in idx.scheme_words
+        or (info[k].opens and longest_exact(info, k, idx) is not None)
     ):
         return k
     letters = list(acronym)
@@ -98,7 +102,10 @@ def spelt_out(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> int:
                 break
         elif j == last:
             return k  # the last word's sound is the acronym's last letter
-    return first if not letters and last - first < len(acronym) + _ACRONYM_SLACK else k
+    if letters or last - first >= len(acronym) + _ACRONYM_SLACK:
+        return k
+    headed = any(info[j].org_head or info[j].folded in idx.bodies for j in range(first, k))
+    return first if headed else k
 
 
 def _sounds(latin: str, letter: str) -> bool:
@@ -254,24 +261,12 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
         alias = longest_exact(info, k, idx) if info[k].folded in idx.span else None
         if alias is not None and k + alias[0] > head:
             return k
-    named = known_name(info[start], idx) or info[start].folded in idx.span
     if head - start == 1 and (
-        not (named or _facility_named(info, start, head, idx))
+        not (known_name(info[start], idx) or info[start].folded in idx.span)
         or info[start].folded in idx.roles  # "केंद्रीय बैंक", "मुख्य बाजार": an adjective
     ):
         return head
     return start
-
-
-def _facility_named(info: list[Word], k: int, head: int, idx: Lexicon) -> bool:
-    """Word k, rare in Hindi, names the facility whose word is at `head` ("इकाना स्टेडियम",
-    "मणिकर्णिका घाट"), where such facilities are named so (`named_facilities`; not "सर्राफा
-    बाजार"), and it is no adjective's oblique form ("पक्के घाट", a paved one)."""
-    return (
-        info[head].folded in idx.named_facilities
-        and rare_name(info[k], idx)
-        and not info[k].folded.endswith("े")
-    )
 
 
 def another_name(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
