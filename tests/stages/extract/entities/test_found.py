@@ -92,3 +92,34 @@ def test_an_embed_authors_handle_is_not_added_twice(tiny):
     assert [(e["name"], e["count"], e["sources"]) for e in found.records()] == [
         ("Imtiaz Jaleel", 1, ["embed"])
     ]
+
+
+def test_a_one_word_name_typed_a_person_and_as_often_a_place_is_the_place(rules):
+    """One sense in one text: the weak evidence that made "Congo" a person at two mentions
+    ("Congo's army") yields to the place's at as many ("GOMA, Congo (AP)", "in Congo")."""
+    text = (
+        "GOMA, Congo (AP) - Rebels took villages in eastern Congo's North Kivu province. Congo's"
+        " army said more than 7 million people are displaced in Congo."
+    )
+    found = rules.extract.entities(text, None, None, [])
+    assert [(e["type"], e["name"], e["count"]) for e in found if e["name"] == "Congo"] == [
+        ("LOC", "Congo", 4)
+    ]
+
+
+def test_trap_a_person_named_more_often_than_a_place_keeps_his_type(tiny):
+    """ "Jordan scored ... Jordan said ... flew to Jordan": the player and the country."""
+    found = Found(tiny.names)
+    for kind in ("PERSON", "PERSON", "LOC"):
+        found.add(kind, "Jordan", "Jordan", "body")
+    records = found.records()
+    assert [(e["type"], e["count"]) for e in records] == [("PERSON", 2), ("LOC", 1)]
+
+
+def test_trap_a_one_word_name_a_person_s_full_name_ends_in_stays_a_person(tiny):
+    """ "Kylie Jenner", then "Jenner still has" and a town of the lists' named Jenner."""
+    found = Found(tiny.names)
+    found.add("PERSON", "Kylie Jenner", "Kylie Jenner", "body")
+    found.add("PERSON", "Jenner", "Jenner", "body")
+    found.add("LOC", "Jenner", "Jenner", "body")
+    assert ("PERSON", "Jenner") in [(e["type"], e["name"]) for e in found.records()]

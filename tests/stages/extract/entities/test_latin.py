@@ -781,3 +781,10 @@ def test_european_legal_forms_end_a_company_s_name(spans):
 
 def test_trap_a_legal_form_s_word_in_lower_case_ends_nothing(spans):
     assert spans("The spa at the hotel was closed for repairs.") == []
+
+
+def test_the_name_after_a_place_word_and_of_alone_later_is_that_place(spans):
+    found = spans(
+        "Fossils were found on the Isle of Skye. For years Skye was famous for footprints."
+    )
+    assert found == [("LOC", "Isle of Skye"), ("LOC", "Skye")]

@@ -50,6 +50,7 @@ from workers.stages.extract.entities.rules import (
     past_titles,
     person_word,
     place_before_word_at,
+    place_of_at,
     role_at,
     role_name_at,
     seat_name_at,
@@ -159,6 +160,12 @@ class _Scan:
             self.alias(first, kind, name)  # "मझौलिया गांव", then "मझौलिया के किसान": the village
         if kind != "PERSON" and (acronym := self.defined_acronym(first, last)) is not None:
             self.alias(acronym, kind, name)
+        if (
+            kind == "LOC"
+            and last == first + 2
+            and place_of_at(self.toks, self.info, first, self.lexicon)
+        ):
+            self.alias(last, kind, name)  # "Isle of Skye", then "Skye was famous": the island
         if kind == "ORG" and last > first and self.info[first].capital:
             # "Church of Scientology": "the Church" and "Scientology" alone are it; "Indian
             # Army": "the Army" (not "Indian", nor the "Inc." of "Tyvak Systems Inc.", nor "the
@@ -552,6 +559,9 @@ class EntityFinder:
             return last + 1
         if alias and info[i].acronym and alias[0] != "PERSON" and (hit is None or hit[0] == 1):
             scan.add(*alias, i, i)  # "(जेवीपी)" after the name it spells: that one, not a list's
+            return i + 1
+        if alias and alias[0] == "LOC" and hit is None and info[i].capital and scan.alone(i):
+            scan.add(*alias, i, i)  # "Skye" after "Isle of Skye": the place, no person's name
             return i + 1
         if scan.worshipped is None:
             scan.worshipped = worships(toks, info, idx)

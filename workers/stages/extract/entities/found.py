@@ -29,6 +29,13 @@ class Entity:
             self.spans.append(list(span))
         self.count += 1
 
+    def absorb(self, other: Entity) -> None:
+        """Take `other`'s mentions as this entity's."""
+        self.aliases.extend(a for a in other.aliases if a not in self.aliases)
+        self.sources.extend(s for s in other.sources if s not in self.sources)
+        self.spans = sorted([*self.spans, *other.spans])
+        self.count += other.count
+
     def record(self) -> dict[str, Any]:
         return {
             "type": self.type,
@@ -61,7 +68,22 @@ class Found:
             self.by_key.setdefault(key, (kind, name))
 
     def records(self) -> list[dict[str, Any]]:
-        """The entities, the most mentioned first."""
+        """The entities, the most mentioned first; a one-word name typed a person at some
+        mentions and a place or an organisation at as many others is that place or organisation
+        throughout ("GOMA, Congo (AP)", "in Congo", "Congo's army": one sense in one text),
+        unless a person's full name ends in it ("Kylie Jenner", then "Jenner still has")."""
+        surnames = {n.rsplit(" ", 1)[-1] for k, n in self.by_name if k == "PERSON" and " " in n}
+        for (kind, name), entity in list(self.by_name.items()):
+            if kind != "PERSON" or " " in name or name in surnames:
+                continue
+            other = max(
+                (e for (k, n), e in self.by_name.items() if n == name and k != "PERSON"),
+                key=lambda e: e.count,
+                default=None,
+            )
+            if other is not None and other.count >= entity.count:
+                other.absorb(entity)
+                del self.by_name[(kind, name)]
         entities = [e.record() for e in self.by_name.values()]
         return sorted(entities, key=lambda e: (-e["count"], e["type"], e["name"]))
 
