@@ -261,7 +261,7 @@ def test_two_or_three_unknown_words_written_as_names_mid_sentence_are_a_person(s
 
 def test_trap_a_place_the_gazetteer_knows_or_a_family_name_first_says_no_person(spans):
     assert spans("Passengers on the Vande Bharat complained.") == [("LOC", "Bharat")]
-    assert spans("Investors sold shares of Bajaj Finserv on Monday.") == []
+    assert spans("Investors sold shares of Bajaj Finserv on Monday.") == [("ORG", "Bajaj Finserv")]
 
 
 def test_trap_common_words_in_capitals_or_a_sentence_s_opening_say_no_person(spans):
@@ -788,3 +788,26 @@ def test_the_name_after_a_place_word_and_of_alone_later_is_that_place(spans):
         "Fossils were found on the Isle of Skye. For years Skye was famous for footprints."
     )
     assert found == [("LOC", "Isle of Skye"), ("LOC", "Skye")]
+
+
+def test_hindi_and_foreign_head_nouns_in_latin_script_end_organisations_and_places(spans):
+    """Indian English writes Hindi heads (Samiti, Parishad, Karkhana; Talab, Bagh); world news
+    Spanish, French and German ones (Grupo, Universidad, Stiftung)."""
+    found = spans(
+        "Members of the Sahakari Sakhar Karkhana met at Bada Talab. Grupo México owns the mine."
+        " Krishiyug Finserv raised money. The Zilla Parishad met near Jallianwala Bagh."
+    )
+    assert found == [
+        ("LOC", "Bada Talab"),
+        ("LOC", "Jallianwala Bagh"),
+        ("ORG", "Grupo México"),
+        ("ORG", "Krishiyug Finserv"),
+        ("ORG", "Sahakari Sakhar Karkhana"),
+        ("ORG", "Zilla Parishad"),
+    ]
+
+
+def test_trap_surnames_that_are_hindi_head_nouns_too_stay_people(spans):
+    """ "Nigam" (a corporation) and "Mandal" (a board) are common surnames: no heads."""
+    found = spans("Singer Sonu Nigam and Dr Manish Mandal met the press.")
+    assert found == [("PERSON", "Manish Mandal"), ("PERSON", "Sonu Nigam")]
