@@ -811,3 +811,16 @@ def test_trap_surnames_that_are_hindi_head_nouns_too_stay_people(spans):
     """ "Nigam" (a corporation) and "Mandal" (a board) are common surnames: no heads."""
     found = spans("Singer Sonu Nigam and Dr Manish Mandal met the press.")
     assert found == [("PERSON", "Manish Mandal"), ("PERSON", "Sonu Nigam")]
+
+
+def test_a_seat_before_an_mla_and_a_place_before_its_police_station(spans):
+    found = spans(
+        "The RJD expelled its Mahnar MLA on Wednesday. Officer Sachin Gawde of the Narpoli police"
+        " station recorded statements."
+    )
+    assert ("LOC", "Mahnar") in found and ("LOC", "Narpoli") in found
+
+
+def test_trap_a_party_a_common_word_or_a_force_before_those_words(spans):
+    found = spans("The BJP MLA and a Rebel MLA came. Delhi Police said the Former MLA spoke.")
+    assert [kind for kind, _ in found if kind == "LOC"] == []

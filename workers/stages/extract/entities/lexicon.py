@@ -155,6 +155,7 @@ class Lexicon:
     elections: frozenset[str]  # "चुनाव": a seat's word alone names a constituency
     sports: frozenset[str]  # "मैच", "विकेट": a match's report, where players are introduced
     legislators: frozenset[str]  # "विधायक": a seat's name before it
+    place_phrases: frozenset[tuple[str, ...]]  # ("police", "station"): a place's name before
     auxiliaries: frozenset[str]  # "गया", "हैं": the word before is a verb
     locatives: frozenset[str]  # "में", "स्थित": "बेनीपट्टी में"
     village_words: frozenset[str]  # "गांव", "मोहल्ला": "गांव बागोर"
@@ -311,6 +312,7 @@ class Lexicon:
             elections=frozenset(fold(w) for w in words.get("elections", ())),
             sports=frozenset(fold(w) for w in words.get("sports", ())),
             legislators=frozenset(fold(w) for w in words.get("legislators", ())),
+            place_phrases=frozenset(tuple(folded_words(p)) for p in words.get("place_phrases", ())),
             auxiliaries=frozenset(fold(w) for w in words.get("auxiliaries", ())),
             locatives=frozenset(fold(w) for w in words.get("locatives", ())),
             village_words=frozenset(fold(w) for w in words.get("village_words", ())),

@@ -454,7 +454,9 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
     acronym spelt in Devanagari letters ("दो एफआईआर जिला प्रशासन द्वारा": reports)."""
     for size in (1, 2):
         after = i + size
-        if after >= len(info) or not (info[after].place or _seat_at(toks, info, after, idx)):
+        if after >= len(info) or not (
+            info[after].place or _seat_at(toks, info, after, idx) or _place_phrase(info, after, idx)
+        ):
             continue
         if info[after].folded in idx.oblique_place_words and not _marked_after(toks, info, after):
             continue  # "परिजन थाने पहुंचे": the relatives reached the police station
@@ -480,12 +482,22 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
     return 0
 
 
+def _place_phrase(info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Words k and k + 1 say the name before them is a place's: "police station"."""
+    return tuple(w.folded for w in info[k : k + 2]) in idx.place_phrases
+
+
 def seat_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     """End of a seat's name at word i, one Devanagari word that no list knows and that is rare
     in Hindi (not in wordfreq's list), right before a lawmaker's role or a seat's word ("करहल
     विधायक", "करहल सीट से"; not "बागी विधायक", "सपाई विधायक": an adjective of a party in -ई,
     "आरएलडी विधायक": a party's letters), with no word before it that may be a name of its own."""
     word = info[i]
+    if word.capital:  # "its Mahnar MLA"; not "BJP MLA" (capitals), "Rebel MLA" (a common word)
+        seat = i + 1 < len(info) and toks.adjacent(i) and info[i + 1].folded in idx.legislators
+        written = toks.words[i]
+        plain = not (written in idx.vocabulary.common or written.isupper() or word.opens)
+        return i + 1 if seat and plain and written.isalpha() else 0
     if (
         i + 1 >= len(info)
         or not toks.adjacent(i)
