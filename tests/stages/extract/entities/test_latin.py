@@ -824,3 +824,13 @@ def test_a_seat_before_an_mla_and_a_place_before_its_police_station(spans):
 def test_trap_a_party_a_common_word_or_a_force_before_those_words(spans):
     found = spans("The BJP MLA and a Rebel MLA came. Delhi Police said the Former MLA spoke.")
     assert [kind for kind, _ in found if kind == "LOC"] == []
+
+
+def test_a_name_before_a_valley_a_river_a_region_or_a_province_is_a_place(spans):
+    found = spans("The water of the Tambo valley belongs to farmers. Rains hit the Donbas region.")
+    assert found == [("LOC", "Donbas"), ("LOC", "Tambo")]
+
+
+def test_trap_a_capitalised_place_word_is_the_name_s_own(spans):
+    """ "Orange County": the county is the name's word, no sign the word before is a place."""
+    assert ("LOC", "Orange") not in spans("Officials in Orange County said the fire spread.")

@@ -458,6 +458,8 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
             info[after].place or _seat_at(toks, info, after, idx) or _place_phrase(info, after, idx)
         ):
             continue
+        if info[after].capital:
+            continue  # "Orange County", "Tibet Autonomous Region": the word is the name's own
         if info[after].folded in idx.oblique_place_words and not _marked_after(toks, info, after):
             continue  # "परिजन थाने पहुंचे": the relatives reached the police station
         # a village's, a neighbourhood's or a station's word, which a man is often named before
