@@ -834,3 +834,9 @@ def test_a_name_before_a_valley_a_river_a_region_or_a_province_is_a_place(spans)
 def test_trap_a_capitalised_place_word_is_the_name_s_own(spans):
     """ "Orange County": the county is the name's word, no sign the word before is a place."""
     assert ("LOC", "Orange") not in spans("Officials in Orange County said the fire spread.")
+
+
+def test_a_given_name_as_one_side_of_a_results_line_is_a_club_when_the_rival_is_no_person(spans):
+    """ "Arsenal 2 Chelsea 1": Chelsea is a given name, but Arsenal no one's: two clubs."""
+    found = spans("Results:\nArsenal 2 Chelsea 1\nBlackburn 1 Derby 1\n")
+    assert ("ORG", "Chelsea") in found and ("ORG", "Arsenal") in found

@@ -23,7 +23,6 @@ from workers.stages.extract.entities.latin import (
     capitalised_run,
     casing,
     common_capital,
-    in_score_line,
     is_people,
     listed_kind,
     name_shaped,
@@ -33,6 +32,7 @@ from workers.stages.extract.entities.latin import (
     opens_sentence,
     run_kind,
     score_ahead,
+    score_rival,
 )
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.lists import listed_people, listed_places
@@ -918,6 +918,14 @@ class EntityFinder:
         scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
         return end
 
+    def _player(self, scan: _Scan, first: int, end: int) -> bool:
+        """The results line's side from word `first` to `end` names a person: by the lists, or
+        as a known given name or surname opens it ("Gukesh 1 Ding 0", chess; in "Arsenal 2
+        Chelsea 1" one side is no person, so "Chelsea" is a club)."""
+        hit = match(scan.toks, scan.info, first, self.lexicon, scan.authors)
+        words = scan.toks.words[first:end]
+        return (hit is not None and hit[1] == "PERSON") or names_a_person(words, self.lexicon)
+
     def _capitalised(self, scan: _Scan, i: int) -> int:
         """An unknown name in capitals at token i (`latin.py`), up to a known one; where
         capitals tell no names (a text in Title Case), only a results line's teams."""
@@ -930,9 +938,10 @@ class EntityFinder:
         if not scan.cased and not score_ahead(toks, i):
             return i + 1
         end = capitalised_run(toks, info, i, idx, scan.lower, known)
-        if end and in_score_line(toks, i, end) and not names_a_person(toks.words[i:end], idx):
+        rival = score_rival(toks, i, end) if end else None
+        if rival and not (names_a_person(toks.words[i:end], idx) and self._player(scan, *rival)):
             scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
-            return end  # "Blackburn 1 Derby 1": clubs
+            return end  # "Blackburn 1 Derby 1", "Arsenal 2 Chelsea 1": clubs; not "Gukesh 1 Ding 0"
         if not scan.cased:
             return i + 1
         if end == i + 1 and (national := self._national_branch(scan, i)):

@@ -340,14 +340,15 @@ def _org_ending(word: str, facts: Word, idx: Lexicon) -> bool:
     )
 
 
-def in_score_line(toks: Tokens, i: int, end: int) -> bool:
-    """The run from word i to end is one of the two sides of a results line, a line of two
-    names each followed by a score, as wire services print football results ("Aston Villa 2
-    Leeds 0", "Sheffield Wednesday 1 Derby 1."): a team, a club when no list knows it (not
-    "Leeds" the person, nor "Derby" the race). Not run on in one line, a comma apart: chess and
-    badminton results are written so ("Gukesh 1 Firouzja 0, Praggnanandhaa 1 Abasov 0")."""
+def score_rival(toks: Tokens, i: int, end: int) -> tuple[int, int] | None:
+    """The other side (first word, end) when the run from word i to end is one of the two
+    sides of a results line, a line of two names each followed by a score, as wire services
+    print football results ("Aston Villa 2 Leeds 0", "Sheffield Wednesday 1 Derby 1."): a team,
+    a club when no list knows it (not "Leeds" the person, nor "Derby" the race). None if not:
+    nor run on in one line, a comma apart, as chess and badminton results are written
+    ("Gukesh 1 Firouzja 0, Praggnanandhaa 1 Abasov 0")."""
     if end >= len(toks) or _score_shape(toks.words[end]) != "0":
-        return False  # most runs: no score after them
+        return None  # most runs: no score after them
     first, last, most = i, end - 1, 2 * _SIDE_WORDS + 1  # words in a results line
     while first > 0 and toks.gap(first - 1) != "\n" and last - first < most:
         first -= 1
@@ -356,12 +357,15 @@ def in_score_line(toks: Tokens, i: int, end: int) -> bool:
     opened = first == 0 or toks.gap(first - 1) == "\n"
     closed = last + 1 == len(toks) or toks.gap(last) == "\n"
     if not (opened and closed) or any(toks.gap(k) for k in range(first, last)):
-        return False
+        return None
     shape = "".join(_score_shape(word) for word in toks.words[first : last + 1])
     sides = _SCORE_LINE.fullmatch(shape)
-    return sides is not None and any(
-        (first + sides.start(side), first + sides.end(side)) == (i, end) for side in (1, 2)
-    )
+    if sides is None:
+        return None
+    spans = [(first + sides.start(side), first + sides.end(side)) for side in (1, 2)]
+    if (i, end) not in spans:
+        return None
+    return spans[1] if spans[0] == (i, end) else spans[0]
 
 
 def score_ahead(toks: Tokens, i: int) -> bool:
