@@ -903,3 +903,24 @@ def test_bloomberg_alone_is_the_news_agency_and_after_his_full_name_the_man(enti
 def test_trap_a_people_between_a_place_s_genitive_and_resident_is_no_place(spans):
     """The residents a community names are followed by no one's name or age."""
     assert spans("मणिपुर के कुकी निवासी डरे हुए हैं।") == [("LOC", "मणिपुर")]
+
+
+def test_a_company_s_name_starts_after_a_company_noun_and_may_be_one_rare_word(spans):
+    """ "स्टार्टअप", "निवेशक" name what follows them; one rare word before an English company
+    word in Devanagari is the company ("ट्राइबलकोड लैब्स")."""
+    found = spans(
+        "इंदौर के स्टार्टअप खेतीबंधु एग्रीटेक प्राइवेट लिमिटेड ने फंडिंग जुटाई। मौजूदा निवेशक मालवा"
+        " एंजेल्स ने भी हिस्सा लिया। रांची की सॉफ्टवेयर कंपनी ट्राइबलकोड लैब्स ने चैटबॉट बनाया।"
+    )
+    for name in ("खेतीबंधु एग्रीटेक प्राइवेट लिमिटेड", "मालवा एंजेल्स", "ट्राइबलकोड लैब्स"):
+        assert ("ORG", name) in found, name
+
+
+def test_trap_a_rare_word_before_a_hindi_head_noun_is_no_organisation_alone(spans):
+    """Only English company words in Devanagari: before a Hindi head a rare word is a kind."""
+    assert spans("बाद में सलाहकारी समिति बनी।") == []
+
+
+def test_a_party_s_acronym_in_parentheses_is_no_part_of_its_name(spans):
+    found = spans("समाजवादी पार्टी (सपा) ने उम्मीदवार घोषित किए।")
+    assert found == [("ORG", "सपा"), ("ORG", "समाजवादी पार्टी")]

@@ -251,6 +251,7 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
             or word.folded.endswith("ीं")  # पहुंचीं: a verb
             or word.org_head
             or word.facility
+            or toks.words[before] in idx.company_nouns  # "स्टार्टअप खेतीबंधु एग्रीटेक लिमिटेड"
         ):
             break
         if size := role_at(info, before, idx):  # a whole role: "विधान पार्षद", not "विधान परिषद"
@@ -261,8 +262,10 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
         alias = longest_exact(info, k, idx) if info[k].folded in idx.span else None
         if alias is not None and k + alias[0] > head:
             return k
+    named = known_name(info[start], idx) or info[start].folded in idx.span  # "महिला आयोग"
+    company = info[head].folded in idx.company_heads and rare_name(info[start], idx)
     if head - start == 1 and (
-        not (known_name(info[start], idx) or info[start].folded in idx.span)
+        not (named or company)  # "ट्राइबलकोड लैब्स": a rare word, an English company word
         or info[start].folded in idx.roles  # "केंद्रीय बैंक", "मुख्य बाजार": an adjective
     ):
         return head
