@@ -924,3 +924,14 @@ def test_trap_a_rare_word_before_a_hindi_head_noun_is_no_organisation_alone(span
 def test_a_party_s_acronym_in_parentheses_is_no_part_of_its_name(spans):
     found = spans("समाजवादी पार्टी (सपा) ने उम्मीदवार घोषित किए।")
     assert found == [("ORG", "सपा"), ("ORG", "समाजवादी पार्टी")]
+
+
+def test_an_acronym_no_list_knows_before_a_known_place_is_a_campus(entities):
+    """ "IIT Indore", "आईआईटी इंदौर": one institution there, in either script."""
+    found = entities("आईआईटी इंदौर के पूर्व छात्र ने कहा। IIT Indore students met.")
+    assert found == [("ORG", "IIT Indore")]
+
+
+def test_trap_a_common_or_known_acronym_before_a_place_is_no_campus(entities):
+    found = entities("The BJP Delhi unit met. An FIR Delhi police filed was read.")
+    assert ("ORG", "BJP") in found and not any("FIR" in name for _, name in found)

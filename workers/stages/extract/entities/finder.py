@@ -38,6 +38,7 @@ from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.lists import listed_people, listed_places
 from workers.stages.extract.entities.rules import (
     INFINITIVE,
+    campus_at,
     deity_at,
     given_name_at,
     headed_names,
@@ -577,6 +578,8 @@ class EntityFinder:
             name = surface(scan.text, toks, i, end - 1)
             if info[i].devanagari:
                 name = idx.names.romanize_words(toks.words[i:end])
+            if info[i].acronym and campus_at(toks, info, i, idx):
+                name = f"{info[i].acronym} {idx.exact[info[i + 1].folded][1]}"  # "IIT Indore"
             scan.add(kind, name, i, end - 1)
             return end
         if hit is not None:

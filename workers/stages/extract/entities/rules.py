@@ -5,6 +5,7 @@ names, names with initials, places before a place word, known given names with s
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
 from operator import attrgetter
 
 from workers.stages.extract.entities.found import Authors
@@ -37,7 +38,27 @@ def headed_names(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, tupl
     for head in where_among(info, idx.place_heads):
         if end := place_of_at(toks, info, head, idx):
             runs.setdefault(head, (end, "LOC"))
+    in_capitals = compress(range(len(info)), map(str.isupper, toks.words))  # found in C
+    for k in sorted({*where(info, ACRONYM), *in_capitals}):
+        if campus_at(toks, info, k, idx):
+            runs.setdefault(k, (k + 2, "ORG"))
     return runs
+
+
+def campus_at(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k is an acronym no list knows and a known place follows it: an institution's
+    campus there, one organisation ("IIT Indore", "आईआईटी इंदौर", "IIM Ahmedabad"; not "FIR
+    Delhi", a common acronym, nor "BJP Delhi", a party the lists know, and its city)."""
+    if k + 1 >= len(info) or not toks.adjacent(k):
+        return False
+    word, written = info[k], toks.words[k]
+    acronym = word.acronym or (written if written.isupper() and written.isalpha() else "")
+    if not 2 <= len(acronym) <= 6 or acronym in idx.common_acronyms:
+        return False
+    if idx.exact.get(acronym) or idx.exact.get(word.folded):
+        return False
+    place = idx.exact.get(info[k + 1].folded)
+    return place is not None and place[0] == "LOC"
 
 
 def place_of_at(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
