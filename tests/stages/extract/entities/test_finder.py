@@ -935,3 +935,4 @@ def test_an_acronym_no_list_knows_before_a_known_place_is_a_campus(entities):
 def test_trap_a_common_or_known_acronym_before_a_place_is_no_campus(entities):
     found = entities("The BJP Delhi unit met. An FIR Delhi police filed was read.")
     assert ("ORG", "BJP") in found and not any("FIR" in name for _, name in found)
+    assert not any(kind == "ORG" for kind, _ in entities("MAN BEATEN UP IN MARKET"))

@@ -48,7 +48,8 @@ def headed_names(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, tupl
 def campus_at(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
     """Word k is an acronym no list knows and a known place follows it: an institution's
     campus there, one organisation ("IIT Indore", "आईआईटी इंदौर", "IIM Ahmedabad"; not "FIR
-    Delhi", a common acronym, nor "BJP Delhi", a party the lists know, and its city)."""
+    Delhi", a common acronym, nor "BJP Delhi", a party the lists know, and its city, nor words
+    of a headline in capitals, "BEATEN UP")."""
     if k + 1 >= len(info) or not toks.adjacent(k):
         return False
     word, written = info[k], toks.words[k]
@@ -57,6 +58,8 @@ def campus_at(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
         return False
     if idx.exact.get(acronym) or idx.exact.get(word.folded):
         return False
+    if toks.words[k + 1].isupper():
+        return False  # a headline in capitals: "BEATEN UP", "STAND UP"
     place = idx.exact.get(info[k + 1].folded)
     return place is not None and place[0] == "LOC"
 
