@@ -123,3 +123,13 @@ def test_trap_a_one_word_name_a_person_s_full_name_ends_in_stays_a_person(tiny):
     found.add("PERSON", "Jenner", "Jenner", "body")
     found.add("LOC", "Jenner", "Jenner", "body")
     assert ("PERSON", "Jenner") in [(e["type"], e["name"]) for e in found.records()]
+
+
+def test_a_person_and_a_place_mentioned_as_often_keep_their_types_when_the_person_is_first(
+    rules,
+):
+    """ "Defence Secretary Austin ... in Austin": a man, then a city."""
+    found = rules.extract.entities(
+        "Defence Secretary Austin spoke on Monday. The meeting was held in Austin.", None, None, []
+    )
+    assert sorted(e["type"] for e in found if e["name"] == "Austin") == ["LOC", "PERSON"]

@@ -89,7 +89,6 @@ _LEGAL_FORMS = (
     "pvt",
     "llp",
     "gmbh",
-    "asa",
     "oyj",
     "pty",
 )
@@ -921,13 +920,16 @@ class EntityFinder:
         scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
         return end
 
-    def _player(self, scan: _Scan, first: int, end: int) -> bool:
-        """The results line's side from word `first` to `end` names a person: by the lists, or
-        as a known given name or surname opens it ("Gukesh 1 Ding 0", chess; in "Arsenal 2
-        Chelsea 1" one side is no person, so "Chelsea" is a club)."""
+    def _club(self, scan: _Scan, first: int, end: int) -> bool:
+        """The results line's side from word `first` to `end` is plainly a club: a place or an
+        organisation the lists know, or two words or more that open with no given name ("Aston
+        Villa 2 Chelsea 1": so "Chelsea", a given name, is a club too; in chess, "Arjun 1 Abasov
+        0", neither side is)."""
         hit = match(scan.toks, scan.info, first, self.lexicon, scan.authors)
+        if hit is not None:
+            return hit[0] == end - first and hit[1] in ("LOC", "ORG")
         words = scan.toks.words[first:end]
-        return (hit is not None and hit[1] == "PERSON") or names_a_person(words, self.lexicon)
+        return len(words) > 1 and not names_a_person(words, self.lexicon)
 
     def _capitalised(self, scan: _Scan, i: int) -> int:
         """An unknown name in capitals at token i (`latin.py`), up to a known one; where
@@ -942,9 +944,9 @@ class EntityFinder:
             return i + 1
         end = capitalised_run(toks, info, i, idx, scan.lower, known)
         rival = score_rival(toks, i, end) if end else None
-        if rival and not (names_a_person(toks.words[i:end], idx) and self._player(scan, *rival)):
+        if rival and (not names_a_person(toks.words[i:end], idx) or self._club(scan, *rival)):
             scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
-            return end  # "Blackburn 1 Derby 1", "Arsenal 2 Chelsea 1": clubs; not "Gukesh 1 Ding 0"
+            return end  # "Blackburn 1 Derby 1", "Aston Villa 2 Chelsea 1": clubs
         if not scan.cased:
             return i + 1
         if end == i + 1 and (national := self._national_branch(scan, i)):

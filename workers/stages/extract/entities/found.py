@@ -69,8 +69,9 @@ class Found:
 
     def records(self) -> list[dict[str, Any]]:
         """The entities, the most mentioned first; a one-word name typed a person at some
-        mentions and a place or an organisation at as many others is that place or organisation
-        throughout ("GOMA, Congo (AP)", "in Congo", "Congo's army": one sense in one text),
+        mentions and a place or an organisation at more others, or as many and first, is that
+        place or organisation throughout ("GOMA, Congo (AP)", "in Congo", "Congo's army": one
+        sense in one text; but "Defence Secretary Austin ... in Austin" is a man and a city),
         unless a person's full name ends in it ("Kylie Jenner", then "Jenner still has")."""
         surnames = {n.rsplit(" ", 1)[-1] for k, n in self.by_name if k == "PERSON" and " " in n}
         for (kind, name), entity in list(self.by_name.items()):
@@ -81,11 +82,26 @@ class Found:
                 key=lambda e: e.count,
                 default=None,
             )
-            if other is not None and other.count >= entity.count:
+            if other is not None and _outweighs(other, entity):
                 other.absorb(entity)
                 del self.by_name[(kind, name)]
         entities = [e.record() for e in self.by_name.values()]
         return sorted(entities, key=lambda e: (-e["count"], e["type"], e["name"]))
+
+
+def _outweighs(other: Entity, person: Entity) -> bool:
+    """`other` has more mentions than `person`, or as many and the first (a mention with no
+    span, in a title or a dateline, comes before the body's)."""
+    if other.count != person.count:
+        return other.count > person.count
+    return _first(other) < _first(person)
+
+
+def _first(entity: Entity) -> int:
+    """Where the entity is first mentioned in the body; -1 before it (a title, a dateline)."""
+    if len(entity.spans) < entity.count or not entity.spans:
+        return -1
+    return min(start for start, _ in entity.spans)
 
 
 @dataclass(frozen=True)

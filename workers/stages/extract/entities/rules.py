@@ -73,7 +73,12 @@ def place_of_at(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
         return 0
     if not (toks.adjacent(head) and toks.adjacent(of) and info[of + 1].capital):
         return 0
-    return _capitals_from(toks, info, of + 2)
+    if head > 0 and info[head - 1].capital and toks.adjacent(head - 1):
+        return 0  # "Democratic Republic of Congo": a longer name, the lists' or none
+    end = _capitals_from(toks, info, of + 2)
+    if any(word in idx.vocabulary.common for word in toks.words[of + 1 : end]):
+        return 0  # titles: "Kingdom of Heaven", "Sea of Thieves", "Isle of Wight Festival"
+    return end
 
 
 _SOUNDS = {"F": "P", "W": "V", "C": "KS", "U": "Y", "A": "E", "Z": "J", "Q": "K", "X": "E"}
@@ -487,6 +492,8 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
             continue
         if info[after].capital:
             continue  # "Orange County", "Tibet Autonomous Region": the word is the name's own
+        if not info[after].devanagari and not (size == 1 and plain_capital(toks, info, i, idx)):
+            continue  # "the Tambo valley"; not "Kurdish region", "Labour county", "Anjali police"
         if info[after].folded in idx.oblique_place_words and not _marked_after(toks, info, after):
             continue  # "परिजन थाने पहुंचे": the relatives reached the police station
         # a village's, a neighbourhood's or a station's word, which a man is often named before
@@ -511,6 +518,23 @@ def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -
     return 0
 
 
+def plain_capital(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k is one capitalised word that may be an unknown place's name: none the lists
+    know, no common word, acronym, people's or faith's name, known given name or surname, and
+    no capitalised word joined before it ("Mahnar"; not "Rebel", "BJP", "Kuki", "Kurdish",
+    "Yadav", "Lok Janshakti", "Shri Awhad")."""
+    written, word = toks.words[k], info[k]
+    if not (word.capital and written.isalpha()) or written.isupper() or word.opens:
+        return False
+    if k > 0 and info[k - 1].capital and toks.adjacent(k - 1):
+        return False
+    lower = written.casefold()
+    named = lower in idx.given_names or lower in idx.world_given_names or lower in idx.surnames
+    people = lower.endswith(idx.people_endings) or written in idx.peoples
+    common = written in idx.vocabulary.common or written in idx.vocabulary.surnames
+    return not (named or people or common)
+
+
 def _place_phrase(info: list[Word], k: int, idx: Lexicon) -> bool:
     """Words k and k + 1 say the name before them is a place's: "police station"."""
     return tuple(w.folded for w in info[k : k + 2]) in idx.place_phrases
@@ -522,11 +546,9 @@ def seat_name_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     विधायक", "करहल सीट से"; not "बागी विधायक", "सपाई विधायक": an adjective of a party in -ई,
     "आरएलडी विधायक": a party's letters), with no word before it that may be a name of its own."""
     word = info[i]
-    if word.capital:  # "its Mahnar MLA"; not "BJP MLA" (capitals), "Rebel MLA" (a common word)
+    if word.capital:  # "its Mahnar MLA"; not "BJP MLA", "Rebel MLA", "Kuki MLA", "Yadav MLA"
         seat = i + 1 < len(info) and toks.adjacent(i) and info[i + 1].folded in idx.legislators
-        written = toks.words[i]
-        plain = not (written in idx.vocabulary.common or written.isupper() or word.opens)
-        return i + 1 if seat and plain and written.isalpha() else 0
+        return i + 1 if seat and plain_capital(toks, info, i, idx) else 0
     if (
         i + 1 >= len(info)
         or not toks.adjacent(i)
