@@ -17,6 +17,8 @@ People no list knows, named in a list with a person found: "फिल्म म�
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from workers.stages.extract.entities.framed import name_word, plain_surname
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import given_name_word
@@ -42,8 +44,8 @@ def listed_places(
     for place in places:
         if place <= done:
             continue
-        start = _list_start(toks, info, ends, idx, place)
-        items = _list_from(toks, info, names, idx, start)
+        start = _list_start(toks, info, ends, idx, place, lambda b: _place_at(info, b, idx))
+        items = _list_from(toks, info, names, idx, start, lambda k: _place_from(toks, info, k, idx))
         done = items[-1][1]
         kinds = [kind for _, _, kind in items]
         if len(items) < _MIN_ITEMS or kinds.count("LOC") < _MIN_KNOWN:
@@ -86,10 +88,19 @@ def _bounded(
     )
 
 
+_Edge = Callable[[int], int | None]  # the other end of an unknown item from a word, or None
+
+
 def _list_start(
-    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon, k: int
+    toks: Tokens,
+    info: list[Word],
+    ends: dict[int, tuple[int, str]],
+    idx: Lexicon,
+    k: int,
+    unknown_start: _Edge,
 ) -> int:
-    """The first item of the list the item at word k belongs to (k itself if none before)."""
+    """The first item of the list the item at word k belongs to (k itself if none before); an
+    unknown item ending at a word starts where `unknown_start` says."""
     while k > 0:
         before = k - 1
         if info[before].folded in idx.list_joins and toks.gap(before) == "":
@@ -100,23 +111,29 @@ def _list_start(
             return k
         if before in ends:
             k = ends[before][0]
-        elif _may_be_place(info[before], idx):
-            k = before
+        elif (first := unknown_start(before)) is not None:
+            k = first
         else:
             return k
     return k
 
 
 def _list_from(
-    toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], idx: Lexicon, k: int
+    toks: Tokens,
+    info: list[Word],
+    names: dict[int, tuple[int, str]],
+    idx: Lexicon,
+    k: int,
+    unknown_end: _Edge,
 ) -> list[tuple[int, int, str]]:
-    """The items of the list that starts at word k: (first, last, type; "" for unknown)."""
+    """The items of the list that starts at word k: (first, last, type; "" for unknown, an
+    unknown item starting at a word ending where `unknown_end` says)."""
     items: list[tuple[int, int, str]] = []
     while k < len(info):
         if k in names:
             last, kind = names[k]
-        elif _may_be_place(info[k], idx) and _one_word_item(toks, info, k, idx):
-            last, kind = k, ""
+        elif (end := unknown_end(k)) is not None:
+            last, kind = end, ""
         else:
             break
         items.append((k, last, kind))
@@ -130,6 +147,16 @@ def _list_from(
             break
         k = nxt
     return items
+
+
+def _place_at(info: list[Word], k: int, idx: Lexicon) -> int | None:
+    """Word k, if it may be an unknown one-word place: an item's first word."""
+    return k if _may_be_place(info[k], idx) else None
+
+
+def _place_from(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> int | None:
+    """Word k, if an unknown one-word place is an item there: the item's last word."""
+    return k if _may_be_place(info[k], idx) and _one_word_item(toks, info, k, idx) else None
 
 
 def _one_word_item(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
@@ -178,7 +205,12 @@ def listed_people(
     for person in sorted(people):
         if person <= done or not info[person].devanagari:
             continue
-        items = _people_from(toks, info, names, idx, _people_start(toks, info, ends, idx, person))
+        start = _list_start(
+            toks, info, ends, idx, person, lambda b: _name_ending(toks, info, b, idx)
+        )
+        items = _list_from(
+            toks, info, names, idx, start, lambda k: _name_from(toks, info, names, k, idx)
+        )
         done = items[-1][1]
         kinds = [kind for _, _, kind in items]
         if len(items) < 2 or set(kinds) - {"PERSON", ""}:
@@ -194,30 +226,17 @@ def listed_people(
     return found
 
 
-def _people_start(
-    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon, k: int
-) -> int:
-    """The first word of the first item of the list of names the item at word k belongs to."""
-    while k > 0:
-        before = k - 1
-        if info[before].folded in idx.list_joins and toks.gap(before) == "":
-            before -= 1
-            if before < 0 or toks.gap(before) not in ("", ","):
-                return k
-        elif toks.gap(before) != ",":
-            return k
-        if before in ends:
-            k = ends[before][0]
-            continue
-        first = before
-        while first > 0 and before - first < _NAME_WORDS - 1 and toks.adjacent(first - 1):
-            if not name_word(toks, info, first - 1, idx):
-                break
-            first -= 1
-        if not name_word(toks, info, before, idx) or not _opens_item(toks, info, first, idx):
-            return k
-        k = first
-    return k
+def _name_ending(toks: Tokens, info: list[Word], before: int, idx: Lexicon) -> int | None:
+    """The first word of an unknown name of one to three words ending at word `before`, if
+    its start is clear (`_opens_item`)."""
+    first = before
+    while first > 0 and before - first < _NAME_WORDS - 1 and toks.adjacent(first - 1):
+        if not name_word(toks, info, first - 1, idx):
+            break
+        first -= 1
+    if not name_word(toks, info, before, idx) or not _opens_item(toks, info, first, idx):
+        return None
+    return first
 
 
 def _opens_item(toks: Tokens, info: list[Word], first: int, idx: Lexicon) -> bool:
@@ -235,38 +254,22 @@ def _opens_item(toks: Tokens, info: list[Word], first: int, idx: Lexicon) -> boo
     )
 
 
-def _people_from(
-    toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], idx: Lexicon, k: int
-) -> list[tuple[int, int, str]]:
-    """The items of the list of names that starts at word k: (first, last, type; "" for an
-    unknown name's words, ended by a word no name has, punctuation or the text's end)."""
-    items: list[tuple[int, int, str]] = []
-    n = len(info)
-    while k < n:
-        if k in names:
-            last, kind = names[k]
-        else:
-            last = k
-            while (
-                not toks.gap(last)
-                and last + 1 < n
-                and last + 1 not in names
-                and name_word(toks, info, last + 1, idx)
-            ):
-                last += 1
-            if not name_word(toks, info, k, idx) or last - k >= _NAME_WORDS:
-                break
-            if not _item_ends(toks, info, last, idx):
-                break  # "सोनी टीवी", "अंजलि मुंबई": the words go on into something else
-            kind = ""
-        items.append((k, last, kind))
-        gap, nxt = toks.gap(last), last + 1
-        if nxt < n and gap == "" and info[nxt].folded in idx.list_joins:
-            nxt += 1
-        elif gap != ",":
-            break
-        k = nxt
-    return items
+def _name_from(
+    toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], k: int, idx: Lexicon
+) -> int | None:
+    """The last word of an unknown name of one to three words from word k, up to a name found,
+    ended as an item ends (not "सोनी टीवी", "अंजलि मुंबई": the words go on into something else)."""
+    last, n = k, len(info)
+    while (
+        not toks.gap(last)
+        and last + 1 < n
+        and last + 1 not in names
+        and name_word(toks, info, last + 1, idx)
+    ):
+        last += 1
+    if not name_word(toks, info, k, idx) or last - k >= _NAME_WORDS:
+        return None
+    return last if _item_ends(toks, info, last, idx) else None
 
 
 def _item_ends(toks: Tokens, info: list[Word], last: int, idx: Lexicon) -> bool:

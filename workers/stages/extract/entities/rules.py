@@ -32,14 +32,15 @@ def headed_names(toks: Tokens, info: list[Word], idx: Lexicon) -> dict[int, tupl
     for head in [j for j in where(info, FACILITY) if info[j].devanagari]:
         if (start := devanagari_organisation(toks, info, head, idx)) < head:
             runs.setdefault(start, (head + 1, "LOC"))
-    for k in where(info, ACRONYM):
+    acronyms = where(info, ACRONYM)
+    for k in acronyms:
         if (start := spelt_out(toks, info, k, idx)) < k - 1 and start not in runs:
             runs[start] = (k, "ORG")
     for head in where_among(info, idx.place_heads):
         if end := place_of_at(toks, info, head, idx):
             runs.setdefault(head, (end, "LOC"))
     in_capitals = compress(range(len(info)), map(str.isupper, toks.words))  # found in C
-    for k in sorted({*where(info, ACRONYM), *in_capitals}):
+    for k in sorted({*acronyms, *in_capitals}):
         if campus_at(toks, info, k, idx):
             runs.setdefault(k, (k + 2, "ORG"))
     return runs
@@ -94,9 +95,9 @@ def spelt_out(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> int:
     लाइक पार्टिकल (वीएलपी) टीके": a term, before the noun it qualifies). `k` if none: Hindi words
     spell no English letters ("न्यूनतम समर्थन मूल्य (एमएसपी)"), a common acronym names no
     organisation ("... (एफआईआर)"), and without a head noun among the words (or a force's,
-    "बिहार मिलिट्री पुलिस (बीएमपी)") they are a term's,
-    a scheme's or a rank's ("डायरेक्ट बेनिफिट ट्रांसफर (डीबीटी)", "चीफ मेडिकल ऑफिसर (सीएमओ)").
-    Nor where the lists know the acronym: theirs is the name ("प्राइम मिनिस्टर्स ऑफिस (पीएमओ)")."""
+    "बिहार मिलिट्री पुलिस (बीएमपी)") they are a term's, a scheme's or a rank's ("डायरेक्ट
+    बेनिफिट ट्रांसफर (डीबीटी)", "चीफ मेडिकल ऑफिसर (सीएमओ)"). Nor where the lists know the
+    acronym: theirs is the name ("प्राइम मिनिस्टर्स ऑफिस (पीएमओ)")."""
     acronym = info[k].acronym
     last = k - 1
     after = info[k + 1] if k + 1 < len(info) else None
@@ -1097,8 +1098,8 @@ def _kin_names(toks: Tokens, info: list[Word], i: int, start: int, end: int, idx
 
 def spelt_given_name(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
     """Word k is a given name the lists know, even one whose Devanagari is a common word, for
-    where something else says a name stands there: "बेटे विकास ने" names the son, "राजा राम,
-    मंगल और दीपक" three men ("विकास" alone is development, "मंगल" Tuesday)."""
+    where something else says a name stands there: "बड़े बेटे विकास ने" names the son ("विकास"
+    alone is development)."""
     return given_name_word(toks, info, k, idx) or (
         info[k].devanagari and idx.names.romanize(toks.words[k]).casefold() in idx.unspelt_given
     )
