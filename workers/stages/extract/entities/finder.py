@@ -467,11 +467,8 @@ class EntityFinder:
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
         for k in seats_after_place(toks, info, scan.ends, idx):
             scan.add("LOC", latin_words(text, toks, info, k, k + 1, idx), k, k)
-        people = [
-            *named_from_place(toks, info, scan.ends, idx),
-            *aged_names(toks, info, scan.ends, idx),
-        ]
-        for first, last in [*people, *listed_people(toks, info, scan.ends, idx)]:
+        people = (named_from_place, aged_names, listed_people)  # each reads the names found so far
+        for first, last in [span for rule in people for span in rule(toks, info, scan.ends, idx)]:
             scan.add("PERSON", latin_words(text, toks, info, first, last + 1, idx), first, last)
         if source == "title" or not scan.aliases:
             return  # a headline's words are the body's
