@@ -72,3 +72,12 @@ def test_a_name_an_age_in_parentheses_follows_is_a_person(people):
 
 def test_trap_a_count_in_parentheses_after_things_names_no_one(people):
     assert people("हादसे में गाड़ियां (12) जल गईं। कुल वाहन (45) थे। बैठक (2024) में तय हुआ।") == []
+
+
+def test_a_name_after_an_age_s_adjective_is_a_person(people):
+    assert people("गोंडा निवासी 31 वर्षीय बबलू के रूप में पहचान हुई।") == ["बबलू"]
+
+
+def test_trap_an_age_s_adjective_before_a_common_noun_or_a_thing_names_no_one(people):
+    text = "32 वर्षीय युवक की हत्या हुई। 40 वर्षीय महिला ने बताया। 10 वर्षीय योजना बनी।"
+    assert people(text) == []

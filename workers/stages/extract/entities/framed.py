@@ -13,7 +13,7 @@ from workers.stages.extract.entities.rules import (
     spelt_name_word,
     sporting,
 )
-from workers.stages.extract.entities.words import Word, rare_name
+from workers.stages.extract.entities.words import Word, rare_name, where_among
 
 
 def name_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
@@ -126,12 +126,13 @@ _AGES = range(1, 120)
 def aged_names(
     toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
 ) -> list[tuple[int, int]]:
-    """The first and last words of unknown Devanagari names an age in parentheses follows, as
-    police reports and accident news give them ("मोहम्मद इरफान (45), उनकी पत्नी ..."): one to
-    three words that may be a name's, one a known given name or a surname no common word is;
-    not a name found, nor a thing's count ("गाड़ियां (12)")."""
+    """The first and last words of unknown Devanagari names an age in parentheses follows, or
+    an age's adjective goes before, as police reports and accident news give them ("मोहम्मद
+    इरफान (45), उनकी पत्नी ...", "31 वर्षीय बबलू के"): one to three words that may be a name's,
+    one a known given name or a surname no common word is; not a name found, nor a thing's
+    count ("गाड़ियां (12)")."""
     starts = {first for first, _ in ends.values()}
-    found: list[tuple[int, int]] = []
+    found = _aged_after(toks, info, ends, idx)
     gaps = toks.pieces[2:-1:2]  # the gap after each word but the last, found in C
     opened = [k for k, gap in enumerate(gaps) if "(" in gap and gap.strip() == "("]
     for last in opened:
@@ -150,4 +151,34 @@ def aged_names(
         words = range(first, last + 1)
         if any(given_name_word(toks, info, k, idx) or plain_surname(info[k], idx) for k in words):
             found.append((first, last))
+    return found
+
+
+def _aged_after(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[tuple[int, int]]:
+    """Names after "<number> वर्षीय" and at most one common noun ("32 वर्षीय युवक सूरज राजभर
+    की"), ended by a postposition, a comma or a joining word (not "32 वर्षीय युवक की हत्या": no
+    name; "दस वर्षीय योजना": a plan)."""
+    starts = {first for first, _ in ends.values()}
+    found: list[tuple[int, int]] = []
+    for age in where_among(info, idx.ages):
+        if age == 0 or not toks.words[age - 1].isdigit() or age + 1 >= len(info):
+            continue
+        first = age + 1
+        if info[first].frequent and not spelt_name_word(toks, info, first, idx):
+            first += 1  # "युवक", "महिला": who, before the name
+        last = first
+        while last < len(info) and last - first < 3 and name_word(toks, info, last, idx):
+            if last in starts or (last > first and not toks.adjacent(last - 1)):
+                break
+            last += 1
+        words = range(first, last)
+        if last == first or last >= len(info) or first in starts:
+            continue
+        closed = info[last].particle or info[last].folded in idx.list_joins or toks.gap(last - 1)
+        if closed and any(
+            given_name_word(toks, info, k, idx) or plain_surname(info[k], idx) for k in words
+        ):
+            found.append((first, last - 1))
     return found

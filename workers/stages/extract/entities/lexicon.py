@@ -155,6 +155,7 @@ class Lexicon:
     areas: frozenset[str]  # "क्षेत्र": after a house or a place word
     elections: frozenset[str]  # "चुनाव": a seat's word alone names a constituency
     sports: frozenset[str]  # "मैच", "विकेट": a match's report, where players are introduced
+    ages: frozenset[str]  # "वर्षीय": after a number, a person's age before the name
     legislators: frozenset[str]  # "विधायक": a seat's name before it
     place_phrases: frozenset[tuple[str, ...]]  # ("police", "station"): a place's name before
     auxiliaries: frozenset[str]  # "गया", "हैं": the word before is a verb
@@ -313,6 +314,7 @@ class Lexicon:
             areas=frozenset(fold(w) for w in words.get("areas", ())),
             elections=frozenset(fold(w) for w in words.get("elections", ())),
             sports=frozenset(fold(w) for w in words.get("sports", ())),
+            ages=frozenset(fold(w) for w in words.get("ages", ())),
             legislators=frozenset(fold(w) for w in words.get("legislators", ())),
             place_phrases=frozenset(tuple(folded_words(p)) for p in words.get("place_phrases", ())),
             auxiliaries=frozenset(fold(w) for w in words.get("auxiliaries", ())),
