@@ -81,3 +81,11 @@ def test_a_name_after_an_age_s_adjective_is_a_person(people):
 def test_trap_an_age_s_adjective_before_a_common_noun_or_a_thing_names_no_one(people):
     text = "32 वर्षीय युवक की हत्या हुई। 40 वर्षीय महिला ने बताया। 10 वर्षीय योजना बनी।"
     assert people(text) == []
+
+
+def test_a_found_name_s_short_form_after_an_age_is_that_person_again(rules):
+    text = "युवा स्पिनर शिवम पुंडीर की फिरकी चली। सहारनपुर के 21 वर्षीय पुंडीर ने मैच पलटा।"
+    found = rules.extract.entities(text, None, None, [])
+    assert [(e["type"], e["name"], e["count"]) for e in found if e["type"] == "PERSON"] == [
+        ("PERSON", "Shivam Pundir", 2)
+    ]

@@ -463,6 +463,8 @@ class EntityFinder:
         for candidate in self._candidates(scan):
             if candidate >= i:  # else inside a name already found
                 i = self._resolve(scan, candidate)
+        if source != "title":  # a headline's words are the body's
+            self._short_forms(scan)
         for k in listed_places(toks, info, scan.ends, idx):
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
         for k in seats_after_place(toks, info, scan.ends, idx):
@@ -470,10 +472,12 @@ class EntityFinder:
         people = (named_from_place, aged_names, listed_people)  # each reads the names found so far
         for first, last in [span for rule in people for span in rule(toks, info, scan.ends, idx)]:
             scan.add("PERSON", latin_words(text, toks, info, first, last + 1, idx), first, last)
-        if source == "title" or not scan.aliases:
-            return  # a headline's words are the body's
-        aliases = scan.aliases
-        for k in _in_order_among(info, aliases):  # short forms the first pass did not reach
+
+    def _short_forms(self, scan: _Scan) -> None:
+        """The found names' short forms the first pass did not reach, before the rules that
+        read the names found ("21 वर्षीय पुंडीर ने" is Shivam Pundir again, no new person)."""
+        idx, toks, info, aliases = self.lexicon, scan.toks, scan.info, scan.aliases
+        for k in _in_order_among(info, aliases):
             facts, entity = info[k], aliases[info[k].folded]
             # Capitals in a text in capitals say nothing of names.
             named = facts.name_like or (facts.capital and scan.cased)
