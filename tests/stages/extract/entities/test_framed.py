@@ -89,3 +89,20 @@ def test_a_found_name_s_short_form_after_an_age_is_that_person_again(rules):
     assert [(e["type"], e["name"], e["count"]) for e in found if e["type"] == "PERSON"] == [
         ("PERSON", "Shivam Pundir", 2)
     ]
+
+
+def test_a_framed_name_s_short_form_later_is_that_person(rules):
+    """Short forms are read again after the frame rules: "इरफान" after "मोहम्मद इरफान (45)"."""
+    text = "मृतकों की पहचान मोहम्मद इरफान (45) के रूप में हुई। इरफान के परिवार ने कहा।"
+    found = rules.extract.entities(text, None, None, [])
+    assert [(e["name"], e["count"]) for e in found if e["type"] == "PERSON"] == [
+        ("Mohammed Irfan", 2)
+    ]
+
+
+def test_trap_an_age_before_a_deity_s_festival_a_trade_or_a_place(people):
+    """A review's cases: a deity's festival is no person; a trade before the name and a place
+    after it are not the name's ("हिस्ट्रीशीटर", "बहलोलपुर")."""
+    assert people("150 वर्षीय जगन्नाथ रथयात्रा में भीड़। 200 वर्षीय राम बारात में।") == []
+    assert people("32 वर्षीय हिस्ट्रीशीटर राजेश को पकड़ा।") == ["राजेश"]
+    assert "मोहित बहलोलपुर" not in people("22 वर्षीय मोहित बहलोलपुर में मिला।")

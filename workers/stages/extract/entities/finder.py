@@ -472,10 +472,15 @@ class EntityFinder:
         people = (named_from_place, aged_names, listed_people)  # each reads the names found so far
         for first, last in [span for rule in people for span in rule(toks, info, scan.ends, idx)]:
             scan.add("PERSON", latin_words(text, toks, info, first, last + 1, idx), first, last)
+        if source != "title":
+            self._short_forms(
+                scan
+            )  # the names those rules found: "इरफान" after "मोहम्मद इरफान (45)"
 
     def _short_forms(self, scan: _Scan) -> None:
-        """The found names' short forms the first pass did not reach, before the rules that
-        read the names found ("21 वर्षीय पुंडीर ने" is Shivam Pundir again, no new person)."""
+        """The found names' short forms no rule reached yet: before the rules that read the
+        names found ("21 वर्षीय पुंडीर ने" is Shivam Pundir again, no new person), and after
+        them, for the names they found."""
         idx, toks, info, aliases = self.lexicon, scan.toks, scan.info, scan.aliases
         for k in _in_order_among(info, aliases):
             facts, entity = info[k], aliases[info[k].folded]

@@ -157,28 +157,35 @@ def aged_names(
 def _aged_after(
     toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
 ) -> list[tuple[int, int]]:
-    """Names after "<number> वर्षीय" and at most one common noun ("32 वर्षीय युवक सूरज राजभर
-    की"), ended by a postposition, a comma or a joining word (not "32 वर्षीय युवक की हत्या": no
-    name; "दस वर्षीय योजना": a plan)."""
+    """Names after "<number> वर्षीय" and at most one common noun or trade ("31 वर्षीय बबलू के",
+    "32 वर्षीय हिस्ट्रीशीटर राजेश को"): a known given name or surname, then more known name
+    words, ended by a postposition, a comma or a joining word. Not "32 वर्षीय युवक की हत्या" (no
+    name), "10 वर्षीय योजना" (a plan), "150 वर्षीय जगन्नाथ रथयात्रा" (a deity's festival), "22
+    वर्षीय मोहित बहलोलपुर में" (a place goes on: no guess)."""
     starts = {first for first, _ in ends.values()}
     found: list[tuple[int, int]] = []
+    n = len(info)
     for age in where_among(info, idx.ages):
-        if age == 0 or not toks.words[age - 1].isdigit() or age + 1 >= len(info):
+        if age == 0 or not toks.words[age - 1].isdigit() or not toks.adjacent(age):
             continue
         first = age + 1
-        if info[first].frequent and not spelt_name_word(toks, info, first, idx):
-            first += 1  # "युवक", "महिला": who, before the name
-        last = first
-        while last < len(info) and last - first < 3 and name_word(toks, info, last, idx):
-            if last in starts or (last > first and not toks.adjacent(last - 1)):
+        if first + 1 < n and not _named_word(toks, info, first, idx) and toks.adjacent(first):
+            first += 1  # "युवक", "हिस्ट्रीशीटर": who, before the name
+        if first >= n or first in starts or not _named_word(toks, info, first, idx):
+            continue
+        if info[first].folded in idx.deities:
+            continue
+        last = first + 1
+        while last < n and last - first < 3 and toks.adjacent(last - 1) and last not in starts:
+            if not person_word(toks, info, last, idx):
                 break
             last += 1
-        words = range(first, last)
-        if last == first or last >= len(info) or first in starts:
-            continue
-        closed = info[last].particle or info[last].folded in idx.list_joins or toks.gap(last - 1)
-        if closed and any(
-            given_name_word(toks, info, k, idx) or plain_surname(info[k], idx) for k in words
-        ):
+        closed = last == n or toks.gap(last - 1) or info[last].particle
+        if closed or info[last].folded in idx.list_joins:
             found.append((first, last - 1))
     return found
+
+
+def _named_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k is a given name or a surname the lists spell (no common word's surname)."""
+    return given_name_word(toks, info, k, idx) or plain_surname(info[k], idx)
