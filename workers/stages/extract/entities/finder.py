@@ -465,17 +465,18 @@ class EntityFinder:
                 i = self._resolve(scan, candidate)
         if source != "title":  # a headline's words are the body's
             self._short_forms(scan)
-        for k in listed_places(toks, info, scan.ends, idx):
+        places = listed_places(toks, info, scan.ends, idx)
+        for k in places:
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
-        for k in seats_after_place(toks, info, scan.ends, idx):
+        seats = seats_after_place(toks, info, scan.ends, idx)
+        for k in seats:
             scan.add("LOC", latin_words(text, toks, info, k, k + 1, idx), k, k)
-        people = (named_from_place, aged_names, listed_people)  # each reads the names found so far
-        for first, last in [span for rule in people for span in rule(toks, info, scan.ends, idx)]:
+        rules = (named_from_place, aged_names, listed_people)  # each reads the names found so far
+        people = [span for rule in rules for span in rule(toks, info, scan.ends, idx)]
+        for first, last in people:
             scan.add("PERSON", latin_words(text, toks, info, first, last + 1, idx), first, last)
-        if source != "title":
-            self._short_forms(
-                scan
-            )  # the names those rules found: "इरफान" after "मोहम्मद इरफान (45)"
+        if source != "title" and (places or seats or people):
+            self._short_forms(scan)  # theirs too: "इरफान" after "मोहम्मद इरफान (45)"
 
     def _short_forms(self, scan: _Scan) -> None:
         """The found names' short forms no rule reached yet: before the rules that read the
