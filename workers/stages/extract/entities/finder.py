@@ -483,6 +483,8 @@ class EntityFinder:
         names found ("21 वर्षीय पुंडीर ने" is Shivam Pundir again, no new person), and after
         them, for the names they found."""
         idx, toks, info, aliases = self.lexicon, scan.toks, scan.info, scan.aliases
+        if not aliases:
+            return  # no name found has a short form: nothing to look for
         for k in _in_order_among(info, aliases):
             facts, entity = info[k], aliases[info[k].folded]
             # Capitals in a text in capitals say nothing of names.
