@@ -1,6 +1,9 @@
-"""A lexicon built from a tiny gazetteer and word lists, beside the shipped one."""
+"""A lexicon built from a tiny gazetteer and word lists, beside the shipped one; and what the
+shipped finder finds in a text, as spans or as the surfaces of one type."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
@@ -59,3 +62,23 @@ def spans(rules: Rules):
         )
 
     return found
+
+
+def _aliases(rules: Rules, kind: str) -> Callable[[str], list[str]]:
+    """The surface forms of every entity of `kind` the shipped finder finds in a text, sorted."""
+
+    def found(text: str) -> list[str]:
+        entities = rules.extract.entities(text, None, None, [])
+        return sorted(s for e in entities if e["type"] == kind for s in e["aliases"])
+
+    return found
+
+
+@pytest.fixture(scope="session")
+def people(rules: Rules) -> Callable[[str], list[str]]:
+    return _aliases(rules, "PERSON")
+
+
+@pytest.fixture(scope="session")
+def places(rules: Rules) -> Callable[[str], list[str]]:
+    return _aliases(rules, "LOC")

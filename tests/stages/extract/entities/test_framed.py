@@ -2,19 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from workers.stages.rules import Rules
-
-
-@pytest.fixture(scope="module")
-def people(rules: Rules):
-    def found(text: str) -> list[str]:
-        entities = rules.extract.entities(text, None, None, [])
-        return sorted(s for e in entities if e["type"] == "PERSON" for s in e["aliases"])
-
-    return found
-
 
 def test_names_a_place_found_introduces_are_people(people):
     found = people(
@@ -35,15 +22,6 @@ def test_trap_what_a_place_introduces_that_is_no_person(people):
     # A name found after a trade word: the trade is not the name's ("मूर्तिकार").
     found = people("मैसूरु के मूर्तिकार अरुण योगीराज ने प्रतिमा बनाई।")
     assert "मूर्तिकार अरुण योगीराज" not in found
-
-
-@pytest.fixture(scope="module")
-def places(rules: Rules):
-    def found(text: str) -> list[str]:
-        entities = rules.extract.entities(text, None, None, [])
-        return sorted(s for e in entities if e["type"] == "LOC" for s in e["aliases"])
-
-    return found
 
 
 def test_a_seat_named_by_its_district_in_an_election_s_text_is_a_place(places):

@@ -2,19 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from workers.stages.rules import Rules
-
-
-@pytest.fixture(scope="module")
-def places(rules: Rules):
-    def found(text: str) -> list[str]:
-        entities = rules.extract.entities(text, None, None, [])
-        return sorted(s for e in entities if e["type"] == "LOC" for s in e["aliases"])
-
-    return found
-
 
 def test_unknown_one_word_items_of_a_list_of_places_are_places(places):
     found = places("6. पुणे डिवीजन: कोल्हापुर, पुणे, सांगली, सतारा और सोलापुर।")
@@ -52,15 +39,6 @@ def test_trap_an_edge_item_of_a_list_not_mostly_of_places_or_not_at_its_edge_sta
     # A colon after no region's noun opens a list of anything (a review's cases).
     assert "डीजल" not in places("पेट्रोल के दाम: दिल्ली, मुंबई, कोलकाता और डीजल।")
     assert "क्रिकेट" not in places("ताजा खबरें: दिल्ली, मुंबई, पटना और क्रिकेट।")
-
-
-@pytest.fixture(scope="module")
-def people(rules: Rules):
-    def found(text: str) -> list[str]:
-        entities = rules.extract.entities(text, None, None, [])
-        return sorted(s for e in entities if e["type"] == "PERSON" for s in e["aliases"])
-
-    return found
 
 
 def test_unknown_names_listed_with_a_person_are_people(people):

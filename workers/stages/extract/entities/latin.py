@@ -370,7 +370,7 @@ def score_rival(toks: Tokens, i: int, end: int) -> tuple[int, int] | None:
 
 def score_ahead(toks: Tokens, i: int) -> bool:
     """A score follows word i within a results line's side, words apart by spaces only: a
-    results line may hold word i (the quick test before `in_score_line`)."""
+    results line may hold word i (the quick test before `score_rival`)."""
     for k in range(i + 1, min(i + 1 + _SIDE_WORDS, len(toks))):
         if toks.gap(k - 1):
             return False
