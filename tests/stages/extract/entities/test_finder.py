@@ -700,6 +700,26 @@ def test_a_rare_word_after_a_village_s_word_is_the_village(spans):
     assert ("LOC", "बागोर") in spans("14 अप्रैल को गांव बागोर में झगड़ा हुआ।")
 
 
+def test_a_name_opening_with_a_rare_word_before_situated_is_a_place(spans):
+    """ "कुस्तौर स्थित" (situated at Kustaur), "कांके रोड स्थित": a word rare in Hindi, alone
+    or with the word after it, before स्थित."""
+    assert ("LOC", "कुस्तौर") in spans("बीसीसीएल के कुस्तौर स्थित कार्यालय का घेराव किया।")
+    assert ("LOC", "कांके रोड") in spans("रांची के कांके रोड स्थित दफ्तर में 42 लोग हैं।")
+
+
+def test_trap_a_known_word_before_situated_is_no_place(spans):
+    """English words wordfreq knows ("कैंपस", "हाईवे"), adverbs ("बीचोंबीच", "पास") and
+    postpositions say where, and name no place."""
+    for text in (
+        "कैंपस स्थित लाइब्रेरी बंद है।",
+        "हाईवे स्थित होटल में ठहरे।",
+        "शहर के बीचोंबीच स्थित बाजार बंद रहा।",
+        "मंदिर के पास स्थित दुकान में आग लगी।",
+        "पहाड़ी पर स्थित किले तक पहुंचे।",
+    ):
+        assert not any(kind == "LOC" for kind, _ in spans(text)), text
+
+
 def test_trap_a_rare_word_after_a_place_or_an_office_s_word_is_no_place(spans):
     """ "जगदलपुर जिले के भाजपाध्यक्ष पद पर", "कानपुर के ज्वेलर्स में" (trades, compounds and
     English words wordfreq's list lacks), "जिला कोषागार में" (an office after जिला)."""

@@ -160,6 +160,7 @@ class Lexicon:
     place_phrases: frozenset[tuple[str, ...]]  # ("police", "station"): a place's name before
     auxiliaries: frozenset[str]  # "गया", "हैं": the word before is a verb
     locatives: frozenset[str]  # "में", "स्थित": "बेनीपट्टी में"
+    situated: frozenset[str]  # "स्थित": after a rare word, a place's name ("कुस्तौर स्थित")
     village_words: frozenset[str]  # "गांव", "मोहल्ला": "गांव बागोर"
     facility_words: frozenset[str]  # words that end a facility's name: Stadium, मस्जिद
     place_heads: frozenset[str]  # "isle", "gulf": before "of" and a name ("Isle of Skye")
@@ -319,6 +320,7 @@ class Lexicon:
             place_phrases=frozenset(tuple(folded_words(p)) for p in words.get("place_phrases", ())),
             auxiliaries=frozenset(fold(w) for w in words.get("auxiliaries", ())),
             locatives=frozenset(fold(w) for w in words.get("locatives", ())),
+            situated=frozenset(fold(w) for w in words.get("situated", ())),
             village_words=frozenset(fold(w) for w in words.get("village_words", ())),
             facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
             place_heads=frozenset(words.get("place_heads", ())),
