@@ -82,3 +82,8 @@ def people(rules: Rules) -> Callable[[str], list[str]]:
 @pytest.fixture(scope="session")
 def places(rules: Rules) -> Callable[[str], list[str]]:
     return _aliases(rules, "LOC")
+
+
+@pytest.fixture(scope="session")
+def organisations(rules: Rules) -> Callable[[str], list[str]]:
+    return _aliases(rules, "ORG")

@@ -1,4 +1,5 @@
-"""Places no list knows, named in a list beside known ones; and the lists that name none."""
+"""Places and people no list knows, named in a list beside known ones or as examples of a kind;
+and the lists that name none."""
 
 from __future__ import annotations
 
@@ -74,3 +75,30 @@ def test_a_list_of_known_given_names_alone_is_of_people(people):
 
 def test_trap_a_list_of_common_words_that_are_given_names_too(people):
     assert people("गांव में अमन, चैन और शांति चाहिए। आसमान में सूरज, चांद और तारे दिखे।") == []
+
+
+def test_names_given_as_examples_of_a_kind_take_its_type(organisations, places, people):
+    """The kind's plural before "such as", "like", "including" in English, after "जैसी" in
+    Hindi (one word may stand between: "जैसी बड़ी कंपनियां")."""
+    found = organisations("GSM carriers like AT&T and T-Mobile raised prices.")
+    assert "AT&T" in found and "T-Mobile" in found
+    found = places("The band toured cities including Nashville, Toronto and Kalamazoo.")
+    assert "Kalamazoo" in found
+    assert "Rhea Tandon" in people("He met writers such as Rhea Tandon and Amitav Ghosh.")
+    text = "पहले से कंट्री डिलाइट, अक्षयकल्प और मिल्कबास्केट जैसी कंपनियां मौजूद हैं।"
+    assert organisations(text) == ["अक्षयकल्प", "कंट्री डिलाइट", "मिल्कबास्केट"]
+    assert "कुरसेला" in places("दिल्ली, कुरसेला और पटना जैसे बड़े शहरों में बारिश हुई।")
+
+
+def test_trap_examples_of_no_kind_or_of_another_type_are_no_names(organisations, places, people):
+    """A kind not in the lists ("rivals" are firms or athletes, "players" investors too), a
+    list with a name of another type, a person's name of one word or with a role, common
+    words before "जैसी", and text in capitals."""
+    assert organisations("Rivals such as Zomato and Swiggy grew.") == ["Swiggy", "Zomato"]
+    assert organisations("Rivals such as Qorvex and Zelta grew.") == []
+    assert "Qorvex" not in organisations("companies such as Qorvex and Narendra Modi")
+    assert people("Financial players like Fortress and Alden bought papers.") == ["Alden"]
+    assert "President Trump" not in people("politicians such as President Trump spoke.")
+    assert organisations("उन्होंने कहा कि सुरक्षा जैसी बड़ी चुनौतियां हैं।") == []
+    assert places("पेट्रोल और डीजल जैसे उत्पादों के दाम बढ़े।") == []
+    assert "QORVEX" not in organisations("COMPANIES SUCH AS QORVEX AND ZELTA GREW")

@@ -35,7 +35,7 @@ from workers.stages.extract.entities.latin import (
     score_rival,
 )
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
-from workers.stages.extract.entities.lists import listed_people, listed_places
+from workers.stages.extract.entities.lists import exemplified, listed_people, listed_places
 from workers.stages.extract.entities.rules import (
     INFINITIVE,
     campus_at,
@@ -471,12 +471,25 @@ class EntityFinder:
         seats = seats_after_place(toks, info, scan.ends, idx)
         for k in seats:
             scan.add("LOC", latin_words(text, toks, info, k, k + 1, idx), k, k)
+        examples = exemplified(toks, info, scan.ends, idx, scan.cased)
+        for first, last, kind in examples:
+            scan.add(kind, self._name_of(scan, first, last, kind), first, last)
         rules = (named_from_place, aged_names, listed_people)  # each reads the names found so far
         people = [span for rule in rules for span in rule(toks, info, scan.ends, idx)]
         for first, last in people:
             scan.add("PERSON", latin_words(text, toks, info, first, last + 1, idx), first, last)
-        if source != "title" and (places or seats or people):
+        if source != "title" and (places or seats or examples or people):
             self._short_forms(scan)  # theirs too: "इरफान" after "मोहम्मद इरफान (45)"
+
+    def _name_of(self, scan: _Scan, first: int, last: int, kind: str) -> str:
+        """The Latin name of words `first` to `last` that no list knows: as written in Latin,
+        a person's word by word by the names lists, else romanised."""
+        toks = scan.toks
+        if not scan.info[first].devanagari:
+            return surface(scan.text, toks, first, last)
+        if kind == "PERSON":
+            return latin_words(scan.text, toks, scan.info, first, last + 1, self.lexicon)
+        return self.lexicon.names.romanize_words(toks.words[first : last + 1])
 
     def _short_forms(self, scan: _Scan) -> None:
         """The found names' short forms no rule reached yet: before the rules that read the

@@ -124,6 +124,9 @@ class Lexicon:
     hyphen_suffixes: frozenset[str]  # "led", "era": after a hyphen, no syllable of a name
     place_syllables: frozenset[str]  # "do", "gun": a Korean place's last syllable
     list_joins: frozenset[str]  # "and", "or" before a list's last item
+    examples_after: tuple[tuple[str, ...], ...]  # ("such", "as"): names of a kind after them
+    examples_before: frozenset[str]  # "जैसी": names of the kind after it before it
+    example_kinds: dict[str, str]  # a kind's plural -> the type of its names: "companies": ORG
     people_endings: tuple[str, ...]  # "-ish", "-ese": a language's or people's name, no place
     peoples: frozenset[str]  # "Greek", "Muslim": the same without those endings
     scheme_words: frozenset[str]  # "योजना", "अभियान": after a role, a scheme's name, no person's
@@ -282,6 +285,13 @@ class Lexicon:
             hyphen_suffixes=frozenset(words.get("hyphen_suffixes", ())),
             place_syllables=frozenset(words.get("place_syllables", ())),
             list_joins=frozenset(words.get("list_joins", ())),
+            examples_after=tuple(tuple(p.split()) for p in words.get("examples_after", ())),
+            examples_before=frozenset(fold(w) for w in words.get("examples_before", ())),
+            example_kinds={
+                fold(w).casefold(): kind
+                for kind, plurals in words.get("example_kinds", {}).items()
+                for w in plurals
+            },
             people_endings=tuple(words.get("people_endings", ())),
             peoples=frozenset(words.get("peoples", ())),
             scheme_words=frozenset(fold(w) for w in words.get("scheme_words", ())),

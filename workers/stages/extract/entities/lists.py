@@ -303,3 +303,179 @@ def _named(
 def _given(word: Word, idx: Lexicon) -> bool:
     """A given name the lists spell in Devanagari that is no common word ("पप्पू"; not "अमन")."""
     return word.folded in idx.given_names and not word.frequent
+
+
+_EXAMPLE_WORDS = 4  # at most in a name given as an example
+
+
+def exemplified(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon, cased: bool
+) -> list[tuple[int, int, str]]:
+    """The first and last words and the type of names no rule found that a kind's plural
+    introduces as examples: "carriers such as AT&T and T-Mobile", "कंट्री डिलाइट, अक्षयकल्प और
+    मिल्कबास्केट जैसी कंपनियां" (`example_kinds` types the kind). English names only where
+    capitals tell names (`cased`). Not a list with a name found of another type ("companies
+    such as Apple and Steve Jobs"), nor a person's name of one word ("politicians like
+    Fortress"), nor one with a role in it ("politicians such as President Trump": Trump)."""
+    names = {first: (last, kind) for last, (first, kind) in ends.items()}
+    lists: list[tuple[str, list[tuple[int, int, str]]]] = []
+    if cased:
+        closing = {phrase[-1] for phrase in idx.examples_after}
+        for k in where_among(info, closing):
+            kind = _kind_before(toks, info, k, idx)
+            if kind:
+                lists.append((kind, _latin_examples(toks, info, names, k + 1, idx)))
+    for k in where_among(info, idx.examples_before):
+        kind = _kind_after(toks, info, k, idx)
+        if not kind or k == 0 or not toks.adjacent(k - 1):
+            continue
+        last = k - 1
+        first = ends[last][0] if last in ends else _example_start(toks, info, last, idx)
+        if first is None:
+            continue
+        start = _list_start(
+            toks, info, ends, idx, first, lambda b: _example_start(toks, info, b, idx)
+        )
+        items = _list_from(
+            toks, info, names, idx, start, lambda j: _example_end(toks, info, names, j, idx)
+        )
+        if items and items[-1][1] == last:
+            lists.append((kind, items))
+    found: list[tuple[int, int, str]] = []
+    for kind, items in lists:
+        if {found_kind for _, _, found_kind in items} <= {kind, ""}:
+            found.extend(
+                (first, last, kind)
+                for first, last, item_kind in items
+                if not item_kind and (kind != "PERSON" or last > first)
+            )
+    return found
+
+
+def _kind_before(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> str:
+    """The type of the names after word k, when it closes "such as", "like" or "including"
+    after a kind's plural ("carriers such as"), else ""."""
+    for phrase in idx.examples_after:
+        kind_at = k - len(phrase)
+        if kind_at < 0 or any(toks.gap(j) for j in range(kind_at, k)):
+            continue
+        if tuple(w.casefold() for w in toks.words[kind_at + 1 : k + 1]) == phrase:
+            return idx.example_kinds.get(info[kind_at].folded.casefold(), "")
+    return ""
+
+
+def _kind_after(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> str:
+    """The type of the names before word k ("जैसी"), by the kind's plural after it, or after it
+    and one word more ("जैसी बड़ी कंपनियां"), else ""."""
+    for j in (k + 1, k + 2):
+        if j >= len(info) or not toks.adjacent(j - 1) or (info[j - 1].particle and j > k + 1):
+            return ""
+        if kind := idx.example_kinds.get(info[j].folded, ""):
+            return kind
+    return ""
+
+
+def _latin_examples(
+    toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], k: int, idx: Lexicon
+) -> list[tuple[int, int, str]]:
+    """The items of a list of capitalised names from word k: "AT&T and T-Mobile", "Nashville,
+    Toronto, Denver and Los Angeles"; it ends after the item that "and" or "or" opens."""
+    items: list[tuple[int, int, str]] = []
+    n = len(info)
+    if k >= n or not toks.adjacent(k - 1):
+        return items
+    closing = False
+    while k < n:
+        if k in names:
+            last, kind = names[k]
+        elif (end := _capitalised_item(toks, info, names, k, idx)) is not None:
+            last, kind = end, ""
+        else:
+            break
+        items.append((k, last, kind))
+        nxt = last + 1
+        if closing or nxt >= n or toks.gap(last) not in ("", ","):
+            break
+        if info[nxt].folded in idx.list_joins and toks.gap(nxt) == "":
+            closing = True
+            nxt += 1
+        elif toks.gap(last) != ",":
+            break
+        k = nxt
+    return items
+
+
+def _capitalised_item(
+    toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], k: int, idx: Lexicon
+) -> int | None:
+    """The last word of a run of capitalised words from word k, joined by spaces or hyphens
+    ("T-Mobile", "Take-Two Interactive"), none a role ("President") or the pronoun "I"."""
+    last, n = k, len(info)
+    while (
+        last + 1 < n
+        and last + 1 not in names
+        and (toks.adjacent(last) or toks.gap(last) == "-")
+        and info[last + 1].capital
+        and last - k < _EXAMPLE_WORDS - 1
+    ):
+        last += 1
+    words = range(k, last + 1)
+    if not info[k].capital or toks.words[k] == "I":
+        return None
+    if any(info[j].folded.casefold() in idx.roles or info[j].folded in idx.roles for j in words):
+        return None
+    return last
+
+
+def _example_word(info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k may be a word of a name given as an example in Devanagari: no common word and no
+    word of a kind that never names one ("पहले से कंट्री डिलाइट": not "से", "पहले")."""
+    word = info[k]
+    return (
+        word.devanagari
+        and len(word.folded) > 1
+        and not word.frequent
+        and not word.particle
+        and word.folded not in idx.function_words
+        and word.folded not in idx.list_joins
+        and word.folded not in idx.roles
+        and word.folded not in idx.examples_before
+    )
+
+
+def _example_start(toks: Tokens, info: list[Word], before: int, idx: Lexicon) -> int | None:
+    """The first word of an unknown example of one to three words ending at word `before`, if
+    its start is clear (`_opens_item`)."""
+    first = before
+    while first > 0 and before - first < _NAME_WORDS - 1 and toks.adjacent(first - 1):
+        if not _example_word(info, first - 1, idx):
+            break
+        first -= 1
+    if not _example_word(info, before, idx) or not _opens_item(toks, info, first, idx):
+        return None
+    return first
+
+
+def _example_end(
+    toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], k: int, idx: Lexicon
+) -> int | None:
+    """The last word of an unknown example of one to three words from word k, ended by
+    punctuation, a joining word or the word introducing examples ("... और मिल्कबास्केट जैसी")."""
+    last, n = k, len(info)
+    while (
+        not toks.gap(last)
+        and last + 1 < n
+        and last + 1 not in names
+        and _example_word(info, last + 1, idx)
+    ):
+        last += 1
+    if not _example_word(info, k, idx) or last - k >= _NAME_WORDS:
+        return None
+    after = info[last + 1] if last + 1 < n else None
+    ended = (
+        toks.gap(last)
+        or after is None
+        or after.folded in idx.list_joins
+        or after.folded in idx.examples_before
+    )
+    return last if ended else None
