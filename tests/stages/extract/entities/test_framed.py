@@ -84,3 +84,17 @@ def test_trap_an_age_before_a_deity_s_festival_a_trade_or_a_place(people):
     assert people("150 वर्षीय जगन्नाथ रथयात्रा में भीड़। 200 वर्षीय राम बारात में।") == []
     assert people("32 वर्षीय हिस्ट्रीशीटर राजेश को पकड़ा।") == ["राजेश"]
     assert "मोहित बहलोलपुर" not in people("22 वर्षीय मोहित बहलोलपुर में मिला।")
+
+
+def test_a_company_s_noun_before_rare_words_and_ne_introduces_a_company(organisations):
+    text = "इंदौर की डेयरी स्टार्टअप दूधवाला डेली ने 1.2 करोड़ डॉलर जुटाए।"
+    assert "दूधवाला डेली" in organisations(text)
+    assert "एलिवेशन कैपिटल" in organisations("अगुवाई वेंचर कैपिटल फर्म एलिवेशन कैपिटल ने की।")
+
+
+def test_trap_what_a_company_s_noun_introduces_that_is_no_company(organisations, people):
+    # Common words, one English word in Devanagari, a person's name the lists know.
+    assert organisations("कंपनी प्रबंधन ने कहा। कंपनी सेक्रेटरी ने इस्तीफा दिया।") == []
+    assert organisations("देश के स्टार्टअप इकोसिस्टम ने तेजी पकड़ी।") == []
+    text = "दिग्गज निवेशक राकेश झुनझुनवाला ने शेयर खरीदे।"
+    assert organisations(text) == [] and people(text) == ["राकेश झुनझुनवाला"]

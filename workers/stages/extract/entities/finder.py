@@ -17,7 +17,12 @@ from typing import Any
 
 from workers.stages.extract.analysis import Analysis
 from workers.stages.extract.entities.found import Authors, Found, add_authors, add_handle
-from workers.stages.extract.entities.framed import aged_names, named_from_place, seats_after_place
+from workers.stages.extract.entities.framed import (
+    aged_names,
+    companies_named,
+    named_from_place,
+    seats_after_place,
+)
 from workers.stages.extract.entities.latin import (
     after_the,
     capitalised_run,
@@ -471,7 +476,10 @@ class EntityFinder:
         seats = seats_after_place(toks, info, scan.ends, idx)
         for k in seats:
             scan.add("LOC", latin_words(text, toks, info, k, k + 1, idx), k, k)
-        examples = exemplified(toks, info, scan.ends, idx, scan.cased)
+        examples = [
+            *exemplified(toks, info, scan.ends, idx, scan.cased),
+            *((first, last, "ORG") for first, last in companies_named(toks, info, scan.ends, idx)),
+        ]
         for first, last, kind in examples:
             scan.add(kind, self._name_of(scan, first, last, kind), first, last)
         rules = (named_from_place, aged_names, listed_people)  # each reads the names found so far

@@ -1,6 +1,6 @@
 """Names no list knows, typed by the words framing them: a person a place introduces ("ईरान के
-अली रज़ा करीमी को"), a seat named by its district ("कानपुर की सीसामऊ से"), a person's age after
-the name ("मोहम्मद इरफान (45),").
+अली रज़ा करीमी को"), a seat named by its district ("कानपुर की सीसामऊ से"), a company by its noun
+("फर्म एलिवेशन कैपिटल ने"), a person's age after the name ("मोहम्मद इरफान (45),").
 """
 
 from __future__ import annotations
@@ -118,6 +118,56 @@ def seats_after_place(
         and rare_name(info[last + 2], idx)
     ]
     return seats if seats and electoral(info, idx) else []
+
+
+_COMPANY_WORDS = 3  # at most in a company's name after a company's noun
+
+
+def companies_named(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[tuple[int, int]]:
+    """The first and last words of companies no list knows that a company's noun introduces as
+    the doer ("डेयरी स्टार्टअप दूधवाला डेली ने", "फर्म एलिवेशन कैपिटल ने"): two or three words
+    that may be a name's, one rare in Hindi, then ने. Not common words ("कंपनी प्रबंधन ने"), nor
+    one word (an English word in Devanagari: "स्टार्टअप इकोसिस्टम ने"), nor a person's name the
+    lists know a word of ("निवेशक राकेश झुनझुनवाला ने")."""
+    starts = {first for first, _ in ends.values()}
+    found: list[tuple[int, int]] = []
+    n = len(info)
+    for k in where_among(info, idx.company_nouns):
+        first = last = k + 1
+        if first >= n or first in starts or not info[k].devanagari or not toks.adjacent(k):
+            continue
+        while last + 1 < n and last - first < _COMPANY_WORDS and toks.adjacent(last):
+            if info[last + 1].agent or not _company_word(info, last + 1, idx):
+                break
+            last += 1
+        words = range(first, last + 1)
+        if (
+            first < last < n - 1
+            and info[last + 1].agent
+            and toks.adjacent(last)
+            and all(_company_word(info, j, idx) for j in words)
+            and any(rare_name(info[j], idx) for j in words)
+            and not any(person_word(toks, info, j, idx) for j in words)
+        ):
+            found.append((first, last))
+    return found
+
+
+def _company_word(info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k may be a word of a company's name in Devanagari: no common word, and none of a
+    kind that never names one."""
+    word = info[k]
+    return (
+        word.devanagari
+        and word.name_like
+        and not word.frequent
+        and not word.particle
+        and word.folded not in idx.function_words
+        and word.folded not in idx.roles
+        and word.folded not in idx.list_joins
+    )
 
 
 _AGES = range(1, 120)
