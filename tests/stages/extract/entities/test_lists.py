@@ -102,3 +102,16 @@ def test_trap_examples_of_no_kind_or_of_another_type_are_no_names(organisations,
     assert organisations("उन्होंने कहा कि सुरक्षा जैसी बड़ी चुनौतियां हैं।") == []
     assert places("पेट्रोल और डीजल जैसे उत्पादों के दाम बढ़े।") == []
     assert "QORVEX" not in organisations("COMPANIES SUCH AS QORVEX AND ZELTA GREW")
+
+
+def test_unknown_items_of_a_list_before_a_seat_s_word_are_seats(places):
+    text = "उपचुनाव में मीरापुर, कुंदरकी, गाजियाबाद और बुढ़ाना सीटों पर घोषणा बाद में होगी।"
+    assert {"मीरापुर", "कुंदरकी"} <= set(places(text))
+    assert "फूलपुर" in places("उपचुनाव में फूलपुर और मझवां सीटों पर पार्टी की दावेदारी है।")
+
+
+def test_trap_lists_before_a_seat_s_word_that_name_no_seat(places, organisations):
+    # Outside an election's text, seats are places on a course; parties are no seats.
+    assert places("पैरामेडिकल और नर्सिंग सीटों पर दाखिले शुरू।") == []
+    text = "चुनाव में दोनों सीटों पर भाजपा और सपा सीटों की बात हुई।"
+    assert places(text) == [] and organisations(text) == ["भाजपा", "सपा"]

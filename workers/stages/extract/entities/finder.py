@@ -40,7 +40,12 @@ from workers.stages.extract.entities.latin import (
     score_rival,
 )
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
-from workers.stages.extract.entities.lists import exemplified, listed_people, listed_places
+from workers.stages.extract.entities.lists import (
+    exemplified,
+    listed_people,
+    listed_places,
+    listed_seats,
+)
 from workers.stages.extract.entities.rules import (
     INFINITIVE,
     campus_at,
@@ -470,7 +475,10 @@ class EntityFinder:
                 i = self._resolve(scan, candidate)
         if source != "title":  # a headline's words are the body's
             self._short_forms(scan)
-        places = listed_places(toks, info, scan.ends, idx)
+        places = [
+            *listed_places(toks, info, scan.ends, idx),
+            *listed_seats(toks, info, scan.ends, idx),
+        ]
         for k in places:
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
         seats = seats_after_place(toks, info, scan.ends, idx)

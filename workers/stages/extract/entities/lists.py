@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from workers.stages.extract.entities.framed import name_word, plain_surname
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
-from workers.stages.extract.entities.rules import given_name_word
+from workers.stages.extract.entities.rules import electoral, given_name_word
 from workers.stages.extract.entities.words import Word, where_among
 
 _MIN_ITEMS = 3
@@ -67,6 +67,31 @@ def listed_places(
                     or (mostly and _bounded(toks, info, items, n, idx))
                 )
             )
+    return found
+
+
+def listed_seats(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[int]:
+    """The positions of the unknown one-word items of a list of two or more before a seat's
+    word, in an election's text: each names a constituency ("मीरापुर, कुंदरकी, गाजियाबाद और
+    बुढ़ाना सीटों पर", "फूलपुर और मझवां सीटों"; not "दोनों सीटों", a common word, nor a list with
+    a person or a party: "भाजपा और सपा सीटों")."""
+    seats = [k for k in where_among(info, idx.seat_words) if k > 1 and toks.adjacent(k - 1)]
+    if not seats or not electoral(info, idx):
+        return []
+    names = {first: (last, kind) for last, (first, kind) in ends.items()}
+    found: list[int] = []
+    for seat in seats:
+        last = seat - 1
+        first = ends[last][0] if last in ends else _place_at(info, last, idx)
+        if first is None:
+            continue
+        start = _list_start(toks, info, ends, idx, first, lambda b: _place_at(info, b, idx))
+        items = _list_from(toks, info, names, idx, start, lambda k: _place_from(toks, info, k, idx))
+        kinds = {kind for _, _, kind in items}
+        if len(items) > 1 and items[-1][1] == last and kinds <= {"LOC", ""}:
+            found.extend(first for first, _, kind in items if not kind)
     return found
 
 
@@ -160,12 +185,18 @@ def _place_from(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> int | N
 
 
 def _one_word_item(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
-    """Word k ends its item: punctuation, a joining word, a postposition or a place word follows
-    ("सतारा और", "सोलापुर में", "भंडारा जिले"; not "संघीय जर्मन गणराज्य")."""
+    """Word k ends its item: punctuation, a joining word, a postposition, a place's or a seat's
+    word follows ("सतारा और", "सोलापुर में", "भंडारा जिले", "खैर सीटों"; not "संघीय जर्मन
+    गणराज्य")."""
     if toks.gap(k) or k + 1 == len(info):
         return True
     after = info[k + 1]
-    return after.particle or after.place or after.folded in idx.list_joins
+    return (
+        after.particle
+        or after.place
+        or after.folded in idx.list_joins
+        or after.folded in idx.seat_words
+    )
 
 
 def _may_be_place(word: Word, idx: Lexicon) -> bool:
