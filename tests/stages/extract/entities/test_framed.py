@@ -46,10 +46,19 @@ def test_a_name_an_age_in_parentheses_follows_is_a_person(people):
         "मृतकों की पहचान पानापुर निवासी मोहम्मद इरफान (45), उनकी पत्नी शबनम खातून (40) के रूप में हुई।"
     )
     assert "मोहम्मद इरफान" in found and "शबनम खातून" in found
+    text = "The accused were identified as Shahnawaz (27) of Kaila Bhatta, a village."
+    assert people(text) == ["Shahnawaz"]
 
 
-def test_trap_a_count_in_parentheses_after_things_names_no_one(people):
+def test_a_capitalised_name_after_an_age_and_of_is_a_place(places):
+    text = "The accused were identified as Shahnawaz (27) of Kaila Bhatta, a village."
+    assert places(text) == ["Kaila Bhatta"]
+
+
+def test_trap_a_count_in_parentheses_after_things_names_no_one(people, places):
     assert people("हादसे में गाड़ियां (12) जल गईं। कुल वाहन (45) थे। बैठक (2024) में तय हुआ।") == []
+    assert people("Medal tally: Gold (12) and Silver (8). Section (27) applies.") == []
+    assert places("Under Section (2) of Motor Vehicles Rules and Rule 5(3) of Tax Rules.") == []
 
 
 def test_a_name_after_an_age_s_adjective_is_a_person(people):

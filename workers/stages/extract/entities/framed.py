@@ -9,6 +9,7 @@ from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import (
     electoral,
     given_name_word,
+    known_name,
     person_word,
     spelt_name_word,
     sporting,
@@ -176,11 +177,11 @@ _AGES = range(1, 120)
 def aged_names(
     toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
 ) -> list[tuple[int, int]]:
-    """The first and last words of unknown Devanagari names an age in parentheses follows, or
-    an age's adjective goes before, as police reports and accident news give them ("मोहम्मद
-    इरफान (45), उनकी पत्नी ...", "31 वर्षीय बबलू के"): one to three words that may be a name's,
-    one a known given name or a surname no common word is; not a name found, nor a thing's
-    count ("गाड़ियां (12)")."""
+    """The first and last words of unknown names an age in parentheses follows (in Devanagari
+    or Latin), or an age's adjective goes before, as police reports and accident news give
+    them ("मोहम्मद इरफान (45), उनकी पत्नी ...", "identified as Shahnawaz (27)", "31 वर्षीय बबलू
+    के"): one to three words that may be a name's, one a known given name or a surname no
+    common word is; not a name found, nor a thing's count ("गाड़ियां (12)", "Gold (12)")."""
     starts = {first for first, _ in ends.values()}
     found = _aged_after(toks, info, ends, idx)
     gaps = toks.pieces[2:-1:2]  # the gap after each word but the last, found in C
@@ -193,15 +194,37 @@ def aged_names(
             continue
         first = last
         while first > 0 and last - first < 2 and toks.adjacent(first - 1):
-            if first - 1 in ends or not name_word(toks, info, first - 1, idx):
+            if first - 1 in ends or not _aged_word(toks, info, first - 1, idx):
                 break
             first -= 1
-        if not name_word(toks, info, last, idx) or first in starts:
+        if not _aged_word(toks, info, last, idx) or first in starts:
             continue
         words = range(first, last + 1)
-        if any(given_name_word(toks, info, k, idx) or plain_surname(info[k], idx) for k in words):
+        if any(_known_person_word(toks, info, k, idx) for k in words):
             found.append((first, last))
     return found
+
+
+def _aged_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k may be a word of a name an age follows: in Devanagari a name's word (`name_word`),
+    in Latin a capitalised word that is no common English word, role or acronym."""
+    if info[k].devanagari:
+        return name_word(toks, info, k, idx)
+    word = toks.words[k]
+    return (
+        info[k].capital
+        and word.isalpha()
+        and not word.isupper()
+        and not info[k].common
+        and word.casefold() not in idx.roles
+    )
+
+
+def _known_person_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k is a given name the lists know, or a surname no common word is."""
+    if info[k].devanagari:
+        return given_name_word(toks, info, k, idx) or plain_surname(info[k], idx)
+    return known_name(info[k], idx)
 
 
 def _aged_after(

@@ -209,6 +209,19 @@ def _head_ahead(
     return False
 
 
+_OLDEST = 120  # an age in parentheses is under it
+
+
+def _after_an_age(toks: Tokens, info: list[Word], k: int) -> bool:
+    """Word k follows an age in parentheses after a name: "Shahnawaz (27) of" (not "Rule 5(3)
+    of", "Section (2) of": a number, a common word before it)."""
+    if k < 2 or toks.gap(k - 2) != "(" or toks.gap(k - 1) != ")":
+        return False
+    age, name = toks.words[k - 1], toks.words[k - 2]
+    named = name.isalpha() and name[:1].isupper() and not info[k - 2].common
+    return age.isdigit() and int(age) < _OLDEST and named
+
+
 def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> str | None:
     """The type of the unknown name from word i to end, or None when nothing says."""
     words = toks.words[i:end]
@@ -224,6 +237,8 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "ORG"  # "Wikinews", "Firstpost"
     if len(words) > _PERSON_WORDS:
         return None
+    if before == "of" and _after_an_age(toks, info, i - 1):
+        return "LOC"  # "Shahnawaz (27) of Kaila Bhatta": where he lives
     facility_first = len(words) > 1 and info[i].facility and not info[end - 1].org_head
     if facility_first and words[-1] not in idx.vocabulary.surnames:  # not "Temple Grandin"
         return "LOC"  # "Masjid Al-Haram", "Fort Kochi": the facility's word first
