@@ -475,19 +475,18 @@ class EntityFinder:
                 i = self._resolve(scan, candidate)
         if source != "title":  # a headline's words are the body's
             self._short_forms(scan)
-        places = [
-            *listed_places(toks, info, scan.ends, idx),
-            *listed_seats(toks, info, scan.ends, idx),
-        ]
+        places = listed_places(toks, info, scan.ends, idx)
+        if scan.devanagari:
+            places.extend(listed_seats(toks, info, scan.ends, idx))
         for k in places:
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
         seats = seats_after_place(toks, info, scan.ends, idx)
         for k in seats:
             scan.add("LOC", latin_words(text, toks, info, k, k + 1, idx), k, k)
-        examples = [
-            *exemplified(toks, info, scan.ends, idx, scan.cased),
-            *((first, last, "ORG") for first, last in companies_named(toks, info, scan.ends, idx)),
-        ]
+        examples = exemplified(toks, info, scan.ends, idx, scan.cased, scan.devanagari)
+        if scan.devanagari:
+            companies = companies_named(toks, info, scan.ends, idx)
+            examples.extend((first, last, "ORG") for first, last in companies)
         for first, last, kind in examples:
             scan.add(kind, self._name_of(scan, first, last, kind), first, last)
         rules = (named_from_place, aged_names, listed_people)  # each reads the names found so far

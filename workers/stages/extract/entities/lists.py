@@ -340,14 +340,20 @@ _EXAMPLE_WORDS = 4  # at most in a name given as an example
 
 
 def exemplified(
-    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon, cased: bool
+    toks: Tokens,
+    info: list[Word],
+    ends: dict[int, tuple[int, str]],
+    idx: Lexicon,
+    cased: bool,
+    devanagari: bool,
 ) -> list[tuple[int, int, str]]:
     """The first and last words and the type of names no rule found that a kind's plural
     introduces as examples: "carriers such as AT&T and T-Mobile", "कंट्री डिलाइट, अक्षयकल्प और
     मिल्कबास्केट जैसी कंपनियां" (`example_kinds` types the kind). English names only where
-    capitals tell names (`cased`). Not a list with a name found of another type ("companies
-    such as Apple and Steve Jobs"), nor a person's name of one word ("politicians like
-    Fortress"), nor one with a role in it ("politicians such as President Trump": Trump)."""
+    capitals tell names (`cased`), Hindi ones in a text with Devanagari. Not a list with a name
+    found of another type ("companies such as Apple and Steve Jobs"), nor a person's name of
+    one word ("politicians like Fortress"), nor one with a role in it ("politicians such as
+    President Trump": Trump)."""
     names = {first: (last, kind) for last, (first, kind) in ends.items()}
     lists: list[tuple[str, list[tuple[int, int, str]]]] = []
     if cased:
@@ -356,7 +362,7 @@ def exemplified(
             kind = _kind_before(toks, info, k, idx)
             if kind:
                 lists.append((kind, _latin_examples(toks, info, names, k + 1, idx)))
-    for k in where_among(info, idx.examples_before):
+    for k in where_among(info, idx.examples_before) if devanagari else ():
         kind = _kind_after(toks, info, k, idx)
         if not kind or k == 0 or not toks.adjacent(k - 1):
             continue
