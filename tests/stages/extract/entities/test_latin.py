@@ -744,6 +744,8 @@ def test_a_name_after_a_role_and_at_or_after_a_firm_s_noun_is_an_organisation(sp
     )
     found = spans(text)
     assert ("ORG", "Redseer") in found and ("ORG", "Lightbox") in found
+    found = spans("Shares rose 4 percent. Analysts at Berenberg called the cuts overdue.")
+    assert found == [("ORG", "Berenberg")]
 
 
 def test_trap_a_partner_an_investor_or_a_club_s_short_form(spans):

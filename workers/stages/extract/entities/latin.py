@@ -209,6 +209,12 @@ def _head_ahead(
     return False
 
 
+def _trade(word: str, idx: Lexicon) -> bool:
+    """A trade's noun, in either case and number: "analyst", "Analysts"."""
+    lower = word.casefold()
+    return lower in idx.lower_roles or lower.removesuffix("s") in idx.lower_roles
+
+
 _OLDEST = 120  # an age in parentheses is under it
 
 
@@ -256,8 +262,8 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "ORG"  # "carrier Emirates", "chipmaker Intel"
     if len(words) == 1 and _quoted_speaker(toks, i, end, idx):
         return "PERSON"  # '"... living", said Gustafon.'
-    if before == "at" and i > 1 and toks.adjacent(i - 2) and toks.words[i - 2] in idx.lower_roles:
-        return "ORG"  # "an analyst at Lightbox", "an economist at Jefferies": an employer
+    if before == "at" and i > 1 and toks.adjacent(i - 2) and _trade(toks.words[i - 2], idx):
+        return "ORG"  # "an analyst at Lightbox", "Analysts at Berenberg": an employer
     # Not "in AI", nor a lone word shaped like a language or a people ("in English").
     people = len(words) == 1 and words[0].casefold().endswith(idx.people_endings)
     if before in idx.place_prepositions and not (words[0].isupper() or people):
