@@ -107,3 +107,6 @@ def test_trap_what_a_company_s_noun_introduces_that_is_no_company(organisations,
     assert organisations("देश के स्टार्टअप इकोसिस्टम ने तेजी पकड़ी।") == []
     text = "दिग्गज निवेशक राकेश झुनझुनवाला ने शेयर खरीदे।"
     assert organisations(text) == [] and people(text) == ["राकेश झुनझुनवाला"]
+    # After an investor a person, after a brand a campaign (a review's cases).
+    assert organisations("निवेशक पोरिंजू वेलियाथ ने हिस्सेदारी बढ़ाई।") == []
+    assert organisations("ब्रांड अवेयरनेस कैंपेन ने बिक्री बढ़ाई।") == []

@@ -85,15 +85,28 @@ def test_names_given_as_examples_of_a_kind_take_its_type(organisations, places, 
     found = places("The band toured cities including Nashville, Toronto and Kalamazoo.")
     assert "Kalamazoo" in found
     assert "Rhea Tandon" in people("He met writers such as Rhea Tandon and Amitav Ghosh.")
-    text = "पहले से कंट्री डिलाइट, अक्षयकल्प और मिल्कबास्केट जैसी कंपनियां मौजूद हैं।"
-    assert organisations(text) == ["अक्षयकल्प", "कंट्री डिलाइट", "मिल्कबास्केट"]
+    text = "पहले से अमूल, अक्षयकल्प और मिल्कबास्केट जैसी कंपनियां मौजूद हैं।"
+    assert organisations(text) == ["अक्षयकल्प", "अमूल", "मिल्कबास्केट"]
     assert "कुरसेला" in places("दिल्ली, कुरसेला और पटना जैसे बड़े शहरों में बारिश हुई।")
 
 
 def test_trap_examples_of_no_kind_or_of_another_type_are_no_names(organisations, places, people):
     """A kind not in the lists ("rivals" are firms or athletes, "players" investors too), a
     list with a name of another type, a person's name of one word or with a role, common
-    words before "जैसी", and text in capitals."""
+    words before "जैसी", and text in capitals; a review's cases: kinds' words listed as kinds
+    (plural acronyms, peoples, "Tier-2", adjectives before the kind's noun), and in Hindi a
+    list with no name of the kind found (sectors, adjectives: "फिनटेक, एडटेक")."""
+    for text in (
+        "Lenders such as NBFCs and HFCs face tighter liquidity.",
+        "Carmakers such as Chinese and Korean firms are gaining share.",
+        "Cities such as Tier-2 and Tier-3 towns will get airports.",
+        "Insurers such as Life and General insurers must disclose claims.",
+    ):
+        assert organisations(text) == [] and places(text) == [], text
+    assert organisations("Brands like Made in India toys have gained.") == []
+    assert organisations("फिनटेक, एडटेक और हेल्थटेक जैसे स्टार्टअप्स को फंडिंग मिली।") == []
+    assert places("बाढ़ग्रस्त और सूखाग्रस्त जैसे जिलों को पैकेज मिलेगा।") == []
+    assert people("स्टैंडअप कॉमेडियन और इंफ्लुएंसर्स जैसे कलाकारों पर नजर है।") == []
     assert organisations("Rivals such as Zomato and Swiggy grew.") == ["Swiggy", "Zomato"]
     assert organisations("Rivals such as Qorvex and Zelta grew.") == []
     assert "Qorvex" not in organisations("companies such as Qorvex and Narendra Modi")

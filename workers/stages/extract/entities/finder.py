@@ -682,6 +682,9 @@ class EntityFinder:
         if scan.devanagari and self._within_place(scan, i):
             scan.add("LOC", latin_words(scan.text, toks, info, i, i + 1, idx), i, i)
             return i + 1
+        if scan.devanagari and (end := self._situated(scan, i)):
+            scan.add("LOC", latin_words(scan.text, toks, info, i, end, idx), i, end - 1)
+            return end
         if scan.devanagari and self._repeated_name(scan, i):
             scan.add("PERSON", latin_words(scan.text, toks, info, i, i + 2, idx), i, i + 1)
             return i + 2
@@ -811,6 +814,29 @@ class EntityFinder:
             return False
         resident = toks.words[i + 2]
         return resident.isdigit() or person_word(toks, info, i + 2, idx)
+
+    def _situated(self, scan: _Scan, i: int) -> int:
+        """End of a place's name from word i that "स्थित" (situated) follows, else 0: one or two
+        words, the first rare in Hindi, right after a name found and a postposition ("रांची के
+        कांके रोड स्थित", "बीसीसीएल के कुस्तौर स्थित"). Not without such a name before them:
+        English words that wordfreq's list lacks name facilities there ("अस्पताल के ट्रॉमा
+        सेंटर स्थित", "गेस्टहाउस स्थित", "बिजली सबस्टेशन स्थित")."""
+        idx, toks, info = self.lexicon, scan.toks, scan.info
+        if i < 2 or not (toks.adjacent(i - 2) and toks.adjacent(i - 1)):
+            return 0
+        named = scan.ends.get(i - 2, (0, ""))[1] in ("LOC", "ORG") or rare_name(info[i - 2], idx)
+        if not info[i - 1].particle or not named:
+            return 0
+        if not rare_name(info[i], idx):
+            return 0
+        for end in (i + 1, i + 2):
+            if end >= len(info) or not toks.adjacent(end - 1):
+                return 0
+            if info[end].folded in idx.situated:
+                return end
+            if not info[end].name_like or info[end].particle:
+                return 0
+        return 0
 
     def _place_ends(self, scan: _Scan, end: int) -> bool:
         """A place's name ends before word `end`: a comma or stop, a locative postposition,

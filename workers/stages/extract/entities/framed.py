@@ -131,11 +131,12 @@ def companies_named(
     the doer ("डेयरी स्टार्टअप दूधवाला डेली ने", "फर्म एलिवेशन कैपिटल ने"): two or three words
     that may be a name's, one rare in Hindi, then ने. Not common words ("कंपनी प्रबंधन ने"), nor
     one word (an English word in Devanagari: "स्टार्टअप इकोसिस्टम ने"), nor a person's name the
-    lists know a word of ("निवेशक राकेश झुनझुनवाला ने")."""
+    lists know a word of ("कंपनी के सीईओ राकेश ... ने"); not after an investor ("निवेशक पोरिंजू
+    वेलियाथ ने": a person) or a brand (`firm_nouns`)."""
     starts = {first for first, _ in ends.values()}
     found: list[tuple[int, int]] = []
     n = len(info)
-    for k in where_among(info, idx.company_nouns):
+    for k in where_among(info, idx.firm_nouns):
         first = last = k + 1
         if first >= n or first in starts or not info[k].devanagari or not toks.adjacent(k):
             continue

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workers.stages.extract.entities.framed import name_word, plain_surname
+from workers.stages.extract.entities.latin import is_people
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import electoral, given_name_word
 from workers.stages.extract.entities.words import Word, where_among
@@ -360,8 +361,9 @@ def exemplified(
         closing = {phrase[-1] for phrase in idx.examples_after}
         for k in where_among(info, closing):
             kind = _kind_before(toks, info, k, idx)
-            if kind:
-                lists.append((kind, _latin_examples(toks, info, names, k + 1, idx)))
+            items = _latin_examples(toks, info, names, k + 1, idx) if kind else []
+            if items and not _qualifies_noun(toks, info, items[-1][1], idx):
+                lists.append((kind, items))
     for k in where_among(info, idx.examples_before) if devanagari else ():
         kind = _kind_after(toks, info, k, idx)
         if not kind or k == 0 or not toks.adjacent(k - 1):
@@ -376,7 +378,9 @@ def exemplified(
         items = _list_from(
             toks, info, names, idx, start, lambda j: _example_end(toks, info, names, j, idx)
         )
-        if items and items[-1][1] == last:
+        # Hindi lists the kinds' words as often as names ("फिनटेक और एडटेक जैसे स्टार्टअप्स",
+        # "बाढ़ग्रस्त जैसे जिलों"): only a list with a name of the kind found is of names.
+        if items and items[-1][1] == last and any(found == kind for _, _, found in items):
             lists.append((kind, items))
     found: list[tuple[int, int, str]] = []
     for kind, items in lists:
@@ -401,6 +405,16 @@ def _kind_before(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> str:
     return ""
 
 
+def _qualifies_noun(toks: Tokens, info: list[Word], last: int, idx: Lexicon) -> bool:
+    """The list ending at word `last` qualifies a kind's noun after it: its items are kinds,
+    not names ("Chinese and Korean firms", "Life and General insurers")."""
+    nxt = last + 1
+    if nxt >= len(info) or not toks.adjacent(last):
+        return False
+    word = toks.words[nxt].casefold()
+    return word in idx.example_kinds or word in idx.company_nouns
+
+
 def _kind_after(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> str:
     """The type of the names before word k ("जैसी"), by the kind's plural after it, or after it
     and one word more ("जैसी बड़ी कंपनियां"), else ""."""
@@ -416,7 +430,8 @@ def _latin_examples(
     toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], k: int, idx: Lexicon
 ) -> list[tuple[int, int, str]]:
     """The items of a list of capitalised names from word k: "AT&T and T-Mobile", "Nashville,
-    Toronto, Denver and Los Angeles"; it ends after the item that "and" or "or" opens."""
+    Toronto, Denver and Los Angeles"; it ends after the item that "and" or "or" opens, and is
+    none when no item follows them."""
     items: list[tuple[int, int, str]] = []
     n = len(info)
     if k >= n or not toks.adjacent(k - 1):
@@ -427,6 +442,8 @@ def _latin_examples(
             last, kind = names[k]
         elif (end := _capitalised_item(toks, info, names, k, idx)) is not None:
             last, kind = end, ""
+        elif closing:
+            return []  # "Life and General insurers": no name after "and", no list of names
         else:
             break
         items.append((k, last, kind))
@@ -445,13 +462,16 @@ def _latin_examples(
 def _capitalised_item(
     toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], k: int, idx: Lexicon
 ) -> int | None:
-    """The last word of a run of capitalised words from word k, joined by spaces or hyphens
-    ("T-Mobile", "Take-Two Interactive"), none a role ("President") or the pronoun "I"."""
+    """The last word of a run of capitalised words from word k, joined by spaces, hyphens or
+    "&" ("T-Mobile", "Take-Two Interactive", "Khaitan & Co"), none a role ("President") or the
+    pronoun "I"; not a kind's word: a plural acronym ("NBFCs"), a people's adjective
+    ("Korean"), a word before a number ("Tier-2"), a common word that runs on into a phrase
+    ("Made in India toys")."""
     last, n = k, len(info)
     while (
         last + 1 < n
         and last + 1 not in names
-        and (toks.adjacent(last) or toks.gap(last) == "-")
+        and (toks.adjacent(last) or toks.gap(last) in ("-", "&"))
         and info[last + 1].capital
         and last - k < _EXAMPLE_WORDS - 1
     ):
@@ -461,7 +481,21 @@ def _capitalised_item(
         return None
     if any(info[j].folded.casefold() in idx.roles or info[j].folded in idx.roles for j in words):
         return None
+    word = toks.words[k]
+    if last == k and (
+        (word.endswith("s") and word[:-1].isupper())
+        or is_people(word, idx)
+        or (info[k].common and not _item_closed(toks, info, k, idx))
+    ):
+        return None
+    if last + 1 < n and toks.gap(last) == "-" and toks.words[last + 1].isdigit():
+        return None
     return last
+
+
+def _item_closed(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
+    """Word k ends a list's item: punctuation, "and" or "or", or the text's end follows."""
+    return k + 1 == len(info) or bool(toks.gap(k)) or info[k + 1].folded in idx.list_joins
 
 
 def _example_word(info: list[Word], k: int, idx: Lexicon) -> bool:

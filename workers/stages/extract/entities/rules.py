@@ -483,20 +483,12 @@ def _casefolded(word: Word) -> str:
 
 def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     """End of an unknown place named before a word that says it is one ("सकरा थाना क्षेत्र",
-    "मझौलिया गांव", "Kurla area"; "कांके रोड स्थित" when its first word is rare in Hindi): one or
-    two name-like words, then the place word; no acronym spelt in Devanagari letters ("दो
-    एफआईआर जिला प्रशासन द्वारा": reports)."""
+    "मझौलिया गांव", "Kurla area"): one or two name-like words, then the place word; no
+    acronym spelt in Devanagari letters ("दो एफआईआर जिला प्रशासन द्वारा": reports)."""
     for size in (1, 2):
         after = i + size
-        if after >= len(info):
-            continue
-        if info[after].folded in idx.situated and not rare_name(info[i], idx):
-            continue  # "कैंपस स्थित लाइब्रेरी": an English word wordfreq knows
-        if not (
-            info[after].place
-            or info[after].folded in idx.situated
-            or _seat_at(toks, info, after, idx)
-            or _place_phrase(info, after, idx)
+        if after >= len(info) or not (
+            info[after].place or _seat_at(toks, info, after, idx) or _place_phrase(info, after, idx)
         ):
             continue
         if info[after].capital:
