@@ -282,6 +282,7 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
             or word.org_head
             or word.facility
             or toks.words[before] in idx.company_nouns  # "स्टार्टअप खेतीबंधु एग्रीटेक लिमिटेड"
+            or word.folded in idx.examples_before  # "एयर इंडिया जैसी एयरलाइंस": examples
         ):
             break
         if size := role_at(info, before, idx):  # a whole role: "विधान पार्षद", not "विधान परिषद"
