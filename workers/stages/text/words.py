@@ -15,13 +15,14 @@ WORD = re.compile(f"[{WORD_CHARS}]+")
 # pieces before are short, as initials and abbreviations are ("M.K.", "W.Va.", "St.Xavier"), or a
 # domain's in lower case follows ("Aceshowbiz.com"): "Kashmir.With", a scraper's glued
 # sentences, is two words. So "BJP's", "Chennai-born" and "O'Brien" split the same way in the
-# text and in gazetteer aliases.
+# text and in gazetteer aliases. A visarga that ends a word is a colon there ("पटनाः", a
+# dateline's), as Hindi typists write one; inside a word it is the word's ("दुःख").
 _NAME_CHARS = f"{WORD_CHARS}\u0300-\u036f"
 _PIECE = f"[{_NAME_CHARS}]{{1,3}}"
 NAME_TOKEN = re.compile(
     f"({_PIECE}(?:[.&]{_PIECE})*[.&][{WORD_CHARS}]+"
     f"|[{_NAME_CHARS}]+(?:[\u200c\u200d]+[{_NAME_CHARS}]+)*"
-    f"(?:&[{WORD_CHARS}]+|[.][a-z]+)*)"
+    f"(?:&[{WORD_CHARS}]+|[.][a-z]+)*(?<!\u0903))"
 )
 
 

@@ -959,3 +959,15 @@ def test_trap_a_common_or_known_acronym_before_a_place_is_no_campus(entities):
     found = entities("The BJP Delhi unit met. An FIR Delhi police filed was read.")
     assert ("ORG", "BJP") in found and not any("FIR" in name for _, name in found)
     assert not any(kind == "ORG" for kind, _ in entities("MAN BEATEN UP IN MARKET"))
+
+
+def test_a_person_s_fuller_alias_after_a_title_wins_over_the_titled_one(spans):
+    """ "सीएम योगी" is an alias, and so is "योगी आदित्यनाथ": the name runs to the fuller one."""
+    assert spans("सीएम योगी आदित्यनाथ ने कहा।") == [("PERSON", "योगी आदित्यनाथ")]
+    assert spans("सीएम योगी ने कहा।") == [("PERSON", "योगी")]
+
+
+def test_a_visarga_that_ends_a_word_is_a_colon(spans):
+    """ "पटनाः" in a dateline's style is Patna and a colon; inside a word ("दुःख") it stays."""
+    assert spans("पटनाः बिहार में बारिश हुई।") == [("LOC", "पटना"), ("LOC", "बिहार")]
+    assert spans("लोगों को दुःख हुआ।") == []

@@ -622,6 +622,8 @@ class EntityFinder:
             return end
         if hit is not None:
             size, kind, canonical = hit
+            if kind == "PERSON" and (fuller := self._fuller_after_title(scan, i, size, canonical)):
+                i, size = fuller  # "सीएम योगी आदित्यनाथ": "योगी आदित्यनाथ", not "सीएम योगी"
             if kind == "PERSON" and (after := self._named_after(scan, i, i + size)):
                 return after  # "Birsa Munda International Hockey Stadium"
             if kind == "PERSON" and (longer := surname_after(toks, info, i, i + size, idx)):
@@ -693,6 +695,21 @@ class EntityFinder:
             return i + 1
         named = info[i].capital and scan.source != "title"
         return self._capitalised(scan, i) if named else i + 1
+
+    def _fuller_after_title(
+        self, scan: _Scan, i: int, size: int, canonical: str
+    ) -> tuple[int, int] | None:
+        """The start and size of the same person's alias that starts after the titles an alias
+        at word i opens with and reaches further ("सीएम योगी" of "सीएम योगी आदित्यनाथ": "योगी
+        आदित्यनाथ"), else None."""
+        info = scan.info
+        first = past_titles(info, i, i + size - 1, self.lexicon)
+        if first == i or not info[first].opens:
+            return None
+        inner = match(scan.toks, info, first, self.lexicon, scan.authors)
+        if inner is None or inner[2] != canonical or first + inner[0] <= i + size:
+            return None
+        return first, inner[0]
 
     def _named_after(self, scan: _Scan, i: int, end: int) -> int:
         """End of a facility's or an organisation's name that a person's name from word i to
