@@ -859,3 +859,16 @@ def test_trap_a_review_s_english_cases_of_places_that_are_none(spans):
         " region and Labour county councillors met. Anjali Sharma police station in-charge said."
     )
     assert [name for kind, name in spans(text) if kind == "LOC"] == []
+
+
+def test_capitalised_words_before_a_place_word_in_lower_case_are_a_place(spans):
+    text = (
+        "Residents of Bhiti Khurd village complained. The administrator of Walikale territory"
+        " spoke."
+    )
+    assert spans(text) == [("LOC", "Bhiti Khurd"), ("LOC", "Walikale")]
+
+
+def test_trap_a_known_person_or_a_lower_case_word_before_a_place_word(spans):
+    assert spans("Priya Sharma district collector said so.") == [("PERSON", "Priya Sharma")]
+    assert spans("The affected area was sealed on Monday.") == []

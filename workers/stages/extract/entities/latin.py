@@ -209,6 +209,20 @@ def _head_ahead(
     return False
 
 
+def _before_place_word(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:
+    """The words from i to end come right before a place's word in lower case ("Bhiti Khurd
+    village", "Walikale territory"), and none is a people's adjective, nor one word a common
+    one or one that opens a known name ("Kurdish region", "Labour county": the Labour
+    Party's)."""
+    if end >= len(info) or not toks.adjacent(end - 1):
+        return False
+    if not (info[end].place and info[end].lower):
+        return False
+    words = toks.words[i:end]
+    common = len(words) == 1 and (info[i].common or info[i].opens)
+    return not common and not any(is_people(word, idx) for word in words)
+
+
 def _trade(word: str, idx: Lexicon) -> bool:
     """A trade's noun, in either case and number: "analyst", "Analysts"."""
     lower = word.casefold()
@@ -245,6 +259,8 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return None
     if before == "of" and _after_an_age(toks, info, i - 1):
         return "LOC"  # "Shahnawaz (27) of Kaila Bhatta": where he lives
+    if _before_place_word(toks, info, i, end, idx):
+        return "LOC"  # "Bhiti Khurd village", "Bhiwandi's Shanti Nagar area"
     facility_first = len(words) > 1 and info[i].facility and not info[end - 1].org_head
     if facility_first and words[-1] not in idx.vocabulary.surnames:  # not "Temple Grandin"
         return "LOC"  # "Masjid Al-Haram", "Fort Kochi": the facility's word first
