@@ -59,6 +59,8 @@ def test_trap_a_count_in_parentheses_after_things_names_no_one(people, places):
     assert people("हादसे में गाड़ियां (12) जल गईं। कुल वाहन (45) थे। बैठक (2024) में तय हुआ।") == []
     assert people("Medal tally: Gold (12) and Silver (8). Section (27) applies.") == []
     assert places("Under Section (2) of Motor Vehicles Rules and Rule 5(3) of Tax Rules.") == []
+    text = "Raju (14) of Class 9 and Amit (30) of Flat No 4 and Paragraph (4) of Schedule VII."
+    assert places(text) == []
 
 
 def test_a_name_after_an_age_s_adjective_is_a_person(people):
@@ -110,3 +112,6 @@ def test_trap_what_a_company_s_noun_introduces_that_is_no_company(organisations,
     # After an investor a person, after a brand a campaign (a review's cases).
     assert organisations("निवेशक पोरिंजू वेलियाथ ने हिस्सेदारी बढ़ाई।") == []
     assert organisations("ब्रांड अवेयरनेस कैंपेन ने बिक्री बढ़ाई।") == []
+    # Not over a name found (a second review's case): one entity for the words.
+    text = "सलाहकार फर्म रेडसीर स्ट्रैटेजी ने अनुमान लगाया।"
+    assert len(organisations(text)) + len(people(text)) <= 1

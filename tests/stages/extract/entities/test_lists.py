@@ -107,6 +107,18 @@ def test_trap_examples_of_no_kind_or_of_another_type_are_no_names(organisations,
     ):
         assert organisations(text) == [] and places(text) == [], text
     assert organisations("Brands like Made in India toys have gained.") == []
+    for text in (  # a second review's cases
+        "Banks such as Public Sector Banks, Regional Rural Banks and Cooperative Banks will act.",
+        "Companies such as Large Caps, Mid Caps and Small Caps saw selling.",
+        "Brands such as Premium, Mid-range and Budget segments grew.",
+        "Companies including Monday's Gainers, Laggards and Newly Listed Firms were in focus.",
+    ):
+        assert organisations(text) == [], text
+    assert "Poll" not in places("States like Poll-bound Maharashtra and Jharkhand gave freebies.")
+    assert organisations("भाजपा, कांग्रेस और निर्दलीय जैसे दलों के प्रत्याशी हैं।") == [
+        "कांग्रेस",
+        "भाजपा",
+    ]
     assert organisations("फिनटेक, एडटेक और हेल्थटेक जैसे स्टार्टअप्स को फंडिंग मिली।") == []
     assert places("बाढ़ग्रस्त और सूखाग्रस्त जैसे जिलों को पैकेज मिलेगा।") == []
     assert people("स्टैंडअप कॉमेडियन और इंफ्लुएंसर्स जैसे कलाकारों पर नजर है।") == []
@@ -123,7 +135,8 @@ def test_trap_examples_of_no_kind_or_of_another_type_are_no_names(organisations,
 def test_unknown_items_of_a_list_before_a_seat_s_word_are_seats(places):
     text = "उपचुनाव में मीरापुर, कुंदरकी, गाजियाबाद और बुढ़ाना सीटों पर घोषणा बाद में होगी।"
     assert {"मीरापुर", "कुंदरकी"} <= set(places(text))
-    assert "फूलपुर" in places("उपचुनाव में फूलपुर और मझवां सीटों पर पार्टी की दावेदारी है।")
+    # A word wordfreq knows is a seat beside a place the gazetteer knows.
+    assert "फूलपुर" in places("उपचुनाव में गाजियाबाद और फूलपुर सीटों पर दावेदारी है।")
 
 
 def test_trap_lists_before_a_seat_s_word_that_name_no_seat(places, organisations):
@@ -131,3 +144,7 @@ def test_trap_lists_before_a_seat_s_word_that_name_no_seat(places, organisations
     assert places("पैरामेडिकल और नर्सिंग सीटों पर दाखिले शुरू।") == []
     text = "चुनाव में दोनों सीटों पर भाजपा और सपा सीटों की बात हुई।"
     assert places(text) == [] and organisations(text) == ["भाजपा", "सपा"]
+    # A review's cases: English words (a course's seats), a hyphenated seat's second half.
+    text = "विधानसभा चुनाव के बीच मेडिकल, डेंटल और पैरामेडिकल सीटों पर काउंसलिंग टली।"
+    assert "डेंटल" not in places(text)
+    assert "उनियारा" not in places("उपचुनाव: देवली-उनियारा और रामगढ़ सीटों पर मुकाबला।")

@@ -476,8 +476,8 @@ class EntityFinder:
         if source != "title":  # a headline's words are the body's
             self._short_forms(scan)
         places = listed_places(toks, info, scan.ends, idx)
-        if scan.devanagari:
-            places.extend(listed_seats(toks, info, scan.ends, idx))
+        if scan.devanagari:  # a seat in a list of places and of seats is one place
+            places = sorted({*places, *listed_seats(toks, info, scan.ends, idx)})
         for k in places:
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
         seats = seats_after_place(toks, info, scan.ends, idx)
@@ -834,25 +834,30 @@ class EntityFinder:
 
     def _situated(self, scan: _Scan, i: int) -> int:
         """End of a place's name from word i that "स्थित" (situated) follows, else 0: one or two
-        words, the first rare in Hindi, right after a name found and a postposition ("रांची के
-        कांके रोड स्थित", "बीसीसीएल के कुस्तौर स्थित"). Not without such a name before them:
+        words, the first rare in Hindi, right after a name found (or a rare word) and a
+        postposition ("रांची के कांके रोड स्थित", "बीसीसीएल के कुस्तौर स्थित"; one word after an
+        organisation, none with a head noun). Not without such a name before them:
         English words that wordfreq's list lacks name facilities there ("अस्पताल के ट्रॉमा
         सेंटर स्थित", "गेस्टहाउस स्थित", "बिजली सबस्टेशन स्थित")."""
         idx, toks, info = self.lexicon, scan.toks, scan.info
         if i < 2 or not (toks.adjacent(i - 2) and toks.adjacent(i - 1)):
             return 0
-        named = scan.ends.get(i - 2, (0, ""))[1] in ("LOC", "ORG") or rare_name(info[i - 2], idx)
-        if not info[i - 1].particle or not named:
+        before = scan.ends.get(i - 2, (0, ""))[1]
+        if not info[i - 1].particle or not (
+            before in ("LOC", "ORG") or rare_name(info[i - 2], idx)
+        ):
             return 0
         if not rare_name(info[i], idx):
             return 0
-        for end in (i + 1, i + 2):
+        # After an organisation, one word: "बीसीसीएल के कुस्तौर स्थित", not "एम्स के ट्रॉमा सेंटर".
+        for end in (i + 1,) if before == "ORG" else (i + 1, i + 2):
             if end >= len(info) or not toks.adjacent(end - 1):
                 return 0
             if info[end].folded in idx.situated:
                 return end
-            if not info[end].name_like or info[end].particle:
-                return 0
+            word = info[end]
+            if not word.name_like or word.particle or word.org_head or word.facility:
+                return 0  # "हैलट अस्पताल स्थित": a hospital's name, its head's rules decide
         return 0
 
     def _place_ends(self, scan: _Scan, end: int) -> bool:

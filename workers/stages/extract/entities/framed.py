@@ -133,13 +133,12 @@ def companies_named(
     one word (an English word in Devanagari: "स्टार्टअप इकोसिस्टम ने"), nor a person's name the
     lists know a word of ("कंपनी के सीईओ राकेश ... ने"); not after an investor ("निवेशक पोरिंजू
     वेलियाथ ने": a person) or a brand (`firm_nouns`)."""
-    starts = {first for first, _ in ends.values()}
     found: list[tuple[int, int]] = []
     n = len(info)
     for k in where_among(info, idx.firm_nouns):
         first = last = k + 1
-        if first >= n or first in starts or not info[k].devanagari or not toks.adjacent(k):
-            continue
+        if first >= n or _inside_found(ends, k) or not toks.adjacent(k):
+            continue  # "सलाहकार फर्म रेडसीर ..." found as a person: not a company over it too
         while last + 1 < n and last - first < _COMPANY_WORDS and toks.adjacent(last):
             if info[last + 1].agent or not _company_word(info, last + 1, idx):
                 break
@@ -155,6 +154,11 @@ def companies_named(
         ):
             found.append((first, last))
     return found
+
+
+def _inside_found(ends: dict[int, tuple[int, str]], k: int) -> bool:
+    """Word k or the word after it is inside a name found."""
+    return any(first <= k + 1 and last >= k for last, (first, _) in ends.items())
 
 
 def _company_word(info: list[Word], k: int, idx: Lexicon) -> bool:

@@ -209,6 +209,16 @@ def _head_ahead(
     return False
 
 
+def _home(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
+    """The words from i to end may name where a person lives: not one common word ("of
+    Class 9", "of Batch 2019", "of Flat No 4"), nor with a number ("of Schedule VII")."""
+    words = toks.words[i:end]
+    if len(words) == 1 and words[0].casefold() in idx.vocabulary.common:
+        return False
+    after = toks.words[end] if end < len(toks.words) and toks.adjacent(end - 1) else ""
+    return not any(w.isdigit() or set(w) <= set("IVXLC") for w in [*words[1:], after] if w)
+
+
 def _before_place_word(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:
     """The words from i to end come right before a place's word in lower case ("Bhiti Khurd
     village", "Walikale territory"), and none is a people's adjective, nor one word a common
@@ -257,7 +267,7 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "ORG"  # "Wikinews", "Firstpost"
     if len(words) > _PERSON_WORDS:
         return None
-    if before == "of" and _after_an_age(toks, info, i - 1):
+    if before == "of" and _after_an_age(toks, info, i - 1) and _home(toks, i, end, idx):
         return "LOC"  # "Shahnawaz (27) of Kaila Bhatta": where he lives
     if _before_place_word(toks, info, i, end, idx):
         return "LOC"  # "Bhiti Khurd village", "Bhiwandi's Shanti Nagar area"

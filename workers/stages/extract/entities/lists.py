@@ -23,7 +23,7 @@ from workers.stages.extract.entities.framed import name_word, plain_surname
 from workers.stages.extract.entities.latin import is_people
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.rules import electoral, given_name_word
-from workers.stages.extract.entities.words import Word, where_among
+from workers.stages.extract.entities.words import Word, rare_name, where_among
 
 _MIN_ITEMS = 3
 _MIN_KNOWN = 2
@@ -75,9 +75,11 @@ def listed_seats(
     toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
 ) -> list[int]:
     """The positions of the unknown one-word items of a list of two or more before a seat's
-    word, in an election's text: each names a constituency ("मीरापुर, कुंदरकी, गाजियाबाद और
-    बुढ़ाना सीटों पर", "फूलपुर और मझवां सीटों"; not "दोनों सीटों", a common word, nor a list with
-    a person or a party: "भाजपा और सपा सीटों")."""
+    word, in an election's text: each names a constituency, rare in Hindi or beside a place
+    the gazetteer knows ("मीरापुर, कुंदरकी, गाजियाबाद और खैर सीटों पर"; not "दोनों सीटों", a
+    common word, nor "मेडिकल, डेंटल और पैरामेडिकल सीटों", English words, nor a list with a
+    person or a party: "भाजपा और सपा सीटों", nor the second half of a hyphenated name:
+    "देवली-उनियारा")."""
     seats = [k for k in where_among(info, idx.seat_words) if k > 1 and toks.adjacent(k - 1)]
     if not seats or not electoral(info, idx):
         return []
@@ -92,7 +94,14 @@ def listed_seats(
         items = _list_from(toks, info, names, idx, start, lambda k: _place_from(toks, info, k, idx))
         kinds = {kind for _, _, kind in items}
         if len(items) > 1 and items[-1][1] == last and kinds <= {"LOC", ""}:
-            found.extend(first for first, _, kind in items if not kind)
+            known = any(kind == "LOC" and info[first].opens for first, _, kind in items)
+            found.extend(
+                first
+                for first, _, kind in items
+                if not kind
+                and (known or rare_name(info[first], idx))
+                and toks.gap(first - 1) != "-"
+            )
     return found
 
 
@@ -431,7 +440,7 @@ def _latin_examples(
 ) -> list[tuple[int, int, str]]:
     """The items of a list of capitalised names from word k: "AT&T and T-Mobile", "Nashville,
     Toronto, Denver and Los Angeles"; it ends after the item that "and" or "or" opens, and is
-    none when no item follows them."""
+    none when no item follows them or a capitalised word after a comma is none."""
     items: list[tuple[int, int, str]] = []
     n = len(info)
     if k >= n or not toks.adjacent(k - 1):
@@ -442,8 +451,8 @@ def _latin_examples(
             last, kind = names[k]
         elif (end := _capitalised_item(toks, info, names, k, idx)) is not None:
             last, kind = end, ""
-        elif closing:
-            return []  # "Life and General insurers": no name after "and", no list of names
+        elif closing or info[k].capital:
+            return []  # "Life and General insurers", "Premium, Mid-range and Budget": kinds
         else:
             break
         items.append((k, last, kind))
@@ -485,17 +494,31 @@ def _capitalised_item(
     if last == k and (
         (word.endswith("s") and word[:-1].isupper())
         or is_people(word, idx)
-        or (info[k].common and not _item_closed(toks, info, k, idx))
+        or (word.casefold() in idx.vocabulary.common and not _item_closed(toks, info, k, idx))
     ):
         return None
+    if any(_kind_word(toks.words[j], idx) for j in words) or toks.gap(last) == "'":
+        return None  # "Regional Rural Banks", "Large Caps", "Monday's Gainers": kinds, a possessor
     if last + 1 < n and toks.gap(last) == "-" and toks.words[last + 1].isdigit():
         return None
     return last
 
 
 def _item_closed(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
-    """Word k ends a list's item: punctuation, "and" or "or", or the text's end follows."""
-    return k + 1 == len(info) or bool(toks.gap(k)) or info[k + 1].folded in idx.list_joins
+    """Word k ends a list's item: a comma or a stop, "and" or "or", or the text's end follows
+    (not a hyphen: "Poll-bound Maharashtra")."""
+    if k + 1 == len(info) or toks.gap(k) in (",", ".", ";", ":"):
+        return True
+    return not toks.gap(k) and info[k + 1].folded in idx.list_joins
+
+
+def _kind_word(word: str, idx: Lexicon) -> bool:
+    """A kind's plural, or a common English word's plural: a list of kinds has them ("Public
+    Sector Banks", "Mid Caps", "Listed Entities")."""
+    lower = word.casefold()
+    if lower in idx.example_kinds:
+        return True
+    return word[:1].isupper() and lower.endswith("s") and lower in idx.vocabulary.common
 
 
 def _example_word(info: list[Word], k: int, idx: Lexicon) -> bool:
@@ -505,6 +528,7 @@ def _example_word(info: list[Word], k: int, idx: Lexicon) -> bool:
     return (
         word.devanagari
         and len(word.folded) > 1
+        and word.name_like  # not an adjective of relation: "निर्दलीय"
         and not word.frequent
         and not word.particle
         and word.folded not in idx.function_words
