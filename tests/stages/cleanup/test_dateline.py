@@ -16,6 +16,16 @@ def test_a_known_place_is_the_dateline(rules):
     assert d.removed == [{"kind": "dateline", "text": "लखनऊ:", "line": 1}]
 
 
+def test_a_visarga_for_the_colon_ends_a_dateline(rules):
+    d = draft(f"नई दिल्लीः {REST}")
+    split_dateline(d, rules.cleanup.dateline)
+    assert d.dateline == "नई दिल्ली" and texts(d) == [REST]
+    line = f"दुःख की बात है कि {REST}"  # a visarga inside a word is the word's
+    d = draft(line)
+    split_dateline(d, rules.cleanup.dateline)
+    assert d.dateline is None and texts(d) == [line]
+
+
 def test_wire_style_and_agency_datelines(rules):
     d = draft("NEW DELHI: The court said on Monday that the hearing would go on.")
     split_dateline(d, rules.cleanup.dateline)

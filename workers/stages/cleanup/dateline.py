@@ -1,4 +1,5 @@
-"""The dateline that opens a news body ("नई दिल्ली:", "NEW DELHI:", "Lucknow, Jan 3 (PTI) -")."""
+"""The dateline that opens a news body ("नई दिल्ली:", "NEW DELHI:", "Lucknow, Jan 3 (PTI) -"; a
+visarga for the colon, as Hindi typists write one: "नई दिल्लीः")."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from workers.stages.gazetteer import Gazetteer
 _DATELINE = regex.compile(
     r"^(?P<place>[\p{L}\p{M}.'’]+(?:[ \-][\p{L}\p{M}.'’]+){0,3})"
     r"(?P<extra>(?:\s*\([^()]{1,30}\))?(?:\s*,\s*[^:()\n]{1,30}?)?(?:\s*\([^()]{1,30}\))?)"
-    r"\s*(?:[:：]|\s[-–—]{1,2})\s+(?=\S)"
+    r"\s*(?:[:：ः]|\s[-–—]{1,2})\s+(?=\S)"
 )
 _ALL_CAPS = regex.compile(r"^[A-Z][A-Z .'-]{1,40}$")
 
@@ -42,7 +43,7 @@ class DatelineRules:
     def likely_place(self, place: str, rest: str, match: regex.Match[str]) -> bool:
         """An unknown short name before ":" opening a full sentence, not a known label."""
         return (
-            match.group(0).rstrip().endswith((":", "："))
+            match.group(0).rstrip().endswith((":", "：", "ः"))
             and len(place.split()) <= self.max_place_words
             and place.casefold() not in self.not_places
             and len(rest.split()) >= self.min_words_after

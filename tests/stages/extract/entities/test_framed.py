@@ -115,3 +115,18 @@ def test_trap_what_a_company_s_noun_introduces_that_is_no_company(organisations,
     # Not over a name found (a second review's case): one entity for the words.
     text = "सलाहकार फर्म रेडसीर स्ट्रैटेजी ने अनुमान लगाया।"
     assert len(organisations(text)) + len(people(text)) <= 1
+
+
+def test_a_dateline_the_body_opens_with_names_places(places):
+    """Hindi papers' "इमामगंज (गया)।" and "लखीमपुर।", left in the body: the town, and the
+    district or country in parentheses."""
+    text = "इमामगंज (गया)। इमामगंज थाना क्षेत्र के बाजार में लूट हुई।"
+    assert {"इमामगंज", "गया"} <= set(places(text))
+    text = "मेड़ता सिटी (नागौर)। पंचायत चुनाव के दूसरे चरण में मतदान हुआ।"
+    assert places(text) == ["नागौर", "मेड़ता सिटी"]
+
+
+def test_trap_a_sentence_the_body_opens_with_is_no_dateline(places, people):
+    assert places("उन्होंने कहा। फिर सब चले गए।") == []
+    assert places("नोट: यह खबर अपडेट हो रही है।") == []
+    assert places("बिजली (कटौती)। शहर में अंधेरा रहा।") == []

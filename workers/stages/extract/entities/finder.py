@@ -21,6 +21,7 @@ from workers.stages.extract.entities.framed import (
     aged_names,
     companies_named,
     named_from_place,
+    opening_places,
     seats_after_place,
 )
 from workers.stages.extract.entities.latin import (
@@ -475,6 +476,9 @@ class EntityFinder:
                 i = self._resolve(scan, candidate)
         if source != "title":  # a headline's words are the body's
             self._short_forms(scan)
+        if source == "body":  # a dateline the body still opens with: "इमामगंज (गया)। ..."
+            for first, last in opening_places(toks, info, scan.ends, idx):
+                scan.add("LOC", latin_words(text, toks, info, first, last + 1, idx), first, last)
         places = listed_places(toks, info, scan.ends, idx)
         if scan.devanagari:  # a seat in a list of places and of seats is one place
             places = sorted({*places, *listed_seats(toks, info, scan.ends, idx)})

@@ -176,6 +176,50 @@ def _company_word(info: list[Word], k: int, idx: Lexicon) -> bool:
     )
 
 
+_DATELINE_WORDS = 3  # at most in a dateline's place
+
+
+def opening_places(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[tuple[int, int]]:
+    """The first and last words of the places no rule found in a dateline a body opens with,
+    as Hindi papers write one ("इमामगंज (गया)। इमामगंज थाना क्षेत्र के ...", "लखीमपुर। दुधवा
+    ..."): one to three words that may be a place's, then a danda, or a district or country of
+    one or two words in parentheses and a danda or a colon. Names found keep their type; no
+    common word ("उन्होंने कहा।")."""
+    place = _dateline_run(toks, info, 0, idx)
+    if place is None:
+        return []
+    gap = toks.gap(place)
+    if "।" in gap and "(" not in gap:
+        runs = [(0, place)]
+    elif gap == "(" and (district := _dateline_run(toks, info, place + 1, idx)) is not None:
+        closing = toks.gap(district)
+        if not closing.startswith(")") or not any(mark in closing for mark in "।:"):
+            return []
+        runs = [(0, place), (place + 1, district)]
+    else:
+        return []
+    starts = {first for first, _ in ends.values()}
+    return [(first, last) for first, last in runs if first not in starts and last not in ends]
+
+
+def _dateline_run(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> int | None:
+    """The last word of one to three adjacent words from word k that may be a place's name, else
+    None: no particle or function word, and no common Hindi word first ("मेड़ता सिटी"; not
+    "उन्होंने कहा"), unless a list knows the word ("गया", Gaya, also "went")."""
+    last = k
+    while last < len(info) and last - k < _DATELINE_WORDS:
+        word = info[last]
+        plain = word.particle or word.folded in idx.function_words or (word.frequent and last == k)
+        if not word.opens and (not word.name_like or plain):
+            return None
+        if not toks.adjacent(last):
+            return last
+        last += 1
+    return None
+
+
 _AGES = range(1, 120)
 
 
