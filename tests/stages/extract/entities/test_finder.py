@@ -842,6 +842,12 @@ def test_village_heads_candidates_and_trades_are_roles_before_a_name(spans):
     )
     for name in ("शंपा मालिक", "सीपी योगेश्वर", "जाह्नु बरुआ", "हनुमान सिंह भाटी"):
         assert ("PERSON", name) in found, name
+    found = spans(  # guards, engineers, kabaddi's and football's positions, a mother
+        "चौकीदार लाखन सिंह कुशवाह घायल हुए। अभियंता धीरज चावला ने बताया। रेडर अर्जुन देशवाल"
+        " ने 12 अंक लिए। उसकी मां सुनीता ने रिपोर्ट दर्ज कराई।"
+    )
+    for name in ("लाखन सिंह कुशवाह", "धीरज चावला", "अर्जुन देशवाल", "सुनीता"):
+        assert ("PERSON", name) in found, name
 
 
 def test_trap_a_common_word_after_a_role_is_no_name(spans):
@@ -851,6 +857,8 @@ def test_trap_a_common_word_after_a_role_is_no_name(spans):
         "विधायक चयन की प्रक्रिया शुरू हुई। कोच टीम के साथ गए। प्रधान कार्यालय में बैठक हुई।"
         " भारत कृषि प्रधान देश है। प्रत्याशी घोषित किए गए। उम्मीदवार चयन की प्रक्रिया चली।"
     )
+    assert [name for kind, name in spans(text) if kind == "PERSON"] == []
+    text = "आयुक्त कार्यालय में बैठक हुई। डिफेंडर टीम के साथ लौटे। मां बाप ने शिकायत की।"
     assert [name for kind, name in spans(text) if kind == "PERSON"] == []
     assert ("PERSON", "विकास") in spans("विधायक विकास ने कहा।")  # a given name, by the lists
     # "प्रधान" alone is a word of rank ("प्रधान डाकघर", the head post office), no role.
