@@ -872,3 +872,24 @@ def test_capitalised_words_before_a_place_word_in_lower_case_are_a_place(spans):
 def test_trap_a_known_person_or_a_lower_case_word_before_a_place_word(spans):
     assert spans("Priya Sharma district collector said so.") == [("PERSON", "Priya Sharma")]
     assert spans("The affected area was sealed on Monday.") == []
+
+
+def test_words_in_lower_case_around_a_name_type_it(spans):
+    """ "the hamlet of Sidomulyo" (a place's noun and "of"), "X-based" (a place, and the
+    company after it), "the far-right Chega party" (an organisation's noun after it), "Shares
+    of Samyang Foods", "noodle maker Samyang Foods said" (a company's noun before "said")."""
+    text = "Residents of the hamlet of Sidomulyo fled. A Kondapur-based startup grew."
+    assert spans(text) == [("LOC", "Kondapur"), ("LOC", "Sidomulyo")]
+    assert ("ORG", "FreshToHome") in spans("Rivals include Bengaluru-based FreshToHome.")
+    text = "The far-right Chega party lost. Shares of Samyang Foods rose."
+    assert spans(text) == [("ORG", "Chega"), ("ORG", "Samyang Foods")]
+    text = "Instant noodle maker Samyang Foods said on Monday it would invest."
+    assert spans(text) == [("ORG", "Samyang Foods")]
+
+
+def test_trap_lower_case_words_that_type_no_name(spans):
+    """A common word after a place's noun and "of", an acronym before "-based", a person's
+    party (an event)."""
+    assert spans("The city of Light shone. The town of Hope waited.") == []
+    assert spans("It used LED-based lamps.") == []
+    assert ("ORG", "Guy Fawkes") not in spans("He hosted his annual Guy Fawkes party.")

@@ -209,6 +209,27 @@ def _head_ahead(
     return False
 
 
+def _based(toks: Tokens, end: int) -> bool:
+    """The run ending before word `end` is joined to "based" by a hyphen: "Kondapur-based"."""
+    return end < len(toks) and toks.gap(end - 1) == "-" and toks.words[end] == "based"
+
+
+def _framed_kind(toks: Tokens, i: int, end: int, idx: Lexicon) -> str | None:
+    """The type a word in lower case around the run from i to end says: a place's noun and "of"
+    before it ("the hamlet of Sidomulyo", "the town of Duntulm"), an organisation's noun after
+    it ("the far-right Chega party") or "shares of" before it ("Shares of Samyang Foods")."""
+    if i > 1 and toks.words[i - 1] in ("of", "in") and toks.adjacent(i - 1):
+        noun = toks.words[i - 2]
+        if toks.adjacent(i - 2) and noun.casefold() in idx.org_nouns_before:
+            return "ORG"
+        single_common = end - i == 1 and toks.words[i].casefold() in idx.vocabulary.common
+        if toks.adjacent(i - 2) and toks.words[i - 1] == "of" and noun in idx.place_words:
+            return None if single_common else "LOC"  # not "the city of Light"
+    if end < len(toks) and toks.adjacent(end - 1) and toks.words[end] in idx.org_nouns_after:
+        return None if names_a_person(toks.words[i:end], idx) else "ORG"  # "Guy Fawkes party"
+    return None
+
+
 def _home(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
     """The words from i to end may name where a person lives: not one common word ("of
     Class 9", "of Batch 2019", "of Flat No 4"), nor with a number ("of Schedule VII")."""
@@ -269,6 +290,13 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return None
     if before == "of" and _after_an_age(toks, info, i - 1) and _home(toks, i, end, idx):
         return "LOC"  # "Shahnawaz (27) of Kaila Bhatta": where he lives
+    if _based(toks, end) and not (is_people(words[0], idx) or words[-1].isupper()):
+        return "LOC"  # "Kondapur-based", "Madeira-based": a place (not "LED-based")
+    if before == "based" and toks.gap(i - 2) == "-":
+        return "ORG"  # "Bengaluru-based FreshToHome": a company
+    framed = _framed_kind(toks, i, end, idx)
+    if framed:
+        return framed
     if _before_place_word(toks, info, i, end, idx):
         return "LOC"  # "Bhiti Khurd village", "Bhiwandi's Shanti Nagar area"
     facility_first = len(words) > 1 and info[i].facility and not info[end - 1].org_head
@@ -278,14 +306,14 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return "ORG"  # "according to the Intelligencer", "the Independent newspaper"
     if len(words) <= _TOWN_WORDS and _town_of_state(toks, i, end, idx):
         return "LOC"  # "Austin, Texas, last week": a town, though Austin is a given name
-    if len(words) > 1 and person_evidence(toks, info, i, end, idx):
-        return "PERSON"  # "a statement from Tom Hendricks" is still a person
     if (
         before in idx.company_nouns
         and toks.words[i - 1].islower()
         and not names_a_person(words, idx)
     ):
-        return "ORG"  # "carrier Emirates", "chipmaker Intel"
+        return "ORG"  # "carrier Emirates", "noodle maker Samyang Foods said"
+    if len(words) > 1 and person_evidence(toks, info, i, end, idx):
+        return "PERSON"  # "a statement from Tom Hendricks" is still a person
     if len(words) == 1 and _quoted_speaker(toks, i, end, idx):
         return "PERSON"  # '"... living", said Gustafon.'
     if before == "at" and i > 1 and toks.adjacent(i - 2) and _trade(toks.words[i - 2], idx):
