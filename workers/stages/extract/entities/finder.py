@@ -23,6 +23,7 @@ from workers.stages.extract.entities.framed import (
     named_from_place,
     opening_places,
     seats_after_place,
+    teams_named,
 )
 from workers.stages.extract.entities.latin import (
     after_the,
@@ -490,7 +491,8 @@ class EntityFinder:
         examples = exemplified(toks, info, scan.ends, idx, scan.cased, scan.devanagari)
         if scan.devanagari:
             companies = companies_named(toks, info, scan.ends, idx)
-            examples.extend((first, last, "ORG") for first, last in companies)
+            teams = teams_named(toks, info, scan.ends, idx)  # "हरियाणा स्टीलर्स"
+            examples.extend((first, last, "ORG") for first, last in [*companies, *teams])
         for first, last, kind in examples:
             scan.add(kind, self._name_of(scan, first, last, kind), first, last)
         rules = (named_from_place, aged_names, listed_people)  # each reads the names found so far
