@@ -979,3 +979,20 @@ def test_a_visarga_that_ends_a_word_is_a_colon(spans):
     """ "पटनाः" in a dateline's style is Patna and a colon; inside a word ("दुःख") it stays."""
     assert spans("पटनाः बिहार में बारिश हुई।") == [("LOC", "पटना"), ("LOC", "बिहार")]
     assert spans("लोगों को दुःख हुआ।") == []
+
+
+def test_a_devanagari_tail_after_for_or_of_goes_on_over_name_words(organisations):
+    text = "काउंसिल फॉर लेदर एक्सपोर्ट्स के अध्यक्ष ने कहा।"
+    assert organisations(text) == ["काउंसिल फॉर लेदर एक्सपोर्ट्स"]
+
+
+def test_trap_what_a_third_review_of_new_articles_found(spans):
+    """An officer's acronym is no organisation, a relative pronoun opens no place, a common
+    word after a player's two-word name is not his, an office that speaks is no person."""
+    found = spans("शेरघाटी के एसडीपीओ अजय प्रसाद ने मुआयना किया।")
+    assert ("ORG", "एसडीपीओ") not in found and ("PERSON", "अजय प्रसाद") in found
+    found = spans("मार्ग बंद है, जिससे व्यास घाटी का संपर्क कट गया।")
+    assert ("LOC", "जिससे व्यास घाटी") not in found
+    found = spans("दिग्गज डिफेंडर फजल अत्राचली आखिरी दो मिनट में आउट हुए।")
+    assert ("PERSON", "फजल अत्राचली") in found
+    assert spans("उपखंड अधिकारी ने कहा कि मतदान शांत रहा।") == []

@@ -914,6 +914,8 @@ class EntityFinder:
         acronym, nxt = scan.info[i].acronym, i + 1
         if len(acronym) < 3 or acronym in self.lexicon.common_acronyms:
             return False
+        if scan.info[i].folded in self.lexicon.roles:
+            return False  # "एसडीपीओ" (SDPO) is an officer
         if nxt == len(scan.info) or scan.toks.gap(i) not in ("", "-"):
             return scan.toks.gap(i) != "("  # "ओडीएफ (खुले में शौच से मुक्ति)" explains a term
         return scan.info[nxt].folded in self.lexicon.function_words

@@ -251,7 +251,10 @@ def _tail(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
             and (links is idx.org_links or not another_name(toks, info, nxt, idx))
         ):
             break
-        end = _capitals_from(toks, info, nxt + 1)
+        if info[nxt].devanagari:  # "काउंसिल फॉर लेदर एक्सपोर्ट्स": no capitals, name words
+            end = _devanagari_from(toks, info, nxt + 1, idx)
+        else:
+            end = _capitals_from(toks, info, nxt + 1)
         links = idx.org_tails  # after "for Disease Control", "and Prevention" goes on
     at = end + 1 < len(info) and toks.words[end] == "at" and info[end + 1].capital
     if end > head + 1 and at and toks.words[head].casefold() in idx.campus_heads:
@@ -313,6 +316,23 @@ def another_name(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
         return True
     end = _capitals_from(toks, info, k + 1)
     return info[end - 1].org_head and toks.words[k] in idx.vocabulary.places
+
+
+_TAIL_WORDS = 3  # at most in a Devanagari tail after "फॉर" or "ऑफ"
+
+
+def _devanagari_from(toks: Tokens, info: list[Word], end: int, idx: Lexicon) -> int:
+    """End of the Devanagari name words joined to the word before `end`, from `end` on (two
+    more at most): no particle or function word ("... ऑफ मेडिकल रिसर्च ने")."""
+    stop = min(len(info), end + _TAIL_WORDS - 1)
+    while end < stop and toks.adjacent(end - 1):
+        word = info[end]
+        if not word.devanagari or word.particle:
+            break
+        if word.folded in idx.function_words:
+            break
+        end += 1
+    return end
 
 
 def _capitals_from(toks: Tokens, info: list[Word], end: int) -> int:
@@ -772,7 +792,8 @@ def _marked_surname(info: list[Word], k: int, idx: Lexicon) -> bool:
 def speaker_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     """End of an unknown person's name in Devanagari that says something: two name words, then
     "ने" and a verb of saying ("हॉवर्ड थुरमन ने कहा"); none a role, head or place word (an
-    office speaking is no person: "जिला प्रशासन ने कहा", "ग्राम पंचायत ने बताया")."""
+    office speaking is no person: "जिला प्रशासन ने कहा", "ग्राम पंचायत ने बताया"), the second no
+    common Hindi word a list does not know as a name ("उपखंड अधिकारी ने कहा")."""
     after = i + 2
     if after + 1 >= len(info) or not (
         info[after].folded in idx.agent and info[after + 1].folded in idx.saying
@@ -784,6 +805,8 @@ def speaker_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
             return 0
         if word.place or word.folded in idx.roles or (k == i + 1 and not toks.adjacent(i)):
             return 0
+    if info[i + 1].frequent and not spelt_name_word(toks, info, i + 1, idx):
+        return 0  # "उपखंड अधिकारी ने कहा": an office's common noun, no surname
     return after
 
 
@@ -980,6 +1003,13 @@ def role_name_at(
         and (last == start or info[last].frequent)
     ):
         name_end -= 1  # "श्री X Y आए।", "भाजपा के नेता आए।" (not "विधायक जयकुमार गोरे।")
+    elif (
+        name_end - start > 2  # not "ग्राम प्रधान शंपा मालिक": a surname that is a common word
+        and info[last].devanagari
+        and info[last].frequent
+        and not spelt_name_word(toks, info, last, idx)
+    ):
+        name_end -= 1  # "डिफेंडर फजल अत्राचली आखिरी दो मिनट में": a common word ends it
     infinitive = name_end == start + 1 and (
         (
             info[start].folded.endswith(INFINITIVE)
