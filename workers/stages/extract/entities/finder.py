@@ -44,9 +44,9 @@ from workers.stages.extract.entities.latin import (
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.lists import (
     exemplified,
+    listed_areas,
     listed_people,
     listed_places,
-    listed_seats,
 )
 from workers.stages.extract.entities.rules import (
     INFINITIVE,
@@ -482,7 +482,7 @@ class EntityFinder:
                 scan.add("LOC", latin_words(text, toks, info, first, last + 1, idx), first, last)
         places = listed_places(toks, info, scan.ends, idx)
         if scan.devanagari:  # a seat in a list of places and of seats is one place
-            places = sorted({*places, *listed_seats(toks, info, scan.ends, idx)})
+            places = sorted({*places, *listed_areas(toks, info, scan.ends, idx)})
         for k in places:
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
         seats = seats_after_place(toks, info, scan.ends, idx)

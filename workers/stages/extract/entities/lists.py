@@ -71,7 +71,7 @@ def listed_places(
     return found
 
 
-def listed_seats(
+def listed_areas(
     toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
 ) -> list[int]:
     """The positions of the unknown one-word items of a list of two or more before a seat's
