@@ -251,3 +251,13 @@ def test_trap_an_acronym_before_a_place_word_is_no_place(spans):
     """ "दो एफआईआर जिला प्रशासन द्वारा": two reports, filed by the district administration."""
     found = spans("इनमें से दो एफआईआर जिला प्रशासन द्वारा दर्ज कराई गई. मझौलिया गांव में बैठक हुई.")
     assert found == [("LOC", "मझौलिया")]
+
+
+def test_an_alias_does_not_run_over_a_full_stop(spans):
+    """ "Karnataka. Police said": the state, then a new sentence (not "Karnataka Police"); a
+    short word's dot and a name's own parenthesis stay inside a name."""
+    assert spans("He is a native of Bidar in Karnataka. Police said so.") == [
+        ("LOC", "Bidar"),
+        ("LOC", "Karnataka"),
+    ]
+    assert ("ORG", "Janata Dal (United)") in spans("The Janata Dal (United) won.")

@@ -434,6 +434,10 @@ def match(
             idx.phonetic_span.get(word.phonetic, 0), authors.firsts.get(word.phonetic, 0)
         )
     exact = longest_exact(info, i, idx) if longest else None
+    if exact and (stop := _stop_within(toks, i, exact[0])):
+        exact = longest_exact(
+            info[:stop], i, idx
+        )  # "Karnataka. Police said": no "Karnataka Police"
     if longest and (capitals := _in_capitals(toks, info, i, idx)):
         exact = capitals if exact is None or capitals[0] > exact[0] else exact
     text = toks.words[i]
@@ -443,6 +447,8 @@ def match(
         hit = idx.exact.get(first.casefold())
         exact = (1, hit) if hit else None
     for size in range(min(longest_phonetic, len(info) - i), max(exact[0] if exact else 0, 1), -1):
+        if _stop_within(toks, i, size):
+            continue
         key = " ".join(w.key for w in info[i : i + size])
         hit = authors.by_key.get(key) or idx.phonetic.get(key)
         # By sound, two common Hindi words are a phrase, no person's or place's name ("आखिरी
@@ -459,6 +465,21 @@ def match(
         kind, canonical = idx.exact[latin]
         return 1, kind, canonical
     return None
+
+
+_IN_NAMES = ("", "-", "'", "’", "&", "(", ")")  # what may stand between a name's words
+_ABBREVIATED = 3  # letters at most of a word a dot shortens inside a name ("St. Xavier's")
+
+
+def _stop_within(toks: Tokens, i: int, size: int) -> int:
+    """The first word after a stop or other punctuation no name holds, between words i and
+    i + size - 1 ("Karnataka. Police"), else 0; a short word's dot is an abbreviation's."""
+    for k in range(i, i + size - 1):
+        gap = toks.gap(k)
+        if gap in _IN_NAMES or (gap == "." and len(toks.words[k]) <= _ABBREVIATED):
+            continue
+        return k + 1
+    return 0
 
 
 def pair_may_match(pair: str, idx: Lexicon, authors: Authors) -> bool:
