@@ -893,3 +893,14 @@ def test_trap_lower_case_words_that_type_no_name(spans):
     assert spans("The city of Light shone. The town of Hope waited.") == []
     assert spans("It used LED-based lamps.") == []
     assert ("ORG", "Guy Fawkes") not in spans("He hosted his annual Guy Fawkes party.")
+
+
+def test_places_a_list_of_dwellers_names_are_places_the_last_too(spans):
+    text = "Residents of Wagholi, Lohegaon and Kharadi staged a protest outside the office."
+    assert spans(text) == [("LOC", "Kharadi"), ("LOC", "Lohegaon"), ("LOC", "Wagholi")]
+
+
+def test_trap_a_last_item_that_is_a_pronoun_a_people_or_a_common_word(spans):
+    assert ("PERSON", "I") not in spans("Residents of Wagholi and I went there.")
+    found = spans("Farmers of Wagholi and Korean firms met.")
+    assert ("LOC", "Korean") not in found

@@ -295,6 +295,20 @@ class _Scan:
             return True
         return self.toks.words[end] in self.lexicon.list_joins
 
+    def last_item(self, i: int, end: int) -> bool:
+        """The name from word i to end may be a list's last item: "and" or "or" before it, a
+        word in lower case after it ("Wagholi, Lohegaon and Kharadi staged a protest"), no
+        common word or people's name."""
+        toks, idx = self.toks, self.lexicon
+        if i == 0 or end >= len(self.info) or toks.words[i - 1] not in idx.list_joins:
+            return False
+        words = toks.words[i:end]
+        if len(words) == 1 and (words[0].casefold() in idx.vocabulary.common or words[0] == "I"):
+            return False  # "... and Sell", "... and I went"
+        if any(is_people(word, idx) for word in words):
+            return False  # "Chinese and Korean firms"
+        return toks.adjacent(end - 1) and toks.words[end][:1].islower()
+
     def alias(self, k: int, kind: str, name: str) -> None:
         entity = (kind, name)
         others = self._spelt_otherwise(k) if kind == "PERSON" else ()  # not "Post": "पोस्ट"
@@ -1053,6 +1067,8 @@ class EntityFinder:
                 found = "LOC"  # "Clearwater, Florida until": no Florida the person
             if found is None and scan.list_item_ends(end):
                 found = scan.listed_after(i)
+            if found is None and scan.last_item(i, end) and scan.listed_after(i) == "LOC":
+                found = "LOC"  # "Wagholi, Lohegaon and Kharadi staged": places, the last too
             if found is None:  # the weakest evidence last: what the world's lists say
                 found = listed_kind(toks.words[i:end], idx)
             if found is None:

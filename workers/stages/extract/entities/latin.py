@@ -215,16 +215,18 @@ def _based(toks: Tokens, end: int) -> bool:
 
 
 def _framed_kind(toks: Tokens, i: int, end: int, idx: Lexicon) -> str | None:
-    """The type a word in lower case around the run from i to end says: a place's noun and "of"
-    before it ("the hamlet of Sidomulyo", "the town of Duntulm"), an organisation's noun after
-    it ("the far-right Chega party") or "shares of" before it ("Shares of Samyang Foods")."""
+    """The type a word in lower case around the run from i to end says: a place's noun or its
+    dwellers' and "of" before it ("the hamlet of Sidomulyo", "Residents of Wagholi"), an
+    organisation's noun after it ("the far-right Chega party") or "shares of" before it
+    ("Shares of Samyang Foods")."""
     if i > 1 and toks.words[i - 1] in ("of", "in") and toks.adjacent(i - 1):
         noun = toks.words[i - 2]
         if toks.adjacent(i - 2) and noun.casefold() in idx.org_nouns_before:
             return "ORG"
         single_common = end - i == 1 and toks.words[i].casefold() in idx.vocabulary.common
-        if toks.adjacent(i - 2) and toks.words[i - 1] == "of" and noun in idx.place_words:
-            return None if single_common else "LOC"  # not "the city of Light"
+        of_place = noun in idx.place_words or noun.casefold() in idx.dwellers
+        if toks.adjacent(i - 2) and toks.words[i - 1] == "of" and of_place:
+            return None if single_common else "LOC"  # not "the town of Hope"
     if end < len(toks) and toks.adjacent(end - 1) and toks.words[end] in idx.org_nouns_after:
         return None if names_a_person(toks.words[i:end], idx) else "ORG"  # "Guy Fawkes party"
     return None

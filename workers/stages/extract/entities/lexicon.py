@@ -129,6 +129,7 @@ class Lexicon:
     examples_before: frozenset[str]  # "जैसी": names of the kind after it before it
     org_nouns_after: frozenset[str]  # "party": "the Chega party" is an organisation
     org_nouns_before: frozenset[str]  # "shares": "shares of Samyang Foods" are a company's
+    dwellers: frozenset[str]  # "residents": "residents of Wagholi" live in a place
     example_kinds: dict[str, str]  # a kind's plural -> the type of its names: "companies": ORG
     people_endings: tuple[str, ...]  # "-ish", "-ese": a language's or people's name, no place
     peoples: frozenset[str]  # "Greek", "Muslim": the same without those endings
@@ -294,6 +295,7 @@ class Lexicon:
             examples_before=frozenset(fold(w) for w in words.get("examples_before", ())),
             org_nouns_after=frozenset(words.get("org_nouns_after", ())),
             org_nouns_before=frozenset(words.get("org_nouns_before", ())),
+            dwellers=frozenset(words.get("dwellers", ())),
             example_kinds={
                 fold(w).casefold(): kind
                 for kind, plurals in words.get("example_kinds", {}).items()
