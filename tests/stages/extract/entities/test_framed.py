@@ -139,3 +139,12 @@ def test_a_place_and_an_english_plural_in_a_match_s_report_are_a_team(organisati
 
 def test_trap_a_place_and_an_english_plural_outside_a_match_s_report(organisations):
     assert organisations("दिल्ली एयरपोर्ट्स पर भीड़ रही। भारत बॉन्ड्स जारी हुए।") == []
+
+
+def test_a_party_and_se_before_a_name_name_its_candidate(people):
+    text = "उपचुनाव में आजाद समाज पार्टी से नाजिम अली और आम आदमी पार्टी से अंकुर गंगवार मैदान में हैं।"
+    assert {"नाजिम अली", "अंकुर गंगवार"} <= set(people(text))
+
+
+def test_trap_a_party_and_se_before_common_words(people):
+    assert people("चुनाव में भाजपा से टिकट नहीं मिला। वह सपा से नाराज हैं।") == []

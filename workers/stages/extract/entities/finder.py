@@ -22,6 +22,7 @@ from workers.stages.extract.entities.framed import (
     companies_named,
     named_from_place,
     opening_places,
+    party_candidates,
     seats_after_place,
     teams_named,
 )
@@ -509,7 +510,8 @@ class EntityFinder:
             examples.extend((first, last, "ORG") for first, last in [*companies, *teams])
         for first, last, kind in examples:
             scan.add(kind, self._name_of(scan, first, last, kind), first, last)
-        rules = (named_from_place, aged_names, listed_people)  # each reads the names found so far
+        # each reads the names found so far
+        rules = (named_from_place, aged_names, party_candidates, listed_people)
         people = [span for rule in rules for span in rule(toks, info, scan.ends, idx)]
         for first, last in people:
             scan.add("PERSON", latin_words(text, toks, info, first, last + 1, idx), first, last)

@@ -176,6 +176,48 @@ def _company_word(info: list[Word], k: int, idx: Lexicon) -> bool:
     )
 
 
+_CANDIDATE_WORDS = 3  # at most in a candidate's name after "<party> से"
+
+
+def party_candidates(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[tuple[int, int]]:
+    """The first and last words of candidates an election's text names by their party: a
+    party found, "से", then one to three words that may be a name's, one a known given name or
+    surname, ended by punctuation, a joining word or a postposition ("आजाद समाज पार्टी से
+    नाजिम अली और आम आदमी पार्टी से अंकुर गंगवार"; not "भाजपा से टिकट", "सपा से नाराज":
+    common words)."""
+    found: list[tuple[int, int]] = []
+    starts = {first for first, _ in ends.values()}
+    n = len(info)
+    for last, (first, kind) in ends.items():
+        se = last + 1
+        if kind != "ORG" or se + 1 >= n or info[se].folded != "से" or not toks.adjacent(last):
+            continue
+        hit = idx.exact.get(" ".join(w.folded for w in info[first : last + 1]))
+        if hit is None or hit[1] not in idx.parties or not toks.adjacent(se):
+            continue
+        end = se + 1
+        while end < n and end - se <= _CANDIDATE_WORDS and end not in starts:
+            if not name_word(toks, info, end, idx):
+                break
+            if not toks.adjacent(end) or end + 1 == n:
+                end += 1
+                break
+            end += 1
+        words = range(se + 1, end)
+        after = info[end] if end < n else None
+        closed = (
+            after is None
+            or not toks.adjacent(end - 1)
+            or after.particle
+            or after.folded in idx.list_joins
+        )
+        if words and closed and any(person_word(toks, info, k, idx) for k in words):
+            found.append((se + 1, end - 1))
+    return found if found and electoral(info, idx) else []
+
+
 _TEAM_WORDS = 2  # at most after the place in a team's name
 _ENGLISH_PLURALS = ("्स", "ंस")  # a Devanagari word that ends so is an English plural: "स्टीलर्स"
 
