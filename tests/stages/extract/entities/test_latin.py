@@ -893,6 +893,10 @@ def test_trap_lower_case_words_that_type_no_name(spans):
     assert spans("The city of Light shone. The town of Hope waited.") == []
     assert spans("It used LED-based lamps.") == []
     assert ("ORG", "Guy Fawkes") not in spans("He hosted his annual Guy Fawkes party.")
+    # A third review's cases: a common word before "-based", a common word or a people before
+    # an organisation's noun.
+    assert spans("Plant-based diets are popular. Cloud-based tools grew.") == []
+    assert spans("Opposition party workers protested. The Kurdish militia withdrew.") == []
 
 
 def test_places_a_list_of_dwellers_names_are_places_the_last_too(spans):

@@ -148,18 +148,3 @@ def test_trap_lists_before_a_seat_s_word_that_name_no_seat(places, organisations
     text = "विधानसभा चुनाव के बीच मेडिकल, डेंटल और पैरामेडिकल सीटों पर काउंसलिंग टली।"
     assert "डेंटल" not in places(text)
     assert "उनियारा" not in places("उपचुनाव: देवली-उनियारा और रामगढ़ सीटों पर मुकाबला।")
-
-
-def test_unknown_items_of_a_list_before_an_area_s_noun_are_places(places):
-    found = places("फिर भी अंबाह, पोरसा और दिमनी इलाके में अवैध खनन जारी है।")
-    assert found == ["अंबाह", "दिमनी", "पोरसा"]
-
-
-def test_trap_adjectives_and_goods_before_an_area_s_noun(places):
-    for text in (
-        "सरकारी और निजी क्षेत्रों में नौकरियां घटीं।",
-        "ग्रामीण और शहरी इलाकों में बारिश हुई।",
-        "पहाड़ी और मैदानी इलाकों में ठंड बढ़ी।",
-        "गेहूं, चना और सरसों इलाकों में बोई गई।",
-    ):
-        assert places(text) == [], text

@@ -24,7 +24,6 @@ from workers.stages.extract.entities.framed import (
     opening_places,
     party_candidates,
     seats_after_place,
-    teams_named,
 )
 from workers.stages.extract.entities.latin import (
     after_the,
@@ -45,9 +44,9 @@ from workers.stages.extract.entities.latin import (
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.lists import (
     exemplified,
-    listed_areas,
     listed_people,
     listed_places,
+    listed_seats,
 )
 from workers.stages.extract.entities.rules import (
     INFINITIVE,
@@ -497,7 +496,7 @@ class EntityFinder:
                 scan.add("LOC", latin_words(text, toks, info, first, last + 1, idx), first, last)
         places = listed_places(toks, info, scan.ends, idx)
         if scan.devanagari:  # a seat in a list of places and of seats is one place
-            places = sorted({*places, *listed_areas(toks, info, scan.ends, idx)})
+            places = sorted({*places, *listed_seats(toks, info, scan.ends, idx)})
         for k in places:
             scan.add("LOC", idx.names.romanize_words(toks.words[k : k + 1]), k, k)
         seats = seats_after_place(toks, info, scan.ends, idx)
@@ -506,8 +505,7 @@ class EntityFinder:
         examples = exemplified(toks, info, scan.ends, idx, scan.cased, scan.devanagari)
         if scan.devanagari:
             companies = companies_named(toks, info, scan.ends, idx)
-            teams = teams_named(toks, info, scan.ends, idx)  # "हरियाणा स्टीलर्स"
-            examples.extend((first, last, "ORG") for first, last in [*companies, *teams])
+            examples.extend((first, last, "ORG") for first, last in companies)
         for first, last, kind in examples:
             scan.add(kind, self._name_of(scan, first, last, kind), first, last)
         # each reads the names found so far

@@ -218,36 +218,6 @@ def party_candidates(
     return found if found and electoral(info, idx) else []
 
 
-_TEAM_WORDS = 2  # at most after the place in a team's name
-_ENGLISH_PLURALS = ("्स", "ंस")  # a Devanagari word that ends so is an English plural: "स्टीलर्स"
-
-
-def teams_named(
-    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
-) -> list[tuple[int, int]]:
-    """The first and last words of teams a match's report names by a place found and an
-    English plural ("हरियाणा स्टीलर्स ने बंगाल वॉरियर्स को हराया", "पटना पाइरेट्स"): one or two
-    words right after the place, none found or common in Hindi, the last ending as an English
-    plural does; the place stays a place. Only in a match's report (elsewhere "दिल्ली
-    एयरपोर्ट्स", "भारत बॉन्ड्स" are no teams)."""
-    found: list[tuple[int, int]] = []
-    starts = {first for first, _ in ends.values()}
-    n = len(info)
-    for last, (first, kind) in ends.items():
-        if kind != "LOC" or not info[last].devanagari:
-            continue
-        end = last
-        while end + 1 < n and end - last < _TEAM_WORDS and toks.adjacent(end):
-            word = info[end + 1]
-            if end + 1 in starts or not word.devanagari or word.frequent or word.particle:
-                break
-            end += 1
-            if word.folded.endswith(_ENGLISH_PLURALS):
-                found.append((first, end))
-                break
-    return found if found and sporting(info, idx) else []
-
-
 _DATELINE_WORDS = 3  # at most in a dateline's place
 
 
@@ -256,14 +226,16 @@ def opening_places(
 ) -> list[tuple[int, int]]:
     """The first and last words of the places no rule found in a dateline a body opens with,
     as Hindi papers write one ("इमामगंज (गया)। इमामगंज थाना क्षेत्र के ...", "लखीमपुर। दुधवा
-    ..."): one to three words that may be a place's, then a danda, or a district or country of
-    one or two words in parentheses and a danda or a colon. Names found keep their type; no
-    common word ("उन्होंने कहा।")."""
+    ..."): one to three words that may be a place's, then a danda (a place a list knows: not
+    "खुशखबरी।", a heading), or a district or country of one or two words in parentheses and a
+    danda or a colon. Names found keep their type; no common word ("उन्होंने कहा।")."""
     place = _dateline_run(toks, info, 0, idx)
     if place is None:
         return []
     gap = toks.gap(place)
     if "।" in gap and "(" not in gap:
+        if not info[0].opens:
+            return []  # "खुशखबरी।", "अलर्ट।": a column's heading, unless a list knows the place
         runs = [(0, place)]
     elif gap == "(" and (district := _dateline_run(toks, info, place + 1, idx)) is not None:
         closing = toks.gap(district)

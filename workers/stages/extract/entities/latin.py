@@ -219,16 +219,20 @@ def _framed_kind(toks: Tokens, i: int, end: int, idx: Lexicon) -> str | None:
     dwellers' and "of" before it ("the hamlet of Sidomulyo", "Residents of Wagholi"), an
     organisation's noun after it ("the far-right Chega party") or "shares of" before it
     ("Shares of Samyang Foods")."""
+    words = toks.words[i:end]
+    if len(words) == 1 and (
+        words[0].casefold() in idx.vocabulary.common or is_people(words[0], idx)
+    ):
+        return None  # "the town of Hope", "Opposition party", "Kurdish militia"
     if i > 1 and toks.words[i - 1] in ("of", "in") and toks.adjacent(i - 1):
         noun = toks.words[i - 2]
         if toks.adjacent(i - 2) and noun.casefold() in idx.org_nouns_before:
             return "ORG"
-        single_common = end - i == 1 and toks.words[i].casefold() in idx.vocabulary.common
         of_place = noun in idx.place_words or noun.casefold() in idx.dwellers
         if toks.adjacent(i - 2) and toks.words[i - 1] == "of" and of_place:
-            return None if single_common else "LOC"  # not "the town of Hope"
+            return "LOC"
     if end < len(toks) and toks.adjacent(end - 1) and toks.words[end] in idx.org_nouns_after:
-        return None if names_a_person(toks.words[i:end], idx) else "ORG"  # "Guy Fawkes party"
+        return None if names_a_person(words, idx) else "ORG"  # not "Guy Fawkes party"
     return None
 
 
@@ -292,8 +296,9 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return None
     if before == "of" and _after_an_age(toks, info, i - 1) and _home(toks, i, end, idx):
         return "LOC"  # "Shahnawaz (27) of Kaila Bhatta": where he lives
-    if _based(toks, end) and not (is_people(words[0], idx) or words[-1].isupper()):
-        return "LOC"  # "Kondapur-based", "Madeira-based": a place (not "LED-based")
+    plain = len(words) == 1 and words[0].casefold() in idx.vocabulary.common
+    if _based(toks, end) and not (plain or is_people(words[0], idx) or words[-1].isupper()):
+        return "LOC"  # "Kondapur-based": a place (not "LED-based", "Plant-based")
     if before == "based" and toks.gap(i - 2) == "-":
         return "ORG"  # "Bengaluru-based FreshToHome": a company
     framed = _framed_kind(toks, i, end, idx)

@@ -168,7 +168,6 @@ class Lexicon:
     auxiliaries: frozenset[str]  # "गया", "हैं": the word before is a verb
     locatives: frozenset[str]  # "में", "स्थित": "बेनीपट्टी में"
     situated: frozenset[str]  # "स्थित": after a rare word, a place's name ("कुस्तौर स्थित")
-    area_nouns: frozenset[str]  # "इलाके", "तहसीलों": after a list of names, places'
     village_words: frozenset[str]  # "गांव", "मोहल्ला": "गांव बागोर"
     facility_words: frozenset[str]  # words that end a facility's name: Stadium, मस्जिद
     place_heads: frozenset[str]  # "isle", "gulf": before "of" and a name ("Isle of Skye")
@@ -340,7 +339,6 @@ class Lexicon:
             auxiliaries=frozenset(fold(w) for w in words.get("auxiliaries", ())),
             locatives=frozenset(fold(w) for w in words.get("locatives", ())),
             situated=frozenset(fold(w) for w in words.get("situated", ())),
-            area_nouns=frozenset(fold(w) for w in words.get("area_nouns", ())),
             village_words=frozenset(fold(w) for w in words.get("village_words", ())),
             facility_words=frozenset(fold(w) for w in words.get("facility_words", ())),
             place_heads=frozenset(words.get("place_heads", ())),

@@ -71,21 +71,18 @@ def listed_places(
     return found
 
 
-def listed_areas(
+def listed_seats(
     toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
 ) -> list[int]:
     """The positions of the unknown one-word items of a list of two or more before a seat's
-    word in an election's text, or before an area's noun in the plural or oblique in any: each
-    names a constituency or a place, rare in Hindi or beside a place the gazetteer knows
-    ("मीरापुर, कुंदरकी, गाजियाबाद और खैर सीटों पर", "अंबाह, पोरसा और दिमनी इलाके में"; not
-    "दोनों सीटों", a common word, nor "मेडिकल, डेंटल और पैरामेडिकल सीटों", English words, nor a
-    list with a person or a party: "भाजपा और सपा सीटों", nor the second half of a hyphenated
-    name: "देवली-उनियारा")."""
-    tails = where_among(info, idx.area_nouns)
-    if electoral(info, idx):
-        tails.extend(where_among(info, idx.seat_words))
-    seats = [k for k in tails if k > 1 and toks.adjacent(k - 1)]
-    if not seats:
+    word in an election's text: each names a constituency, rare in Hindi or beside a place the
+    gazetteer knows ("मीरापुर, कुंदरकी, गाजियाबाद और खैर सीटों पर"; not "दोनों सीटों", a common
+    word, nor "मेडिकल, डेंटल और पैरामेडिकल सीटों", English words, nor a list with a person or a
+    party: "भाजपा और सपा सीटों", nor the second half of a hyphenated name: "देवली-उनियारा").
+    (Not before an area's noun, "इलाकों", "क्षेत्रों": there the last item is as often an
+    adjective of the noun, "जोधपुर, बीकानेर और रेगिस्तानी इलाकों", or a tribe's name.)"""
+    seats = [k for k in where_among(info, idx.seat_words) if k > 1 and toks.adjacent(k - 1)]
+    if not seats or not electoral(info, idx):
         return []
     names = {first: (last, kind) for last, (first, kind) in ends.items()}
     found: list[int] = []
@@ -199,9 +196,9 @@ def _place_from(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> int | N
 
 
 def _one_word_item(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
-    """Word k ends its item: punctuation, a joining word, a postposition, a place's, a seat's or
-    an area's word follows ("सतारा और", "सोलापुर में", "भंडारा जिले", "खैर सीटों", "दिमनी
-    इलाके"; not "संघीय जर्मन गणराज्य")."""
+    """Word k ends its item: punctuation, a joining word, a postposition, a place's or a seat's
+    word follows ("सतारा और", "सोलापुर में", "भंडारा जिले", "खैर सीटों"; not "संघीय जर्मन
+    गणराज्य")."""
     if toks.gap(k) or k + 1 == len(info):
         return True
     after = info[k + 1]
@@ -210,7 +207,6 @@ def _one_word_item(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool
         or after.place
         or after.folded in idx.list_joins
         or after.folded in idx.seat_words
-        or after.folded in idx.area_nouns
     )
 
 
