@@ -897,6 +897,7 @@ def test_trap_lower_case_words_that_type_no_name(spans):
     # an organisation's noun.
     assert spans("Plant-based diets are popular. Cloud-based tools grew.") == []
     assert spans("Opposition party workers protested. The Kurdish militia withdrew.") == []
+    assert spans("He spoke for the Democratic party.") == [("ORG", "Democratic")]
 
 
 def test_places_a_list_of_dwellers_names_are_places_the_last_too(spans):

@@ -261,3 +261,8 @@ def test_an_alias_does_not_run_over_a_full_stop(spans):
         ("LOC", "Karnataka"),
     ]
     assert ("ORG", "Janata Dal (United)") in spans("The Janata Dal (United) won.")
+
+
+def test_a_given_name_spelt_otherwise_before_a_known_surname(spans):
+    """ "अस्लम" is no spelling the lists have; "Aslam" is a given name they know."""
+    assert spans("जबकि अस्लम इनामदार ने सात अंक लिए।") == [("PERSON", "अस्लम इनामदार")]

@@ -220,17 +220,16 @@ def _framed_kind(toks: Tokens, i: int, end: int, idx: Lexicon) -> str | None:
     organisation's noun after it ("the far-right Chega party") or "shares of" before it
     ("Shares of Samyang Foods")."""
     words = toks.words[i:end]
-    if len(words) == 1 and (
-        words[0].casefold() in idx.vocabulary.common or is_people(words[0], idx)
-    ):
-        return None  # "the town of Hope", "Opposition party", "Kurdish militia"
+    plain = len(words) == 1 and words[0].casefold() in idx.vocabulary.common
+    if (plain and opens_sentence(toks, i)) or is_people(words[0], idx):
+        return None  # "Opposition party workers", "Kurdish militia" (not "the Democratic party")
     if i > 1 and toks.words[i - 1] in ("of", "in") and toks.adjacent(i - 1):
         noun = toks.words[i - 2]
         if toks.adjacent(i - 2) and noun.casefold() in idx.org_nouns_before:
             return "ORG"
         of_place = noun in idx.place_words or noun.casefold() in idx.dwellers
         if toks.adjacent(i - 2) and toks.words[i - 1] == "of" and of_place:
-            return "LOC"
+            return None if plain else "LOC"  # not "the town of Hope"
     if end < len(toks) and toks.adjacent(end - 1) and toks.words[end] in idx.org_nouns_after:
         return None if names_a_person(words, idx) else "ORG"  # not "Guy Fawkes party"
     return None

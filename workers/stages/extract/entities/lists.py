@@ -522,15 +522,16 @@ def _kind_word(word: str, idx: Lexicon) -> bool:
     return word[:1].isupper() and lower.endswith("s") and lower in idx.vocabulary.common
 
 
-def _example_word(info: list[Word], k: int, idx: Lexicon) -> bool:
-    """Word k may be a word of a name given as an example in Devanagari: no common word and no
-    word of a kind that never names one ("पहले से कंट्री डिलाइट": not "से", "पहले")."""
+def _example_word(info: list[Word], k: int, idx: Lexicon, inside: bool = False) -> bool:
+    """Word k may be a word of a name given as an example in Devanagari: no common word (but
+    after a name's first word: "क्लाइमेट एक्शन नेटवर्क") and no word of a kind that never names
+    one ("पहले से कंट्री डिलाइट": not "से", "पहले")."""
     word = info[k]
     return (
         word.devanagari
         and len(word.folded) > 1
         and word.name_like  # not an adjective of relation: "निर्दलीय"
-        and not word.frequent
+        and (inside or not word.frequent)
         and not word.particle
         and word.folded not in idx.function_words
         and word.folded not in idx.list_joins
@@ -544,10 +545,10 @@ def _example_start(toks: Tokens, info: list[Word], before: int, idx: Lexicon) ->
     its start is clear (`_opens_item`)."""
     first = before
     while first > 0 and before - first < _NAME_WORDS - 1 and toks.adjacent(first - 1):
-        if not _example_word(info, first - 1, idx):
+        if not _example_word(info, first - 1, idx, inside=True):
             break
         first -= 1
-    if not _example_word(info, before, idx) or not _opens_item(toks, info, first, idx):
+    if not _example_word(info, first, idx) or not _opens_item(toks, info, first, idx):
         return None
     return first
 
@@ -562,7 +563,7 @@ def _example_end(
         not toks.gap(last)
         and last + 1 < n
         and last + 1 not in names
-        and _example_word(info, last + 1, idx)
+        and _example_word(info, last + 1, idx, inside=True)
     ):
         last += 1
     if not _example_word(info, k, idx) or last - k >= _NAME_WORDS:

@@ -744,7 +744,8 @@ def _unspelt_surname(toks: Tokens, info: list[Word], j: int, idx: Lexicon) -> bo
 
 def _unspelt_given(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> bool:
     """Word i is a given name whose Devanagari spelling is a common word ("सपना" is a dream,
-    "एकता" unity), named so by a known surname right after it ("सपना चौधरी", "एकता कपूर"). Not
+    "एकता" unity) or none the lists have ("अस्लम"), named so by a known surname right after it
+    ("सपना चौधरी", "एकता कपूर", "अस्लम इनामदार"). Not
     before a known name ("विकास मोदी सरकार"), a middle name that nothing ends or goes on
     ("अमर नाथ यात्रा"; but "विशाल सिंह को", "दीपक कुमार यादव"), or a word that makes the pair a
     place's or a body's or the surname a family's ("विकास यादव सरकार", "जंगल राज यादव
@@ -762,7 +763,10 @@ def _unspelt_given(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> bool
         return False  # "विकास यादव सरकार", "जंगल राज यादव परिवार"
     if surname.folded in idx.middle_names and not _name_ends(info, nxt, idx):
         return False  # "अमर नाथ यात्रा", "केदार नाथ धाम"
-    return idx.names.romanize(toks.words[i]).casefold() in idx.unspelt_given
+    latin = idx.names.romanize(toks.words[i]).casefold()
+    # A given name spelt otherwise than the lists spell it ("अस्लम" for "असलम", both Aslam),
+    # unless the word is a common one in Hindi (its sense is the word's, not the name's).
+    return latin in idx.unspelt_given or (latin in idx.given_names and not info[i].frequent)
 
 
 def _name_ends(info: list[Word], k: int, idx: Lexicon) -> bool:
