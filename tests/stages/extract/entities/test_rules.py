@@ -266,3 +266,13 @@ def test_an_alias_does_not_run_over_a_full_stop(spans):
 def test_a_given_name_spelt_otherwise_before_a_known_surname(spans):
     """ "अस्लम" is no spelling the lists have; "Aslam" is a given name they know."""
     assert spans("जबकि अस्लम इनामदार ने सात अंक लिए।") == [("PERSON", "अस्लम इनामदार")]
+
+
+def test_a_rare_word_after_a_full_name_before_a_postposition_is_its_surname(spans):
+    """ "अली रज़ा करीमी को", "जाकिर हुसैन गैसावत ने": a namesake's fuller name (not the
+    person the lists know by the first two words); not a known place or a common word."""
+    assert ("PERSON", "अली रज़ा करीमी") in spans("ईरान के अली रज़ा करीमी को चित किया।")
+    found = spans("जिलाध्यक्ष जाकिर हुसैन गैसावत ने दावा किया।")
+    assert ("PERSON", "जाकिर हुसैन गैसावत") in found
+    found = spans("अमित शाह बोले कि योगी आदित्यनाथ गोरखपुर पहुंचे।")
+    assert ("PERSON", "योगी आदित्यनाथ") in found and ("LOC", "गोरखपुर") in found

@@ -64,6 +64,7 @@ from workers.stages.extract.entities.rules import (
     person_word,
     place_before_word_at,
     place_of_at,
+    rare_surname_after,
     role_at,
     role_name_at,
     seat_name_at,
@@ -646,7 +647,10 @@ class EntityFinder:
                 i, size = fuller  # "सीएम योगी आदित्यनाथ": "योगी आदित्यनाथ", not "सीएम योगी"
             if kind == "PERSON" and (after := self._named_after(scan, i, i + size)):
                 return after  # "Birsa Munda International Hockey Stadium"
-            if kind == "PERSON" and (longer := surname_after(toks, info, i, i + size, idx)):
+            longer = surname_after(toks, info, i, i + size, idx) or rare_surname_after(
+                toks, info, i, i + size, idx
+            )
+            if kind == "PERSON" and longer:
                 scan.add(kind, latin_words(scan.text, toks, info, i, longer, idx), i, longer - 1)
                 return longer
             body = self._body_after(scan, i + size, kind, canonical)
@@ -696,6 +700,8 @@ class EntityFinder:
         )
         for kind, rule in rules:
             end = rule(toks, info, i, idx)
+            if end and kind == "PERSON":  # "अली रज़ा करीमी को": a rare surname after the known
+                end = rare_surname_after(toks, info, i, end, idx) or end
             if end:
                 scan.add(kind, latin_words(scan.text, toks, info, i, end, idx), i, end - 1)
                 return end

@@ -796,6 +796,19 @@ def surname_after(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon
     return end + 1
 
 
+def rare_surname_after(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> int:
+    """End of a namesake's name that a known person's full Devanagari name from word i to
+    end - 1 opens, 0 if none: one more word, rare in Hindi and known to no list, then a
+    postposition, a comma or a stop ("ईरान के अली रज़ा करीमी को", "जिलाध्यक्ष जाकिर हुसैन गैसावत
+    ने": not the tabla player)."""
+    if end - i < 2 or end >= len(info) or not toks.adjacent(end - 1):
+        return 0
+    if not info[end - 1].devanagari or not rare_name(info[end], idx):
+        return 0
+    closed = end + 1 == len(info) or toks.gap(end) in (",", "।") or toks.danda(end)
+    return end + 1 if closed or info[end + 1].particle else 0
+
+
 def _marked_surname(info: list[Word], k: int, idx: Lexicon) -> bool:
     """Word k, after a known given name in Devanagari, is its surname: a postposition follows
     it ("अरशद नदीम ने", "अजीत प्रसाद को"), and it is no head, place, role or scheme word ("राम
