@@ -996,3 +996,10 @@ def test_trap_what_a_third_review_of_new_articles_found(spans):
     found = spans("दिग्गज डिफेंडर फजल अत्राचली आखिरी दो मिनट में आउट हुए।")
     assert ("PERSON", "फजल अत्राचली") in found
     assert spans("उपखंड अधिकारी ने कहा कि मतदान शांत रहा।") == []
+
+
+def test_a_given_name_the_lists_write_with_short_vowels(entities):
+    """ "सूरज" romanises as "Sooraj"; the lists write Suraj: before a known surname it is that
+    name, written as they write it (and "सूरज" alone is the sun)."""
+    found = entities("जमीन विवाद में सूरज राजभर की हत्या हुई। आसमान में सूरज चमका।")
+    assert found == [("PERSON", "Suraj Rajbhar")]

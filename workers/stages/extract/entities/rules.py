@@ -763,10 +763,21 @@ def _unspelt_given(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> bool
         return False  # "विकास यादव सरकार", "जंगल राज यादव परिवार"
     if surname.folded in idx.middle_names and not _name_ends(info, nxt, idx):
         return False  # "अमर नाथ यात्रा", "केदार नाथ धाम"
-    latin = idx.names.romanize(toks.words[i]).casefold()
+    forms = latin_forms(toks.words[i], idx)
     # A given name spelt otherwise than the lists spell it ("अस्लम" for "असलम", both Aslam),
     # unless the word is a common one in Hindi (its sense is the word's, not the name's).
-    return latin in idx.unspelt_given or (latin in idx.given_names and not info[i].frequent)
+    return any(
+        form in idx.unspelt_given or (form in idx.given_names and not info[i].frequent)
+        for form in forms
+    )
+
+
+def latin_forms(word: str, idx: Lexicon) -> tuple[str, str]:
+    """A Devanagari word's romanisation in lower case, and the same with long vowels written
+    short, as the lists write most Indian names ("सूरज": "sooraj" and "suraj", "लक्ष्मी":
+    "lakshmee" and "lakshmi")."""
+    latin = idx.names.romanize(word).casefold()
+    return latin, latin.replace("oo", "u").replace("ee", "i")
 
 
 def _name_ends(info: list[Word], k: int, idx: Lexicon) -> bool:
@@ -860,9 +871,16 @@ def latin_words(text: str, toks: Tokens, info: list[Word], i: int, end: int, idx
 
 
 def latin_name(word: str, info: Word, idx: Lexicon) -> str:
-    """A name word in Latin: its spelling in the names lists, else a romanisation."""
+    """A name word in Latin: its spelling in the names lists (also as they write a Devanagari
+    spelling they lack: "सूरज" is Suraj), else a romanisation."""
     key = info.folded.casefold()
-    return idx.given_names.get(key) or idx.surnames.get(key) or idx.names.romanize(word)
+    known = idx.given_names.get(key) or idx.surnames.get(key)
+    if known or not info.devanagari:
+        return known or idx.names.romanize(word)
+    for form in latin_forms(word, idx):
+        if found := idx.given_names.get(form) or idx.surnames.get(form):
+            return found
+    return idx.names.romanize(word)
 
 
 def _capitals_end(toks: Tokens, info: list[Word], start: int, end: int, idx: Lexicon) -> bool:
@@ -1170,7 +1188,8 @@ def spelt_given_name(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bo
     where something else says a name stands there: "बड़े बेटे विकास ने" names the son ("विकास"
     alone is development)."""
     return given_name_word(toks, info, k, idx) or (
-        info[k].devanagari and idx.names.romanize(toks.words[k]).casefold() in idx.unspelt_given
+        info[k].devanagari
+        and any(form in idx.unspelt_given for form in latin_forms(toks.words[k], idx))
     )
 
 
