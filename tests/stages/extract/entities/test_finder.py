@@ -865,10 +865,13 @@ def test_trap_a_common_word_after_a_role_is_no_name(spans):
     assert spans("प्रधान डाकघर में भीड़ रही। प्रधान महालेखाकार कार्यालय ने रिपोर्ट दी।") == []
 
 
-def test_a_common_word_after_a_role_is_a_name_as_a_doer(spans):
-    """Crime reports name the accused by given names that are common words ("सूरज", the sun)."""
-    found = spans("आरोपी सूरज ने चाकू मारा। आरोपी हीरा ने जुर्म कबूला।")
-    assert ("PERSON", "सूरज") in found and ("PERSON", "हीरा") in found
+def test_a_given_name_that_is_a_common_word_after_a_role_is_a_name(spans):
+    """Crime reports name the accused by given names that are common words ("सूरज", the sun):
+    the lists know them. A common word they do not know as a name is none, even as the doer
+    (a fourth review's cases: "अभियंता प्रमुख ने", "एसडीपीओ सदर ने", "प्रतिद्वंद्वी टीम ने")."""
+    assert ("PERSON", "सूरज") in spans("आरोपी सूरज ने चाकू मारा।")
+    text = "अभियंता प्रमुख ने दौरा किया। एसडीपीओ सदर ने जांच की। प्रतिद्वंद्वी टीम ने गोल किया।"
+    assert [kind for kind, _ in spans(text) if kind == "PERSON"] == []
 
 
 def test_a_rare_word_between_a_place_s_genitive_and_resident_is_a_place(spans):
@@ -993,8 +996,10 @@ def test_trap_what_a_third_review_of_new_articles_found(spans):
     assert ("ORG", "एसडीपीओ") not in found and ("PERSON", "अजय प्रसाद") in found
     found = spans("मार्ग बंद है, जिससे व्यास घाटी का संपर्क कट गया।")
     assert ("LOC", "जिससे व्यास घाटी") not in found
-    found = spans("दिग्गज डिफेंडर फजल अत्राचली आखिरी दो मिनट में आउट हुए।")
+    found = spans("दिग्गज गेंदबाज फजल अत्राचली आखिरी दो ओवर में महंगे रहे।")
     assert ("PERSON", "फजल अत्राचली") in found
+    # "डिफेंडर" is a car's name as often as a player's position (a fourth review's case).
+    assert spans("उन्होंने लैंड रोवर डिफेंडर गाड़ी खरीदी।") == []
     assert spans("उपखंड अधिकारी ने कहा कि मतदान शांत रहा।") == []
 
 

@@ -118,8 +118,8 @@ def test_trap_what_a_company_s_noun_introduces_that_is_no_company(organisations,
 
 
 def test_a_dateline_the_body_opens_with_names_places(places):
-    """Hindi papers' "इमामगंज (गया)।" and "लखीमपुर।", left in the body: the town, and the
-    district or country in parentheses."""
+    """Hindi papers' "इमामगंज (गया)।", left in the body: the town, and the district or country
+    in parentheses."""
     text = "इमामगंज (गया)। इमामगंज थाना क्षेत्र के बाजार में लूट हुई।"
     assert {"इमामगंज", "गया"} <= set(places(text))
     text = "मेड़ता सिटी (नागौर)। पंचायत चुनाव के दूसरे चरण में मतदान हुआ।"
@@ -131,6 +131,7 @@ def test_trap_a_sentence_the_body_opens_with_is_no_dateline(places, people):
     assert places("नोट: यह खबर अपडेट हो रही है।") == []
     assert places("बिजली (कटौती)। शहर में अंधेरा रहा।") == []
     assert places("खुशखबरी। शहर में बिजली कटौती खत्म होगी।") == []  # a review's case: a heading
+    assert places("विजय सिंह पथिक। उनके जीवन पर किताब आई।") == []  # a person
 
 
 def test_a_party_and_se_before_a_name_name_its_candidate(people):

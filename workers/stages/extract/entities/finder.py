@@ -299,16 +299,18 @@ class _Scan:
     def last_item(self, i: int, end: int) -> bool:
         """The name from word i to end may be a list's last item: "and" or "or" before it, a
         word in lower case after it ("Wagholi, Lohegaon and Kharadi staged a protest"), no
-        common word or people's name."""
+        common word, people's or person's name, no plural noun after it."""
         toks, idx = self.toks, self.lexicon
         if i == 0 or end >= len(self.info) or toks.words[i - 1] not in idx.list_joins:
             return False
         words = toks.words[i:end]
         if len(words) == 1 and (words[0].casefold() in idx.vocabulary.common or words[0] == "I"):
             return False  # "... and Sell", "... and I went"
-        if any(is_people(word, idx) for word in words):
-            return False  # "Chinese and Korean firms"
-        return toks.adjacent(end - 1) and toks.words[end][:1].islower()
+        if any(is_people(word, idx) for word in words) or names_a_person(words, idx):
+            return False  # "Chinese and Korean firms", "Delhi, Lucknow and Sharma said"
+        after = toks.words[end]
+        # A plural noun after it makes the item its qualifier: "Noida and Ansal properties".
+        return toks.adjacent(end - 1) and after[:1].islower() and not after.endswith("s")
 
     def alias(self, k: int, kind: str, name: str) -> None:
         entity = (kind, name)
@@ -647,9 +649,7 @@ class EntityFinder:
                 i, size = fuller  # "सीएम योगी आदित्यनाथ": "योगी आदित्यनाथ", not "सीएम योगी"
             if kind == "PERSON" and (after := self._named_after(scan, i, i + size)):
                 return after  # "Birsa Munda International Hockey Stadium"
-            longer = surname_after(toks, info, i, i + size, idx) or rare_surname_after(
-                toks, info, i, i + size, idx
-            )
+            longer = surname_after(toks, info, i, i + size, idx)
             if kind == "PERSON" and longer:
                 scan.add(kind, latin_words(scan.text, toks, info, i, longer, idx), i, longer - 1)
                 return longer

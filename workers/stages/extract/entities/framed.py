@@ -225,19 +225,16 @@ def opening_places(
     toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
 ) -> list[tuple[int, int]]:
     """The first and last words of the places no rule found in a dateline a body opens with,
-    as Hindi papers write one ("इमामगंज (गया)। इमामगंज थाना क्षेत्र के ...", "लखीमपुर। दुधवा
-    ..."): one to three words that may be a place's, then a danda (a place a list knows: not
-    "खुशखबरी।", a heading), or a district or country of one or two words in parentheses and a
-    danda or a colon. Names found keep their type; no common word ("उन्होंने कहा।")."""
+    as Hindi papers write one ("इमामगंज (गया)। इमामगंज थाना क्षेत्र के ..."): one to three words
+    that may be a place's, then a district or country of one or two words in parentheses and a
+    danda or a colon. Names found keep their type; no common word ("बिजली (कटौती)।"). Not a
+    name before a danda alone: headings and people open bodies so too ("खुशखबरी।", "विजय सिंह
+    पथिक। उनके जीवन पर ...")."""
     place = _dateline_run(toks, info, 0, idx)
     if place is None:
         return []
     gap = toks.gap(place)
-    if "।" in gap and "(" not in gap:
-        if not info[0].opens:
-            return []  # "खुशखबरी।", "अलर्ट।": a column's heading, unless a list knows the place
-        runs = [(0, place)]
-    elif gap == "(" and (district := _dateline_run(toks, info, place + 1, idx)) is not None:
+    if gap == "(" and (district := _dateline_run(toks, info, place + 1, idx)) is not None:
         closing = toks.gap(district)
         if not closing.startswith(")") or not any(mark in closing for mark in "।:"):
             return []

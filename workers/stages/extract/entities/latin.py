@@ -216,9 +216,10 @@ def _based(toks: Tokens, end: int) -> bool:
 
 def _framed_kind(toks: Tokens, i: int, end: int, idx: Lexicon) -> str | None:
     """The type a word in lower case around the run from i to end says: a place's noun or its
-    dwellers' and "of" before it ("the hamlet of Sidomulyo", "Residents of Wagholi"), an
-    organisation's noun after it ("the far-right Chega party") or "shares of" before it
-    ("Shares of Samyang Foods")."""
+    dwellers' and "of" before it ("the hamlet of Sidomulyo", "Residents of Wagholi"), or
+    "shares of" before it ("Shares of Samyang Foods"). (Not "party", "movement" or "group"
+    after it: peoples, creeds, festivals and common words go there as often: "the Maoist
+    movement", "the Diwali party", "the Telegram group".)"""
     words = toks.words[i:end]
     plain = len(words) == 1 and words[0].casefold() in idx.vocabulary.common
     if (plain and opens_sentence(toks, i)) or is_people(words[0], idx):
@@ -230,8 +231,6 @@ def _framed_kind(toks: Tokens, i: int, end: int, idx: Lexicon) -> str | None:
         of_place = noun in idx.place_words or noun.casefold() in idx.dwellers
         if toks.adjacent(i - 2) and toks.words[i - 1] == "of" and of_place:
             return None if plain else "LOC"  # not "the town of Hope"
-    if end < len(toks) and toks.adjacent(end - 1) and toks.words[end] in idx.org_nouns_after:
-        return None if names_a_person(words, idx) else "ORG"  # not "Guy Fawkes party"
     return None
 
 

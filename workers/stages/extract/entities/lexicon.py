@@ -127,7 +127,6 @@ class Lexicon:
     list_joins: frozenset[str]  # "and", "or" before a list's last item
     examples_after: tuple[tuple[str, ...], ...]  # ("such", "as"): names of a kind after them
     examples_before: frozenset[str]  # "जैसी": names of the kind after it before it
-    org_nouns_after: frozenset[str]  # "party": "the Chega party" is an organisation
     org_nouns_before: frozenset[str]  # "shares": "shares of Samyang Foods" are a company's
     dwellers: frozenset[str]  # "residents": "residents of Wagholi" live in a place
     example_kinds: dict[str, str]  # a kind's plural -> the type of its names: "companies": ORG
@@ -292,7 +291,6 @@ class Lexicon:
             list_joins=frozenset(words.get("list_joins", ())),
             examples_after=tuple(tuple(p.split()) for p in words.get("examples_after", ())),
             examples_before=frozenset(fold(w) for w in words.get("examples_before", ())),
-            org_nouns_after=frozenset(words.get("org_nouns_after", ())),
             org_nouns_before=frozenset(words.get("org_nouns_before", ())),
             dwellers=frozenset(words.get("dwellers", ())),
             example_kinds={

@@ -808,16 +808,17 @@ def surname_after(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon
 
 
 def rare_surname_after(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> int:
-    """End of a namesake's name that a known person's full Devanagari name from word i to
-    end - 1 opens, 0 if none: one more word, rare in Hindi and known to no list, then a
-    postposition, a comma or a stop ("ईरान के अली रज़ा करीमी को", "जिलाध्यक्ष जाकिर हुसैन गैसावत
-    ने": not the tabla player)."""
-    if end - i < 2 or end >= len(info) or not toks.adjacent(end - 1):
+    """End of a name that a known given name and surname from word i to end - 1 open, 0 if
+    none: one more word, rare in Hindi and known to no list, then ने or को, the doer or the
+    object ("ईरान के अली रज़ा करीमी को"). Not after the gazetteer's people, nor before a
+    genitive or another postposition: there the word is a thing's ("राहुल गांधी टीशर्ट की",
+    "संजय गुप्ता ज्वेलर्स की दुकान", "... कुरैशी चौहटन से", a place)."""
+    if end - i < 2 or end + 1 >= len(info) or not toks.adjacent(end - 1):
         return 0
-    if not info[end - 1].devanagari or not rare_name(info[end], idx):
+    if not info[end - 1].devanagari or not rare_name(info[end], idx) or not toks.adjacent(end):
         return 0
-    closed = end + 1 == len(info) or toks.gap(end) in (",", "।") or toks.danda(end)
-    return end + 1 if closed or info[end + 1].particle else 0
+    after = info[end + 1]
+    return end + 1 if after.agent or after.folded == "को" else 0
 
 
 def _marked_surname(info: list[Word], k: int, idx: Lexicon) -> bool:
@@ -1083,16 +1084,10 @@ def role_name_at(
         and not _kin_names(toks, info, i, start, name_end, idx)
     ):
         return 0, 0
-    doer = name_end < n and info[name_end].agent  # "आरोपी सूरज ने": a name, common word or not
-    if (
-        not doer
-        and info[i].folded not in idx.kin_words
-        and all(
-            info[k].frequent and not spelt_name_word(toks, info, k, idx)
-            for k in range(start, name_end)
-        )
+    if info[i].folded not in idx.kin_words and all(
+        info[k].frequent and not spelt_name_word(toks, info, k, idx) for k in range(start, name_end)
     ):
-        return 0, 0  # "विधायक चयन की", "कोच टीम के साथ" (a kin word's frame is its own)
+        return 0, 0  # "विधायक चयन की", "अभियंता प्रमुख ने" (a kin word's frame is its own)
     if name_end > start and ends and not infinitive:  # "कमांडर रस्का लुक्विया, ओकोट ..."
         return start, name_end
     return 0, 0
