@@ -649,8 +649,7 @@ class EntityFinder:
                 i, size = fuller  # "सीएम योगी आदित्यनाथ": "योगी आदित्यनाथ", not "सीएम योगी"
             if kind == "PERSON" and (after := self._named_after(scan, i, i + size)):
                 return after  # "Birsa Munda International Hockey Stadium"
-            longer = surname_after(toks, info, i, i + size, idx)
-            if kind == "PERSON" and longer:
+            if kind == "PERSON" and (longer := surname_after(toks, info, i, i + size, idx)):
                 scan.add(kind, latin_words(scan.text, toks, info, i, longer, idx), i, longer - 1)
                 return longer
             body = self._body_after(scan, i + size, kind, canonical)

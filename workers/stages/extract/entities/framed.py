@@ -1,6 +1,8 @@
 """Names no list knows, typed by the words framing them: a person a place introduces ("ईरान के
 अली रज़ा करीमी को"), a seat named by its district ("कानपुर की सीसामऊ से"), a company by its noun
-("फर्म एलिवेशन कैपिटल ने"), a person's age after the name ("मोहम्मद इरफान (45),").
+("फर्म एलिवेशन कैपिटल ने"), a candidate by the party ("आजाद समाज पार्टी से नाजिम अली"), the
+places of a dateline left in the body ("इमामगंज (गया)। ..."), a person's age after the name
+("मोहम्मद इरफान (45),").
 """
 
 from __future__ import annotations
@@ -231,17 +233,14 @@ def opening_places(
     name before a danda alone: headings and people open bodies so too ("खुशखबरी।", "विजय सिंह
     पथिक। उनके जीवन पर ...")."""
     place = _dateline_run(toks, info, 0, idx)
-    if place is None:
+    if place is None or toks.gap(place) != "(":
         return []
-    gap = toks.gap(place)
-    if gap == "(" and (district := _dateline_run(toks, info, place + 1, idx)) is not None:
-        closing = toks.gap(district)
-        if not closing.startswith(")") or not any(mark in closing for mark in "।:"):
-            return []
-        runs = [(0, place), (place + 1, district)]
-    else:
+    district = _dateline_run(toks, info, place + 1, idx)
+    closing = toks.gap(district) if district is not None else ""
+    if district is None or not closing.startswith(")") or not any(m in closing for m in "।:"):
         return []
     starts = {first for first, _ in ends.values()}
+    runs = ((0, place), (place + 1, district))
     return [(first, last) for first, last in runs if first not in starts and last not in ends]
 
 

@@ -209,6 +209,11 @@ def _head_ahead(
     return False
 
 
+def _one_common_word(words: list[str], idx: Lexicon) -> bool:
+    """The name is one common English word ("Plant", "Class", "Hope"): no name by itself."""
+    return len(words) == 1 and words[0].casefold() in idx.vocabulary.common
+
+
 def _based(toks: Tokens, end: int) -> bool:
     """The run ending before word `end` is joined to "based" by a hyphen: "Kondapur-based"."""
     return end < len(toks) and toks.gap(end - 1) == "-" and toks.words[end] == "based"
@@ -221,7 +226,7 @@ def _framed_kind(toks: Tokens, i: int, end: int, idx: Lexicon) -> str | None:
     after it: peoples, creeds, festivals and common words go there as often: "the Maoist
     movement", "the Diwali party", "the Telegram group".)"""
     words = toks.words[i:end]
-    plain = len(words) == 1 and words[0].casefold() in idx.vocabulary.common
+    plain = _one_common_word(words, idx)
     if (plain and opens_sentence(toks, i)) or is_people(words[0], idx):
         return None  # "Opposition party workers", "Kurdish militia" (not "the Democratic party")
     if i > 1 and toks.words[i - 1] in ("of", "in") and toks.adjacent(i - 1):
@@ -238,7 +243,7 @@ def _home(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
     """The words from i to end may name where a person lives: not one common word ("of
     Class 9", "of Batch 2019", "of Flat No 4"), nor with a number ("of Schedule VII")."""
     words = toks.words[i:end]
-    if len(words) == 1 and words[0].casefold() in idx.vocabulary.common:
+    if _one_common_word(words, idx):
         return False
     after = toks.words[end] if end < len(toks.words) and toks.adjacent(end - 1) else ""
     return not any(w.isdigit() or set(w) <= set("IVXLC") for w in [*words[1:], after] if w)
@@ -294,7 +299,7 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return None
     if before == "of" and _after_an_age(toks, info, i - 1) and _home(toks, i, end, idx):
         return "LOC"  # "Shahnawaz (27) of Kaila Bhatta": where he lives
-    plain = len(words) == 1 and words[0].casefold() in idx.vocabulary.common
+    plain = _one_common_word(words, idx)
     if _based(toks, end) and not (plain or is_people(words[0], idx) or words[-1].isupper()):
         return "LOC"  # "Kondapur-based": a place (not "LED-based", "Plant-based")
     if before == "based" and toks.gap(i - 2) == "-":

@@ -12,7 +12,10 @@ places that a region's noun and a colon open, its first item and its last before
 ("नागपुर डिवीजन: भंडारा, चंद्रपुर, ... नागपुर और वर्धा।"), where no phrase can reach.
 
 People no list knows, named in a list with a person found: "फिल्म में रवि किशन और नितांशी गोयल
-ने", "उसके बेटे मोती और गोपाल तथा" (`listed_people`).
+ने", "उसके बेटे मोती और गोपाल तथा" (`listed_people`). Constituencies listed before a seat's word
+in an election's text (`listed_seats`). Names given as examples of a kind, which types them:
+"carriers such as AT&T and T-Mobile", "अमूल, अक्षयकल्प और मिल्कबास्केट जैसी कंपनियां"
+(`exemplified`).
 """
 
 from __future__ import annotations

@@ -435,9 +435,8 @@ def match(
         )
     exact = longest_exact(info, i, idx) if longest else None
     if exact and (stop := _stop_within(toks, i, exact[0])):
-        exact = longest_exact(
-            info[:stop], i, idx
-        )  # "Karnataka. Police said": no "Karnataka Police"
+        # "Karnataka. Police said": no "Karnataka Police"
+        exact = longest_exact(info[:stop], i, idx)
     if longest and (capitals := _in_capitals(toks, info, i, idx)):
         exact = capitals if exact is None or capitals[0] > exact[0] else exact
     text = toks.words[i]
