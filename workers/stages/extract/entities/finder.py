@@ -79,6 +79,7 @@ from workers.stages.extract.entities.words import (
     AGENT,
     NOTABLE,
     PLACE,
+    Facts,
     Word,
     may_name,
     rare_name,
@@ -437,13 +438,13 @@ class EntityFinder:
         self.lexicon = lexicon
         self._facts: dict[str, Word] = {}
 
-    def facts(self, words: list[str]) -> list[Word]:
+    def facts(self, words: list[str]) -> Facts:
         """The facts of each word, remembered (up to `_REMEMBERED_WORDS`, then afresh)."""
         known = self._facts
         if len(known) > _REMEMBERED_WORDS:
             known.clear()
         get = known.get
-        return [get(word) or self._learn(word) for word in words]
+        return Facts([get(word) or self._learn(word) for word in words])
 
     def _learn(self, word: str) -> Word:
         facts = self._facts[word] = word_facts(word, self.lexicon)
