@@ -909,3 +909,28 @@ def test_trap_a_last_item_that_is_a_pronoun_a_people_or_a_common_word(spans):
     # A fourth review's cases: a surname, an item before a plural noun.
     assert ("LOC", "Sharma") not in spans("Residents of Delhi, Lucknow and Sharma said so.")
     assert ("LOC", "Ansal") not in spans("Residents of Noida, Ghaziabad and Ansal properties met.")
+
+
+def test_a_legal_form_takes_no_of_tail_and_based_opens_no_name(spans):
+    """ "Prima Laminate Sdn Bhd of Seri Kembangan": the company, then where it is; "Johor-based
+    FFM Berhad": the place, then the company."""
+    text = (
+        "In Malaysia, Johor-based FFM Berhad and Prima Laminate Sdn Bhd of Seri Kembangan"
+        " will supply."
+    )
+    found = spans(text)
+    for entity in (
+        ("LOC", "Johor"),
+        ("ORG", "FFM Berhad"),
+        ("ORG", "Prima Laminate Sdn Bhd"),
+        ("LOC", "Seri Kembangan"),
+    ):
+        assert entity in found, entity
+
+
+def test_the_person_an_age_follows_is_no_list_s_place(spans):
+    text = (
+        "Police said the accused were identified as Irfan Shaikh (29), a native of Bidar, and"
+        " Gadde Venkatesh (31) from Nandyal in Andhra Pradesh, and they were produced in court."
+    )
+    assert ("PERSON", "Gadde Venkatesh") in spans(text)

@@ -196,8 +196,9 @@ def _capitalised_before(toks: Tokens, info: list[Word], head: int, idx: Lexicon)
             and toks.gap(before - 1) == "-"
             and info[before - 1].capital
             and not info[before - 1].opens
+            and toks.words[before] != "based"
         ):
-            start = before - 1  # "Co-operative", but not "Pune-based"
+            start = before - 1  # "Co-operative", but not "Pune-based", "Johor-based"
         else:
             break
     return start
@@ -238,6 +239,8 @@ def _tail(toks: Tokens, info: list[Word], head: int, idx: Lexicon) -> int:
     their Devanagari spellings), then "and" and more ("for Disease Control and Prevention");
     a university's campus after "at" ("University of Texas at Austin")."""
     end = head + 1
+    if toks.words[head].casefold().rstrip(".") in idx.legal_forms:
+        return end  # "Prima Laminate Sdn Bhd of Seri Kembangan": where the company is
     links = idx.org_links
     while end + 1 < len(info) and info[end].folded in links:
         # "Foundation for the Visual Arts" (but "Cell of the Mumbai Police" is two names)
