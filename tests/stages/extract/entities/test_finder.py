@@ -1008,3 +1008,9 @@ def test_a_given_name_the_lists_write_with_short_vowels(entities):
     name, written as they write it (and "सूरज" alone is the sun)."""
     found = entities("जमीन विवाद में सूरज राजभर की हत्या हुई। आसमान में सूरज चमका।")
     assert found == [("PERSON", "Suraj Rajbhar")]
+
+
+def test_an_adjective_no_role_takes_as_a_name_is_inside_an_organisation_s_name(organisations):
+    """ "ग्रामीण" (rural) after a role names no one, but a bank's name holds it."""
+    text = "जानकारी भारतीय स्टेट बैंक और झारखंड राज्य ग्रामीण बैंक से मांगी गई।"
+    assert "झारखंड राज्य ग्रामीण बैंक" in organisations(text)
