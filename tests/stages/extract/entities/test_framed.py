@@ -141,3 +141,13 @@ def test_a_party_and_se_before_a_name_name_its_candidate(people):
 
 def test_trap_a_party_and_se_before_common_words(people):
     assert people("चुनाव में भाजपा से टिकट नहीं मिला। वह सपा से नाराज हैं।") == []
+
+
+def test_a_group_s_name_in_quotation_marks_after_its_noun(organisations):
+    text = "चीन के समूह 'बेसिक' ने बयान दिया। दिल्ली के बैंड 'इंडियन ओशन' ने संगीत दिया।"
+    assert organisations(text) == ["इंडियन ओशन", "बेसिक"]
+
+
+def test_trap_a_quoted_title_or_a_class_s_letter(organisations):
+    assert organisations("रणबीर कपूर की फिल्म 'एनिमल' हिट रही।") == []
+    assert organisations("समूह 'ग' की परीक्षा होगी। समूह 'सी' के पद भरे गए।") == []

@@ -23,6 +23,7 @@ from workers.stages.extract.entities.framed import (
     named_from_place,
     opening_places,
     party_candidates,
+    quoted_groups,
     seats_after_place,
 )
 from workers.stages.extract.entities.latin import (
@@ -507,6 +508,9 @@ class EntityFinder:
         for k in seats:
             scan.add("LOC", latin_words(text, toks, info, k, k + 1, idx), k, k)
         examples = exemplified(toks, info, scan.ends, idx, scan.cased, scan.devanagari)
+        examples.extend(
+            (first, last, "ORG") for first, last in quoted_groups(toks, info, scan.ends, idx)
+        )
         if scan.devanagari:
             companies = companies_named(toks, info, scan.ends, idx)
             examples.extend((first, last, "ORG") for first, last in companies)

@@ -1,8 +1,8 @@
 """Names no list knows, typed by the words framing them: a person a place introduces ("ईरान के
 अली रज़ा करीमी को"), a seat named by its district ("कानपुर की सीसामऊ से"), a company by its noun
-("फर्म एलिवेशन कैपिटल ने"), a candidate by the party ("आजाद समाज पार्टी से नाजिम अली"), the
-places of a dateline left in the body ("इमामगंज (गया)। ..."), a person's age after the name
-("मोहम्मद इरफान (45),").
+("फर्म एलिवेशन कैपिटल ने") and a group's quoted name ("समूह 'बेसिक' ने"), a candidate by the
+party ("आजाद समाज पार्टी से नाजिम अली"), the places of a dateline left in the body ("इमामगंज
+(गया)। ..."), a person's age after the name ("मोहम्मद इरफान (45),").
 """
 
 from __future__ import annotations
@@ -176,6 +176,35 @@ def _company_word(info: list[Word], k: int, idx: Lexicon) -> bool:
         and word.folded not in idx.roles
         and word.folded not in idx.list_joins
     )
+
+
+_QUOTED_WORDS = 4  # at most in a group's name in quotation marks
+_GROUP_LETTERS = 3  # at least in a one-word group's name (not a class's letter: "समूह 'ग'")
+_OPENING_QUOTES = ("'", "‘", '"', "“")
+_CLOSING_QUOTES = ("'", "’", '"', "”")
+
+
+def quoted_groups(
+    toks: Tokens, info: list[Word], ends: dict[int, tuple[int, str]], idx: Lexicon
+) -> list[tuple[int, int]]:
+    """The first and last words of a group's name in quotation marks right after a group's
+    noun ("समूह 'बेसिक' ने", "बैंड 'इंडियन ओशन' ने", "गठबंधन “एओसिस” की ओर से"): one to four
+    words, none a name found, no letter alone ("समूह 'ग' के पद": a class of posts). Not after
+    other nouns: a film's, a book's or a scheme's title is quoted so too ("फिल्म 'एनिमल'")."""
+    found: list[tuple[int, int]] = []
+    starts = {first for first, _ in ends.values()}
+    for k in where_among(info, idx.group_nouns):
+        first = k + 1
+        if first >= len(info) or toks.gap(k) not in _OPENING_QUOTES or first in starts:
+            continue
+        last = first
+        while last - first < _QUOTED_WORDS and toks.adjacent(last) and last + 1 < len(info):
+            last += 1
+        closed = toks.gap(last).startswith(_CLOSING_QUOTES) and last - first < _QUOTED_WORDS
+        letter = last == first and len(toks.words[first]) < _GROUP_LETTERS  # "समूह 'ग'", "'सी'"
+        if closed and not letter and not any(j in ends for j in range(first, last + 1)):
+            found.append((first, last))
+    return found
 
 
 _CANDIDATE_WORDS = 3  # at most in a candidate's name after "<party> से"

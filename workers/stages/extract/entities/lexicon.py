@@ -108,6 +108,7 @@ class Lexicon:
     court_kinds: frozenset[str]  # "high", "crown": "Manchester Crown Court" is an organisation
     company_nouns: frozenset[str]  # "carrier", "chipmaker": "carrier Emirates" is a company
     firm_nouns: frozenset[str]  # "कंपनी", "फर्म": a company's name after one, before ने
+    group_nouns: frozenset[str]  # "समूह", "बैंड": a group's quoted name after one
     company_heads: frozenset[str]  # "लैब्स", "पिक्चर्स": a rare word before one is a company
     bodies: dict[str, str]  # "सरकार": "Government": "राजस्थान सरकार" is an organisation
     deities: dict[str, str]  # "शिव": "Shiva": a person after a deity's title or beside another
@@ -274,6 +275,7 @@ class Lexicon:
             court_kinds=frozenset(words.get("court_kinds", ())),
             company_nouns=frozenset(words.get("company_nouns", ())),
             firm_nouns=frozenset(fold(w) for w in words.get("firm_nouns", ())),
+            group_nouns=frozenset(fold(w) for w in words.get("group_nouns", ())),
             company_heads=frozenset(fold(w) for w in words.get("company_heads", ())),
             bodies={fold(w): latin for w, latin in words.get("bodies", {}).items()},
             deities={fold(w): latin for w, latin in words.get("deities", {}).items()},
