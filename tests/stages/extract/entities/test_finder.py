@@ -1021,3 +1021,11 @@ def test_a_known_place_before_a_body_s_alias_is_in_its_name(organisations):
     text = "राजस्थान राज्य निर्वाचन आयोग के कार्यक्रम के अनुसार मतदान होगा।"
     assert organisations(text) == ["राजस्थान राज्य निर्वाचन आयोग"]
     assert organisations("दिल्ली में चुनाव आयोग ने कहा।") == ["चुनाव आयोग"]
+
+
+def test_a_rare_word_before_a_water_s_word_is_its_name(spans):
+    assert ("LOC", "काठजोड़ी") in spans("पाइपलाइन में काठजोड़ी नदी के पुल के पास लीकेज मिला।")
+
+
+def test_trap_an_adjective_before_a_water_s_word(spans):
+    assert spans("सूखी नदी में पानी आया। बरसाती नदी उफनी। पहाड़ी नदी में लोग बहे।") == []

@@ -563,8 +563,9 @@ class EntityFinder:
         idx, info, authors, toks = self.lexicon, scan.info, scan.authors, scan.toks
         n = len(info)
         places = [*where(info, PLACE), *where_among(info, idx.houses)]  # "X विधानसभा सीट"
-        if scan.devanagari:
-            places.extend(where_among(info, idx.situated))  # "कांके रोड स्थित"
+        if scan.devanagari:  # "कांके रोड स्थित", "काठजोड़ी नदी"
+            places.extend(where_among(info, idx.situated))
+            places.extend(where_among(info, idx.water_words))
         marked = {j - d for j in places for d in (1, 2)}  # "X गांव", "X Y district"
         marked.update(j - 2 for j in where(info, AGENT))  # "X Y ने कहा"
         if scan.devanagari:  # "सपना चौधरी": a known surname after a given name

@@ -157,6 +157,7 @@ class Lexicon:
     phonetic_span: dict[str, int]
     place_words: frozenset[str]  # words that follow a place's name: गांव, जिले, district
     oblique_place_words: frozenset[str]  # "थाने": a place's word only before a postposition
+    water_words: frozenset[str]  # "नदी": a rare word before one is a river's name
     colleges: frozenset[str]  # "कॉलेज": its hospital's name goes on it
     college_joins: frozenset[str]  # "एवं": "... कॉलेज एवं अस्पताल"
     houses: frozenset[str]  # a house, then a seat word, after a constituency: विधानसभा सीट
@@ -330,6 +331,7 @@ class Lexicon:
             phonetic_span=aliases.phonetic_span,
             place_words=frozenset(fold(w).casefold() for w in words["place_words"]),
             oblique_place_words=frozenset(fold(w) for w in words.get("oblique_place_words", ())),
+            water_words=frozenset(fold(w) for w in words.get("water_words", ())),
             colleges=frozenset(fold(w) for w in words.get("colleges", ())),
             college_joins=frozenset(fold(w) for w in words.get("college_joins", ())),
             houses=frozenset(fold(w) for w in words.get("houses", ())),

@@ -535,9 +535,14 @@ def _casefolded(word: Word) -> str:
 def place_before_word_at(toks: Tokens, info: list[Word], i: int, idx: Lexicon) -> int:
     """End of an unknown place named before a word that says it is one ("सकरा थाना क्षेत्र",
     "मझौलिया गांव", "Kurla area"): one or two name-like words, then the place word; no
-    acronym spelt in Devanagari letters ("दो एफआईआर जिला प्रशासन द्वारा": reports)."""
+    acronym spelt in Devanagari letters ("दो एफआईआर जिला प्रशासन द्वारा": reports); before a
+    water's word one word rare in Hindi ("काठजोड़ी नदी")."""
     for size in (1, 2):
         after = i + size
+        if after < len(info) and info[after].folded in idx.water_words:
+            if size == 1 and rare_name(info[i], idx) and toks.adjacent(i):
+                return after  # "काठजोड़ी नदी"; not "बरसाती नदी"
+            continue
         if after >= len(info) or not (
             info[after].place or _seat_at(toks, info, after, idx) or _place_phrase(info, after, idx)
         ):
