@@ -934,3 +934,8 @@ def test_the_person_an_age_follows_is_no_list_s_place(spans):
         " Gadde Venkatesh (31) from Nandyal in Andhra Pradesh, and they were produced in court."
     )
     assert ("PERSON", "Gadde Venkatesh") in spans(text)
+
+
+def test_a_company_s_abbreviated_word_and_its_dot_stay_in_its_name(spans):
+    text = "A notice went to the contractor, Sahyadri Infra Projects Pvt. Ltd., on Monday."
+    assert ("ORG", "Sahyadri Infra Projects Pvt. Ltd.") in spans(text)

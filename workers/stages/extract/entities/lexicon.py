@@ -131,6 +131,7 @@ class Lexicon:
     org_nouns_before: frozenset[str]  # "shares": "shares of Samyang Foods" are a company's
     not_names: frozenset[str]  # "ग्रामीण", "पद": no name after a role (a body's word may be)
     legal_forms: frozenset[str]  # "ltd", "bhd": no "of" tail after one ("... Bhd of Seri ...")
+    company_abbreviations: frozenset[str]  # "pvt": "... Projects Pvt. Ltd." goes on over its dot
     dwellers: frozenset[str]  # "residents": "residents of Wagholi" live in a place
     example_kinds: dict[str, str]  # a kind's plural -> the type of its names: "companies": ORG
     people_endings: tuple[str, ...]  # "-ish", "-ese": a language's or people's name, no place
@@ -299,6 +300,7 @@ class Lexicon:
             org_nouns_before=frozenset(words.get("org_nouns_before", ())),
             not_names=frozenset(fold(w) for w in words.get("not_names", ())),
             legal_forms=frozenset(words.get("legal_forms", ())),
+            company_abbreviations=frozenset(words.get("company_abbreviations", ())),
             dwellers=frozenset(words.get("dwellers", ())),
             example_kinds={
                 fold(w).casefold(): kind

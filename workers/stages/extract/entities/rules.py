@@ -186,7 +186,9 @@ def _capitalised_before(toks: Tokens, info: list[Word], head: int, idx: Lexicon)
     start = head
     while start > 0 and head - start < 6:
         before = start - 1
-        if toks.gap(before) not in ("", "-"):
+        gap = toks.gap(before)
+        abbreviated = gap == "." and toks.words[before].casefold() in idx.company_abbreviations
+        if gap not in ("", "-") and not abbreviated:  # "... Projects Pvt. Ltd."
             break
         word = info[before]
         if word.capital and not word.particle and word.folded.casefold() not in idx.articles:
