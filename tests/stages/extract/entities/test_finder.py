@@ -1029,3 +1029,7 @@ def test_a_rare_word_before_a_water_s_word_is_its_name(spans):
 
 def test_trap_an_adjective_before_a_water_s_word(spans):
     assert spans("सूखी नदी में पानी आया। बरसाती नदी उफनी। पहाड़ी नदी में लोग बहे।") == []
+
+
+def test_an_acronym_after_situated_is_an_organisation(organisations):
+    assert organisations("नमूने जांच के लिए भुवनेश्वर स्थित आरएमआरसी भेजे गए।") == ["आरएमआरसी"]

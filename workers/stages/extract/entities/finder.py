@@ -941,6 +941,8 @@ class EntityFinder:
             return False
         if scan.info[i].folded in self.lexicon.roles:
             return False  # "एसडीपीओ" (SDPO) is an officer
+        if i > 0 and scan.toks.adjacent(i - 1) and scan.info[i - 1].folded in self.lexicon.situated:
+            return True  # "भुवनेश्वर स्थित आरएमआरसी भेजे गए": a body a place holds
         if nxt == len(scan.info) or scan.toks.gap(i) not in ("", "-"):
             return scan.toks.gap(i) != "("  # "ओडीएफ (खुले में शौच से मुक्ति)" explains a term
         return scan.info[nxt].folded in self.lexicon.function_words
