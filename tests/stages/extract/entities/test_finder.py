@@ -1010,12 +1010,6 @@ def test_a_given_name_the_lists_write_with_short_vowels(entities):
     assert found == [("PERSON", "Suraj Rajbhar")]
 
 
-def test_an_adjective_no_role_takes_as_a_name_is_inside_an_organisation_s_name(organisations):
-    """ "ग्रामीण" (rural) after a role names no one, but a bank's name holds it."""
-    text = "जानकारी भारतीय स्टेट बैंक और झारखंड राज्य ग्रामीण बैंक से मांगी गई।"
-    assert "झारखंड राज्य ग्रामीण बैंक" in organisations(text)
-
-
 def test_a_known_place_before_a_body_s_alias_is_in_its_name(organisations):
     """ "राज्य निर्वाचन आयोग" is any state's; with "राजस्थान" before it, Rajasthan's."""
     text = "राजस्थान राज्य निर्वाचन आयोग के कार्यक्रम के अनुसार मतदान होगा।"

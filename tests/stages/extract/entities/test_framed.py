@@ -151,3 +151,9 @@ def test_a_group_s_name_in_quotation_marks_after_its_noun(organisations):
 def test_trap_a_quoted_title_or_a_class_s_letter(organisations):
     assert organisations("रणबीर कपूर की फिल्म 'एनिमल' हिट रही।") == []
     assert organisations("समूह 'ग' की परीक्षा होगी। समूह 'सी' के पद भरे गए।") == []
+    # A fifth review's cases: slogans, grades, songs quoted after a group's noun.
+    text = (
+        "गठबंधन 'अबकी बार किसान सरकार' के नारे लगे। संस्था 'उत्कृष्ट' श्रेणी में रही। बैंड"
+        " 'सारे जहां से अच्छा' की धुन बजी।"
+    )
+    assert organisations(text) == []

@@ -189,8 +189,9 @@ def quoted_groups(
 ) -> list[tuple[int, int]]:
     """The first and last words of a group's name in quotation marks right after a group's
     noun ("समूह 'बेसिक' ने", "बैंड 'इंडियन ओशन' ने", "गठबंधन “एओसिस” की ओर से"): one to four
-    words, none a name found, no letter alone ("समूह 'ग' के पद": a class of posts). Not after
-    other nouns: a film's, a book's or a scheme's title is quoted so too ("फिल्म 'एनिमल'")."""
+    words, none a name found, a function word or a letter alone ("समूह 'ग' के पद": a class of
+    posts), then ने or "की ओर" (`_group_acts`). Not after other nouns: a film's, a book's or a
+    scheme's title is quoted so too ("फिल्म 'एनिमल'")."""
     found: list[tuple[int, int]] = []
     starts = {first for first, _ in ends.values()}
     for k in where_among(info, idx.group_nouns):
@@ -202,9 +203,23 @@ def quoted_groups(
             last += 1
         closed = toks.gap(last).startswith(_CLOSING_QUOTES) and last - first < _QUOTED_WORDS
         letter = last == first and len(toks.words[first]) < _GROUP_LETTERS  # "समूह 'ग'", "'सी'"
-        if closed and not letter and not any(j in ends for j in range(first, last + 1)):
+        words = range(first, last + 1)
+        plain = any(info[j].particle or info[j].folded in idx.function_words for j in words)
+        found_inside = any(j in ends for j in words)
+        if closed and not (letter or plain or found_inside) and _group_acts(info, last + 1):
             found.append((first, last))
     return found
+
+
+def _group_acts(info: list[Word], k: int) -> bool:
+    """Word k says the quoted words before it are a group that acts or speaks: ने, or "की ओर"
+    ("समूह 'बेसिक' ने", "गठबंधन 'एओसिस' की ओर से"; not "'एक देश एक चुनाव' के मुद्दे", a slogan,
+    nor "'उत्कृष्ट' श्रेणी", a grade)."""
+    if k >= len(info):
+        return False
+    if info[k].agent:
+        return True
+    return info[k].folded == "की" and k + 1 < len(info) and info[k + 1].folded == "ओर"
 
 
 _CANDIDATE_WORDS = 3  # at most in a candidate's name after "<party> से"

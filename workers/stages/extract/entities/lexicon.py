@@ -129,7 +129,6 @@ class Lexicon:
     examples_after: tuple[tuple[str, ...], ...]  # ("such", "as"): names of a kind after them
     examples_before: frozenset[str]  # "जैसी": names of the kind after it before it
     org_nouns_before: frozenset[str]  # "shares": "shares of Samyang Foods" are a company's
-    not_names: frozenset[str]  # "ग्रामीण", "पद": no name after a role (a body's word may be)
     legal_forms: frozenset[str]  # "ltd", "bhd": no "of" tail after one ("... Bhd of Seri ...")
     company_abbreviations: frozenset[str]  # "pvt": "... Projects Pvt. Ltd." goes on over its dot
     dwellers: frozenset[str]  # "residents": "residents of Wagholi" live in a place
@@ -298,7 +297,6 @@ class Lexicon:
             examples_after=tuple(tuple(p.split()) for p in words.get("examples_after", ())),
             examples_before=frozenset(fold(w) for w in words.get("examples_before", ())),
             org_nouns_before=frozenset(words.get("org_nouns_before", ())),
-            not_names=frozenset(fold(w) for w in words.get("not_names", ())),
             legal_forms=frozenset(words.get("legal_forms", ())),
             company_abbreviations=frozenset(words.get("company_abbreviations", ())),
             dwellers=frozenset(words.get("dwellers", ())),

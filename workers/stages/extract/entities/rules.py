@@ -284,7 +284,7 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
         if (
             toks.gap(before) not in ("", "-")
             or not word.devanagari
-            or (word.folded in idx.function_words and word.folded not in idx.not_names)
+            or word.folded in idx.function_words
             or (word.folded.endswith(INFINITIVE) and len(word.folded) > 3)  # करने, कराने: verbs
             or word.folded.endswith("ीं")  # पहुंचीं: a verb
             or word.org_head
