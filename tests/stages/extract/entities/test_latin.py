@@ -928,21 +928,6 @@ def test_a_legal_form_takes_no_of_tail_and_based_opens_no_name(spans):
         assert entity in found, entity
 
 
-def test_the_person_an_age_follows_is_no_list_s_place(spans):
-    text = (
-        "Police said the accused were identified as Irfan Shaikh (29), a native of Bidar, and"
-        " Gadde Venkatesh (31) from Nandyal in Andhra Pradesh, and they were produced in court."
-    )
-    assert ("PERSON", "Gadde Venkatesh") in spans(text)
-
-
 def test_a_company_s_abbreviated_word_and_its_dot_stay_in_its_name(spans):
     text = "A notice went to the contractor, Sahyadri Infra Projects Pvt. Ltd., on Monday."
     assert ("ORG", "Sahyadri Infra Projects Pvt. Ltd.") in spans(text)
-
-
-def test_a_capitalised_name_ending_in_nagar_is_a_locality(spans):
-    """Indian localities end in Nagar ("Gandhi Nagar", "Shanti Nagar"), even with a count after
-    them in parentheses (a fifth review's case: no person before an age there)."""
-    found = spans("Police in Gandhi Nagar (17) and Shanti Nagar said so.")
-    assert found == [("LOC", "Gandhi Nagar"), ("LOC", "Shanti Nagar")]

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from operator import attrgetter
 
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
-from workers.stages.extract.entities.rules import known_name, role_at, state_at
+from workers.stages.extract.entities.rules import role_at, state_at
 from workers.stages.extract.entities.words import Word
 
 _SENTENCE_BREAKS = frozenset('.!?:;\n"“‘(|')
@@ -272,14 +272,6 @@ def _trade(word: str, idx: Lexicon) -> bool:
 _OLDEST = 120  # an age in parentheses is under it
 
 
-def _before_an_age(toks: Tokens, end: int) -> bool:
-    """An age in parentheses follows the run that ends before word `end`: "Venkatesh (31)"."""
-    if end >= len(toks) or toks.gap(end - 1) != "(" or not toks.gap(end).startswith(")"):
-        return False
-    age = toks.words[end]
-    return age.isdigit() and int(age) < _OLDEST
-
-
 def _after_an_age(toks: Tokens, info: list[Word], k: int) -> bool:
     """Word k follows an age in parentheses after a name: "Shahnawaz (27) of" (not "Rule 5(3)
     of", "Section (2) of": a number, a common word before it)."""
@@ -307,8 +299,6 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return None
     if before == "of" and _after_an_age(toks, info, i - 1) and _home(toks, i, end, idx):
         return "LOC"  # "Shahnawaz (27) of Kaila Bhatta": where he lives
-    if _before_an_age(toks, end) and any(known_name(info[k], idx) for k in range(i, end)):
-        return "PERSON"  # "... and Gadde Venkatesh (31) from Nandyal": not a list's place
     plain = _one_common_word(words, idx)
     if _based(toks, end) and not (plain or is_people(words[0], idx) or words[-1].isupper()):
         return "LOC"  # "Kondapur-based": a place (not "LED-based", "Plant-based")
