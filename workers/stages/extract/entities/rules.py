@@ -301,7 +301,7 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
         alias = longest_exact(info, k, idx) if info[k].folded in idx.span else None
         if alias is not None and k + alias[0] > head:
             # with the place it is that place's: "राजस्थान राज्य निर्वाचन आयोग"
-            return start if k > start and _place_words(info, start, k, idx) else k
+            return start if k > start and _known_place(info, start, k, idx) else k
     named = known_name(info[start], idx) or info[start].folded in idx.span  # "महिला आयोग"
     company = info[head].folded in idx.company_heads and rare_name(info[start], idx)
     if head - start == 1 and (
@@ -312,7 +312,7 @@ def devanagari_organisation(toks: Tokens, info: list[Word], head: int, idx: Lexi
     return start
 
 
-def _place_words(info: list[Word], start: int, end: int, idx: Lexicon) -> bool:
+def _known_place(info: list[Word], start: int, end: int, idx: Lexicon) -> bool:
     """The words from start to end - 1 are a place the gazetteer knows ("राजस्थान")."""
     place = longest_exact(info, start, idx) if info[start].folded in idx.span else None
     return place is not None and place[0] == end - start and place[1][0] == "LOC"
