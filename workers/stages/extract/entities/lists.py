@@ -128,6 +128,10 @@ def _bounded(
 
 
 _Edge = Callable[[int], int | None]  # the other end of an unknown item from a word, or None
+# Whether word k may be in an unknown item of a list (True: after its first word, where some
+# tests take more); and whether an item ends at word k.
+_WordTest = Callable[[int, bool], bool]
+_EndTest = Callable[[int], bool]
 
 
 def _list_start(
@@ -186,6 +190,34 @@ def _list_from(
             break
         k = nxt
     return items
+
+
+def _item_start(
+    toks: Tokens, info: list[Word], before: int, idx: Lexicon, may: _WordTest
+) -> int | None:
+    """The first word of an unknown item of one to three words ending at word `before`, its
+    words ones `may` takes, if its start is clear (`_opens_item`)."""
+    first = before
+    while first > 0 and before - first < _NAME_WORDS - 1 and toks.adjacent(first - 1):
+        if not may(first - 1, True):
+            break
+        first -= 1
+    if not (may(before, True) and may(first, False)) or not _opens_item(toks, info, first, idx):
+        return None
+    return first
+
+
+def _item_end(
+    toks: Tokens, names: dict[int, tuple[int, str]], k: int, may: _WordTest, ends: _EndTest
+) -> int | None:
+    """The last word of an unknown item of one to three words from word k, up to a name found,
+    its words ones `may` takes, ended where `ends` says."""
+    last, n = k, len(toks)
+    while not toks.gap(last) and last + 1 < n and last + 1 not in names and may(last + 1, True):
+        last += 1
+    if not may(k, False) or last - k >= _NAME_WORDS:
+        return None
+    return last if ends(last) else None
 
 
 def _place_at(info: list[Word], k: int, idx: Lexicon) -> int | None:
@@ -250,11 +282,21 @@ def listed_people(
     for person in sorted(people):
         if person <= done or not info[person].devanagari:
             continue
+
+        def may(k: int, _: bool) -> bool:
+            return name_word(toks, info, k, idx)
+
         start = _list_start(
-            toks, info, ends, idx, person, lambda b: _name_ending(toks, info, b, idx)
+            toks, info, ends, idx, person, lambda b: _item_start(toks, info, b, idx, may)
         )
+        # An item ends as a name ends: not "सोनी टीवी", "अंजलि मुंबई" (the words go on).
         items = _list_from(
-            toks, info, names, idx, start, lambda k: _name_from(toks, info, names, k, idx)
+            toks,
+            info,
+            names,
+            idx,
+            start,
+            lambda k: _item_end(toks, names, k, may, lambda j: _item_ends(toks, info, j, idx)),
         )
         done = items[-1][1]
         kinds = [kind for _, _, kind in items]
@@ -271,19 +313,6 @@ def listed_people(
     return found
 
 
-def _name_ending(toks: Tokens, info: list[Word], before: int, idx: Lexicon) -> int | None:
-    """The first word of an unknown name of one to three words ending at word `before`, if
-    its start is clear (`_opens_item`)."""
-    first = before
-    while first > 0 and before - first < _NAME_WORDS - 1 and toks.adjacent(first - 1):
-        if not name_word(toks, info, first - 1, idx):
-            break
-        first -= 1
-    if not name_word(toks, info, before, idx) or not _opens_item(toks, info, first, idx):
-        return None
-    return first
-
-
 def _opens_item(toks: Tokens, info: list[Word], first: int, idx: Lexicon) -> bool:
     """Word `first` clearly opens a name: the text or punctuation, a postposition, a function
     word, a role or a joining word is before it ("फिल्म में नितांशी", "पड़ोसी हरजी"; not "स्पर्श
@@ -297,24 +326,6 @@ def _opens_item(toks: Tokens, info: list[Word], first: int, idx: Lexicon) -> boo
         or before.folded in idx.roles
         or before.folded in idx.list_joins
     )
-
-
-def _name_from(
-    toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], k: int, idx: Lexicon
-) -> int | None:
-    """The last word of an unknown name of one to three words from word k, up to a name found,
-    ended as an item ends (not "सोनी टीवी", "अंजलि मुंबई": the words go on into something else)."""
-    last, n = k, len(info)
-    while (
-        not toks.gap(last)
-        and last + 1 < n
-        and last + 1 not in names
-        and name_word(toks, info, last + 1, idx)
-    ):
-        last += 1
-    if not name_word(toks, info, k, idx) or last - k >= _NAME_WORDS:
-        return None
-    return last if _item_ends(toks, info, last, idx) else None
 
 
 def _item_ends(toks: Tokens, info: list[Word], last: int, idx: Lexicon) -> bool:
@@ -377,19 +388,32 @@ def exemplified(
             items = _latin_examples(toks, info, names, k + 1, idx) if kind else []
             if items and not _qualifies_noun(toks, info, items[-1][1], idx):
                 lists.append((kind, items))
+
+    def may(j: int, inside: bool) -> bool:
+        return _example_word(info, j, idx, inside)
+
+    def example_end(last: int) -> bool:  # punctuation, "और", or "जैसी": "... मिल्कबास्केट जैसी"
+        after = info[last + 1] if last + 1 < len(info) else None
+        return (
+            bool(toks.gap(last))
+            or after is None
+            or after.folded in idx.list_joins
+            or after.folded in idx.examples_before
+        )
+
     for k in where_among(info, idx.examples_before) if devanagari else ():
         kind = _kind_after(toks, info, k, idx)
         if not kind or k == 0 or not toks.adjacent(k - 1):
             continue
         last = k - 1
-        first = ends[last][0] if last in ends else _example_start(toks, info, last, idx)
+        first = ends[last][0] if last in ends else _item_start(toks, info, last, idx, may)
         if first is None:
             continue
         start = _list_start(
-            toks, info, ends, idx, first, lambda b: _example_start(toks, info, b, idx)
+            toks, info, ends, idx, first, lambda b: _item_start(toks, info, b, idx, may)
         )
         items = _list_from(
-            toks, info, names, idx, start, lambda j: _example_end(toks, info, names, j, idx)
+            toks, info, names, idx, start, lambda j: _item_end(toks, names, j, may, example_end)
         )
         # Hindi lists the kinds' words as often as names ("फिनटेक और एडटेक जैसे स्टार्टअप्स",
         # "बाढ़ग्रस्त जैसे जिलों"): only a list with a name of the kind found is of names.
@@ -541,41 +565,3 @@ def _example_word(info: list[Word], k: int, idx: Lexicon, inside: bool = False) 
         and word.folded not in idx.roles
         and word.folded not in idx.examples_before
     )
-
-
-def _example_start(toks: Tokens, info: list[Word], before: int, idx: Lexicon) -> int | None:
-    """The first word of an unknown example of one to three words ending at word `before`, if
-    its start is clear (`_opens_item`)."""
-    first = before
-    while first > 0 and before - first < _NAME_WORDS - 1 and toks.adjacent(first - 1):
-        if not _example_word(info, first - 1, idx, inside=True):
-            break
-        first -= 1
-    if not _example_word(info, first, idx) or not _opens_item(toks, info, first, idx):
-        return None
-    return first
-
-
-def _example_end(
-    toks: Tokens, info: list[Word], names: dict[int, tuple[int, str]], k: int, idx: Lexicon
-) -> int | None:
-    """The last word of an unknown example of one to three words from word k, ended by
-    punctuation, a joining word or the word introducing examples ("... और मिल्कबास्केट जैसी")."""
-    last, n = k, len(info)
-    while (
-        not toks.gap(last)
-        and last + 1 < n
-        and last + 1 not in names
-        and _example_word(info, last + 1, idx, inside=True)
-    ):
-        last += 1
-    if not _example_word(info, k, idx) or last - k >= _NAME_WORDS:
-        return None
-    after = info[last + 1] if last + 1 < n else None
-    ended = (
-        toks.gap(last)
-        or after is None
-        or after.folded in idx.list_joins
-        or after.folded in idx.examples_before
-    )
-    return last if ended else None
