@@ -37,6 +37,7 @@ from workers.stages.extract.entities.latin import (
     named_first,
     names_a_person,
     noun_in_capitals,
+    one_common_word,
     opens_sentence,
     run_kind,
     score_ahead,
@@ -306,7 +307,7 @@ class _Scan:
         if i == 0 or end >= len(self.info) or toks.words[i - 1] not in idx.list_joins:
             return False
         words = toks.words[i:end]
-        if len(words) == 1 and (words[0].casefold() in idx.vocabulary.common or words[0] == "I"):
+        if one_common_word(words, idx) or words == ["I"]:
             return False  # "... and Sell", "... and I went"
         if any(is_people(word, idx) for word in words) or names_a_person(words, idx):
             return False  # "Chinese and Korean firms", "Delhi, Lucknow and Sharma said"

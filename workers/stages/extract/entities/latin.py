@@ -209,7 +209,7 @@ def _head_ahead(
     return False
 
 
-def _one_common_word(words: list[str], idx: Lexicon) -> bool:
+def one_common_word(words: list[str], idx: Lexicon) -> bool:
     """The name is one common English word ("Plant", "Class", "Hope"): no name by itself."""
     return len(words) == 1 and words[0].casefold() in idx.vocabulary.common
 
@@ -219,23 +219,22 @@ def _based(toks: Tokens, end: int) -> bool:
     return end < len(toks) and toks.gap(end - 1) == "-" and toks.words[end] == "based"
 
 
-def _framed_kind(toks: Tokens, i: int, end: int, idx: Lexicon) -> str | None:
-    """The type a word in lower case around the run from i to end says: a place's noun or its
-    dwellers' and "of" before it ("the hamlet of Sidomulyo", "Residents of Wagholi"), or
-    "shares of" before it ("Shares of Samyang Foods"). (Not "party", "movement" or "group"
-    after it: peoples, creeds, festivals and common words go there as often: "the Maoist
-    movement", "the Diwali party", "the Telegram group".)"""
-    words = toks.words[i:end]
-    plain = _one_common_word(words, idx)
-    if (plain and opens_sentence(toks, i)) or is_people(words[0], idx):
-        return None  # "Opposition party workers", "Kurdish militia" (not "the Democratic party")
+def _framed_kind(toks: Tokens, i: int, end: int, idx: Lexicon, plain: bool) -> str | None:
+    """The type a word in lower case before the run from i to end says (`plain`: the run is
+    one common word): a place's noun or its dwellers' and "of" ("the hamlet of Sidomulyo",
+    "Residents of Wagholi"; not "the town of Hope"), or "shares of" ("Shares of Samyang
+    Foods"); none before a people's name. (Not "party", "movement" or "group" after it:
+    peoples, creeds, festivals and common words go there as often: "the Maoist movement",
+    "the Diwali party", "the Telegram group".)"""
+    if is_people(toks.words[i], idx):
+        return None
     if i > 1 and toks.words[i - 1] in ("of", "in") and toks.adjacent(i - 1):
         noun = toks.words[i - 2]
         if toks.adjacent(i - 2) and noun.casefold() in idx.org_nouns_before:
             return "ORG"
         of_place = noun in idx.place_words or noun.casefold() in idx.dwellers
         if toks.adjacent(i - 2) and toks.words[i - 1] == "of" and of_place:
-            return None if plain else "LOC"  # not "the town of Hope"
+            return None if plain else "LOC"
     return None
 
 
@@ -243,7 +242,7 @@ def _home(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
     """The words from i to end may name where a person lives: not one common word ("of
     Class 9", "of Batch 2019", "of Flat No 4"), nor with a number ("of Schedule VII")."""
     words = toks.words[i:end]
-    if _one_common_word(words, idx):
+    if one_common_word(words, idx):
         return False
     after = toks.words[end] if end < len(toks.words) and toks.adjacent(end - 1) else ""
     return not any(w.isdigit() or set(w) <= set("IVXLC") for w in [*words[1:], after] if w)
@@ -299,12 +298,12 @@ def run_kind(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> 
         return None
     if before == "of" and _after_an_age(toks, info, i - 1) and _home(toks, i, end, idx):
         return "LOC"  # "Shahnawaz (27) of Kaila Bhatta": where he lives
-    plain = _one_common_word(words, idx)
+    plain = one_common_word(words, idx)
     if _based(toks, end) and not (plain or is_people(words[0], idx) or words[-1].isupper()):
         return "LOC"  # "Kondapur-based": a place (not "LED-based", "Plant-based")
     if before == "based" and toks.gap(i - 2) == "-":
         return "ORG"  # "Bengaluru-based FreshToHome": a company
-    framed = _framed_kind(toks, i, end, idx)
+    framed = _framed_kind(toks, i, end, idx, plain)
     if framed:
         return framed
     if _before_place_word(toks, info, i, end, idx):
