@@ -232,6 +232,7 @@ def test_dockerfile():
     assert len(stages) == 2, "builder + runtime"
     builder, final = stages
     assert " AS builder" in builder.splitlines()[0] and "pip wheel" in builder
+    assert "HATCH_BUILD_HOOK_ENABLE_CUSTOM=true" in builder  # the compiled build, hatch_build.py
     assert final.splitlines()[0].strip() == "python:3.11-slim"
     for tool in ("apt-get", "build-essential", "gcc"):
         assert tool not in final, f"no build tools in the final image: {tool}"
@@ -248,7 +249,7 @@ def test_dockerfile():
 def test_dockerignore_keeps_what_the_build_reads():
     lines = (ROOT / ".dockerignore").read_text("utf-8").splitlines()
     assert "*" in lines
-    for needed in ("pyproject.toml", "README.md", "schemas/", "workers/"):
+    for needed in ("pyproject.toml", "hatch_build.py", "README.md", "schemas/", "workers/"):
         assert f"!{needed}" in lines, needed
 
 

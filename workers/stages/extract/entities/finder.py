@@ -1072,8 +1072,8 @@ class EntityFinder:
             return end  # "Blackburn 1 Derby 1", "Aston Villa 2 Chelsea 1": clubs
         if not scan.cased:
             return i + 1
-        if end == i + 1 and (national := self._national_branch(scan, i)):
-            return national
+        if end == i + 1 and (branch := self._national_branch(scan, i)):
+            return branch
         found = None
         if end:
             found = run_kind(toks, info, i, end, idx)

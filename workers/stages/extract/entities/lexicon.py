@@ -358,11 +358,11 @@ class Lexicon:
             common_acronyms=frozenset(w.upper() for w in words.get("common_acronyms", ())),
             vocabulary=vocabulary or Vocabulary(),
             frequent=frozenset(
-                fold(w) for w, f in (hindi or {}).items() if f >= _FREQUENT and is_devanagari(w)
-            )
-            - given.keys()
-            - family.keys()
-            - aliases.exact.keys(),
+                {fold(w) for w, f in (hindi or {}).items() if f >= _FREQUENT and is_devanagari(w)}
+                - given.keys()
+                - family.keys()
+                - aliases.exact.keys()
+            ),
             heard=frozenset(fold(w) for w in hindi or () if is_devanagari(w)),
         )
 

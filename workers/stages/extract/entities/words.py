@@ -8,6 +8,8 @@ from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
 
+from mypy_extensions import mypyc_attr
+
 from workers.stages.extract.entities.lexicon import Lexicon, fold
 from workers.stages.text.scripts import devanagari, is_devanagari
 
@@ -58,6 +60,7 @@ def where(info: list[Word], fact: Callable[[Word], bool]) -> list[int]:
     return list(compress(range(len(info)), map(fact, info)))
 
 
+@mypyc_attr(native_class=False)  # a list's subclass: compiled code keeps it a Python class
 class Facts(list[Word]):
     """The facts of a text's words in order, and their matching forms, taken out once: the
     finder asks some twenty times which words are among a list's."""
