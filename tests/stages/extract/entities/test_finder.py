@@ -1027,3 +1027,17 @@ def test_trap_an_adjective_before_a_water_s_word(spans):
 
 def test_an_acronym_after_situated_is_an_organisation(organisations):
     assert organisations("नमूने जांच के लिए भुवनेश्वर स्थित आरएमआरसी भेजे गए।") == ["आरएमआरसी"]
+
+
+def test_the_teams_of_india_s_leagues_are_organisations(entities):
+    # Pro Kabaddi, ISL and WPL teams, as Hindi and English reports write them.
+    assert entities("दूसरे मुकाबले में पुणेरी पलटन ने यू मुंबा को 41-29 से हराया।") == [
+        ("ORG", "Puneri Paltan"),
+        ("ORG", "U Mumba"),
+    ]
+    assert entities("Mohun Bagan beat East Bengal 2-1 in the derby.") == [
+        ("ORG", "East Bengal FC"),
+        ("ORG", "Mohun Bagan Super Giant"),
+    ]
+    # Trap: the state in a team's name, alone, is the state.
+    assert entities("हरियाणा में बारिश हुई।") == [("LOC", "Haryana")]
