@@ -647,6 +647,28 @@ def test_trap_results_run_on_in_one_line_are_chess_or_badminton_not_clubs(spans)
     assert not any(kind == "ORG" for kind, _ in spans(text))
 
 
+def test_football_results_run_on_in_one_line_name_clubs(spans):
+    """Wire copy runs a round's results on in one line: clubs where a side is plainly one (two
+    words opening with no given name, or a place the lists know), a place's name inside a
+    club's too ("Leicester City", "Sheffield Wednesday": no city, no weekday)."""
+    found = spans(
+        "Manchester United 3 Leicester City 0, Wimbledon 2 Coventry City 2, Sheffield Wednesday"
+        " 0 Derby County 1, Everton 1 Nottingham Forest 0."
+    )
+    clubs = {name for kind, name in found if kind == "ORG"}
+    assert clubs == {
+        "Manchester United", "Leicester City", "Wimbledon", "Coventry City",
+        "Sheffield Wednesday", "Derby County", "Everton", "Nottingham Forest",
+    }  # fmt: skip
+    assert not any(kind != "ORG" for kind, _ in found)
+
+
+def test_trap_states_in_a_medal_count_and_numbered_rooms_are_no_clubs(spans):
+    found = spans("Medals: Uttar Pradesh 5 Madhya Pradesh 3, Haryana 4 Punjab 2.")
+    assert {kind for kind, _ in found} == {"LOC"}
+    assert spans("The school has Class 5 Section 2, Class 6 Section 1 rooms.") == []
+
+
 def test_trap_a_comma_list_with_numbers_in_prose_is_no_result(spans):
     found = spans("He said that Jaiswal scored 45 runs, and that Gill 3 Rahul 2 was the count.")
     assert ("ORG", "Gill") not in found

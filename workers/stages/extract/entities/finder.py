@@ -33,6 +33,7 @@ from workers.stages.extract.entities.latin import (
     common_capital,
     is_people,
     listed_kind,
+    listed_result,
     name_shaped,
     named_first,
     names_a_person,
@@ -650,6 +651,9 @@ class EntityFinder:
                 name = f"{info[i].acronym} {idx.exact[info[i + 1].folded][1]}"  # "IIT Indore"
             scan.add(kind, name, i, end - 1)
             return end
+        if hit and hit[1] != "ORG" and (club := self._result_club(scan, i)) > i + hit[0]:
+            scan.add("ORG", surface(scan.text, toks, i, club - 1), i, club - 1)
+            return club  # "Leicester City 0": no Leicester the city ("Uttar Pradesh 5" is)
         if hit is not None:
             size, kind, canonical = hit
             if kind == "PERSON" and (fuller := self._fuller_after_title(scan, i, size, canonical)):
@@ -1054,6 +1058,20 @@ class EntityFinder:
         words = scan.toks.words[first:end]
         return len(words) > 1 and not names_a_person(words, self.lexicon)
 
+    def _result_club(self, scan: _Scan, i: int) -> int:
+        """End of the club that opens a result's side at word i in a line of results, 0 if none:
+        neither side opens with a person's name, and one is plainly a club ("Everton 1
+        Nottingham Forest 0", "Leicester City 0"; not "Gukesh 1 Firouzja 0", nor "Magnus
+        Carlsen 1 Ding Liren 0")."""
+        result = listed_result(scan.toks, i) if score_ahead(scan.toks, i) else None
+        if result is None:
+            return 0
+        words = scan.toks.words
+        if any(names_a_person(words[first:end], self.lexicon) for first, end in result):
+            return 0
+        side, rival = result
+        return side[1] if self._club(scan, *side) or self._club(scan, *rival) else 0
+
     def _capitalised(self, scan: _Scan, i: int) -> int:
         """An unknown name in capitals at token i (`latin.py`), up to a known one; where
         capitals tell no names (a text in Title Case), only a results line's teams."""
@@ -1070,6 +1088,9 @@ class EntityFinder:
         if rival and (not names_a_person(toks.words[i:end], idx) or self._club(scan, *rival)):
             scan.add("ORG", surface(scan.text, toks, i, end - 1), i, end - 1)
             return end  # "Blackburn 1 Derby 1", "Aston Villa 2 Chelsea 1": clubs
+        if not rival and (club := self._result_club(scan, i)):
+            scan.add("ORG", surface(scan.text, toks, i, club - 1), i, club - 1)
+            return club  # "..., Wimbledon 2 Coventry City 2, ...": clubs
         if not scan.cased:
             return i + 1
         if end == i + 1 and (branch := self._national_branch(scan, i)):

@@ -452,6 +452,31 @@ def score_rival(toks: Tokens, i: int, end: int) -> tuple[int, int] | None:
     return spans[1] if spans[0] == (i, end) else spans[0]
 
 
+def listed_result(toks: Tokens, i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The side that opens at word i and the other side (first word, end of each) when one of
+    the results a line runs on, a comma or a semicolon apart, is there ("..., Wimbledon 2
+    Coventry City 2, Sheffield Wednesday 0 Derby County 1."; or the line's only one); None if
+    not. Chess and badminton results are written so too: whether the sides are clubs is the
+    caller's to tell."""
+    first, last, most = i, i, 2 * _SIDE_WORDS + 1  # words in one result
+    while first > 0 and not toks.gap(first - 1) and i - first < most:
+        first -= 1
+    while last + 1 < len(toks) and not toks.gap(last) and last - first < most:
+        last += 1
+    opened = first == 0 or toks.gap(first - 1) in _RESULT_BREAKS
+    closed = last + 1 == len(toks) or toks.gap(last) in _RESULT_BREAKS
+    sides = _SCORE_LINE.fullmatch("".join(_score_shape(w) for w in toks.words[first : last + 1]))
+    if not (opened and closed) or sides is None:
+        return None
+    spans = [(first + sides.start(side), first + sides.end(side)) for side in (1, 2)]
+    if spans[0][0] == i:
+        return spans[0], spans[1]
+    return (spans[1], spans[0]) if spans[1][0] == i else None
+
+
+_RESULT_BREAKS = (",", ";", ":", ".", "\n")
+
+
 def score_ahead(toks: Tokens, i: int) -> bool:
     """A score follows word i within a results line's side, words apart by spaces only: a
     results line may hold word i (the quick test before `score_rival`)."""
