@@ -1041,3 +1041,17 @@ def test_the_teams_of_india_s_leagues_are_organisations(entities):
     ]
     # Trap: the state in a team's name, alone, is the state.
     assert entities("हरियाणा में बारिश हुई।") == [("LOC", "Haryana")]
+
+
+def test_an_age_after_a_name_beats_the_list_of_places_it_follows(entities):
+    found = entities(
+        "Police held Sameer Qureshi (27) of Tolichowki, Gadde Venkatesh (31) from Nandyal."
+    )
+    assert ("PERSON", "Gadde Venkatesh") in found and ("LOC", "Tolichowki") in found
+
+
+def test_trap_a_count_after_a_place_s_name_is_no_age(entities):
+    found = entities(
+        "Most came to Indira Nagar (23), Gandhi Nagar (17) and Nehru Colony (11) centres."
+    )
+    assert ("PERSON", "Gandhi Nagar") not in found

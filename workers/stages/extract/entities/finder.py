@@ -19,6 +19,7 @@ from workers.stages.extract.analysis import Analysis
 from workers.stages.extract.entities.found import Authors, Found, add_authors, add_handle
 from workers.stages.extract.entities.framed import (
     aged_names,
+    aged_person,
     companies_named,
     named_from_place,
     opening_places,
@@ -1098,6 +1099,8 @@ class EntityFinder:
         found = None
         if end:
             found = run_kind(toks, info, i, end, idx)
+            if found is None and aged_person(toks, info, end, idx):
+                found = "PERSON"  # before a list's evidence: "Tolichowki, Gadde Venkatesh (31)"
             if found is None and self._qualifies_place(scan, i, end):
                 found = "LOC"  # "Clearwater, Florida until": no Florida the person
             if found is None and scan.list_item_ends(end):

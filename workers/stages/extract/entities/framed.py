@@ -320,10 +320,7 @@ def aged_names(
     gaps = toks.pieces[2:-1:2]  # the gap after each word but the last, found in C
     opened = [k for k, gap in enumerate(gaps) if "(" in gap and gap.strip() == "("]
     for last in opened:
-        age = toks.words[last + 1]
-        if not age.isdigit() or int(age) not in _AGES:
-            continue
-        if not toks.gap(last + 1).startswith(")") or last in ends or last in starts:
+        if not age_after(toks, last) or last in ends or last in starts:
             continue
         first = last
         while first > 0 and last - first < 2 and toks.adjacent(first - 1):
@@ -336,6 +333,21 @@ def aged_names(
         if any(_known_person_word(toks, info, k, idx) for k in words):
             found.append((first, last))
     return found
+
+
+def age_after(toks: Tokens, k: int) -> bool:
+    """An age in parentheses follows word k: "Venkatesh (31)"."""
+    if k + 1 >= len(toks) or toks.gap(k) != "(" or not toks.gap(k + 1).startswith(")"):
+        return False
+    age = toks.words[k + 1]
+    return age.isdigit() and int(age) in _AGES
+
+
+def aged_person(toks: Tokens, info: list[Word], end: int, idx: Lexicon) -> bool:
+    """The words before `end` are a person's an age follows, the last a given name the lists
+    know or a surname no common word is ("Gadde Venkatesh (31) from Nandyal" after a place: no
+    place in a list; not "Gandhi Nagar (17)", a count after a place's name)."""
+    return age_after(toks, end - 1) and _known_person_word(toks, info, end - 1, idx)
 
 
 def _aged_word(toks: Tokens, info: list[Word], k: int, idx: Lexicon) -> bool:
