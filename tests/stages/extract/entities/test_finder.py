@@ -1055,3 +1055,10 @@ def test_trap_a_count_after_a_place_s_name_is_no_age(entities):
         "Most came to Indira Nagar (23), Gandhi Nagar (17) and Nehru Colony (11) centres."
     )
     assert ("PERSON", "Gandhi Nagar") not in found
+
+
+def test_a_known_person_s_given_name_before_another_family_s_surname_is_a_namesake(entities):
+    found = entities("He came to back his nephew, Rajnath Paswan, for the seat.")
+    assert found == [("PERSON", "Rajnath Paswan")]
+    # Trap: the person's own full name, and the given name alone, are the person.
+    assert entities("Rajnath Singh spoke. Later Rajnath left.") == [("PERSON", "Rajnath Singh")]

@@ -63,6 +63,7 @@ from workers.stages.extract.entities.rules import (
     latin_words,
     match,
     named_after,
+    namesake_after,
     pair_may_match,
     past_titles,
     person_word,
@@ -661,6 +662,11 @@ class EntityFinder:
                 i, size = fuller  # "सीएम योगी आदित्यनाथ": "योगी आदित्यनाथ", not "सीएम योगी"
             if kind == "PERSON" and (after := self._named_after(scan, i, i + size)):
                 return after  # "Birsa Munda International Hockey Stadium"
+            if kind == "PERSON" and (
+                other := namesake_after(toks, info, i, i + size, canonical, idx)
+            ):
+                scan.add(kind, surface(scan.text, toks, i, other - 1), i, other - 1)
+                return other  # "Rajnath Paswan": no Rajnath Singh
             if kind == "PERSON" and (longer := surname_after(toks, info, i, i + size, idx)):
                 scan.add(kind, latin_words(scan.text, toks, info, i, longer, idx), i, longer - 1)
                 return longer

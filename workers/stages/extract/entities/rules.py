@@ -823,6 +823,26 @@ def surname_after(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon
     return end + 1
 
 
+def namesake_after(
+    toks: Tokens, info: list[Word], i: int, end: int, canonical: str, idx: Lexicon
+) -> int:
+    """End of a namesake's name, 0 if none: a known person's one-word alias that is a given
+    name, then a capitalised surname the lists know and the person's name has not ("his
+    nephew, Rajnath Paswan," is no Rajnath Singh; "Priyanka Chopra" no Priyanka Gandhi); a
+    third name word after it leaves the run to other rules. In Latin only: a Devanagari
+    surname's match with the canonical name is not sure enough."""
+    if end - i != 1 or end >= len(info) or info[i].devanagari or not toks.adjacent(i):
+        return 0
+    word, surname = toks.words[i].casefold(), toks.words[end]
+    if word not in idx.given_names or not (info[end].capital and surname[1:].islower()):
+        return 0
+    if surname.casefold() not in idx.surnames or surname in canonical.split():
+        return 0
+    if end + 1 < len(info) and toks.adjacent(end) and info[end + 1].capital:
+        return 0
+    return end + 1
+
+
 def rare_surname_after(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> int:
     """End of a name that a known given name and surname from word i to end - 1 open, 0 if
     none: one more word, rare in Hindi and known to no list, then ने or को, the doer or the
