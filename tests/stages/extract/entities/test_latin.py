@@ -953,3 +953,15 @@ def test_a_legal_form_takes_no_of_tail_and_based_opens_no_name(spans):
 def test_a_company_s_abbreviated_word_and_its_dot_stay_in_its_name(spans):
     text = "A notice went to the contractor, Sahyadri Infra Projects Pvt. Ltd., on Monday."
     assert ("ORG", "Sahyadri Infra Projects Pvt. Ltd.") in spans(text)
+
+
+def test_a_name_before_a_block_or_a_plural_place_word_is_a_place(spans):
+    found = spans("In Azamgarh's Mehnagar block, power cuts hit Maan and Marunji villages.")
+    assert ("LOC", "Mehnagar") in found and ("LOC", "Marunji") in found
+    assert ("LOC", "Neendakara") in spans("It buys fish at the Chellanam and Neendakara harbours.")
+
+
+def test_trap_a_people_s_or_an_opening_adjective_before_a_place_word(spans):
+    assert spans("The Soviet block collapsed in 1991.") == []
+    assert ("LOC", "Tribal") not in spans("Tribal districts such as Dindori lag behind.")
+    assert ("LOC", "Congress") not in spans("The Congress block walked out.")

@@ -250,15 +250,17 @@ def _home(toks: Tokens, i: int, end: int, idx: Lexicon) -> bool:
 
 def _before_place_word(toks: Tokens, info: list[Word], i: int, end: int, idx: Lexicon) -> bool:
     """The words from i to end come right before a place's word in lower case ("Bhiti Khurd
-    village", "Walikale territory"), and none is a people's adjective, nor one word a common
-    one or one that opens a known name ("Kurdish region", "Labour county": the Labour
-    Party's)."""
+    village", "Walikale territory", "Marunji villages"), and none is a people's adjective, nor
+    one word a common one or one that opens a known name ("Kurdish region", "Labour county":
+    the Labour Party's), nor one word opening a sentence before a plural ("Tribal districts")."""
     if end >= len(info) or not toks.adjacent(end - 1):
         return False
     if not (info[end].place and info[end].lower):
         return False
     words = toks.words[i:end]
     common = len(words) == 1 and (info[i].common or info[i].opens)
+    if len(words) == 1 and toks.words[end].endswith("s") and opens_sentence(toks, i):
+        return False  # "Tribal districts such as ...": an adjective before a plural
     return not common and not any(is_people(word, idx) for word in words)
 
 
