@@ -663,6 +663,12 @@ def test_football_results_run_on_in_one_line_name_clubs(spans):
     assert not any(kind != "ORG" for kind, _ in found)
 
 
+def test_trap_chess_results_run_on_with_two_word_names_are_no_clubs(spans):
+    """A review's case: two-word players' names, a semicolon apart; no side holds a club's word."""
+    text = "Round 9: Koneru Humpy 1 Divya Deshmukh 0; R Praggnanandhaa 1 Ding Liren 0."
+    assert not any(kind == "ORG" for kind, _ in spans(text))
+
+
 def test_trap_states_in_a_medal_count_and_numbered_rooms_are_no_clubs(spans):
     found = spans("Medals: Uttar Pradesh 5 Madhya Pradesh 3, Haryana 4 Punjab 2.")
     assert {kind for kind, _ in found} == {"LOC"}

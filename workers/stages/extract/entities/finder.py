@@ -1067,17 +1067,17 @@ class EntityFinder:
 
     def _result_club(self, scan: _Scan, i: int) -> int:
         """End of the club that opens a result's side at word i in a line of results, 0 if none:
-        neither side opens with a person's name, and one is plainly a club ("Everton 1
-        Nottingham Forest 0", "Leicester City 0"; not "Gukesh 1 Firouzja 0", nor "Magnus
-        Carlsen 1 Ding Liren 0")."""
+        neither side opens with a person's name, and one holds a club's word ("Everton 1
+        Nottingham Forest 0", "Leicester City 0"; not "Gukesh 1 Firouzja 0", "Magnus Carlsen 1
+        Ding Liren 0", "Koneru Humpy 1 Harika Dronavalli 0")."""
         result = listed_result(scan.toks, i) if score_ahead(scan.toks, i) else None
         if result is None:
             return 0
-        words = scan.toks.words
-        if any(names_a_person(words[first:end], self.lexicon) for first, end in result):
+        words, idx = scan.toks.words, self.lexicon
+        if any(names_a_person(words[first:end], idx) for first, end in result):
             return 0
-        side, rival = result
-        return side[1] if self._club(scan, *side) or self._club(scan, *rival) else 0
+        club = any(word in idx.club_words for first, end in result for word in words[first:end])
+        return result[0][1] if club else 0
 
     def _capitalised(self, scan: _Scan, i: int) -> int:
         """An unknown name in capitals at token i (`latin.py`), up to a known one; where

@@ -134,6 +134,7 @@ class Lexicon:
     dwellers: frozenset[str]  # "residents": "residents of Wagholi" live in a place
     example_kinds: dict[str, str]  # a kind's plural -> the type of its names: "companies": ORG
     people_endings: tuple[str, ...]  # "-ish", "-ese": a language's or people's name, no place
+    club_words: frozenset[str]  # "City", "Forest": a result's side that holds one is a club
     peoples: frozenset[str]  # "Greek", "Muslim": the same without those endings
     scheme_words: frozenset[str]  # "योजना", "अभियान": after a role, a scheme's name, no person's
     middle_names: frozenset[str]  # "सिंह", "कुमार": a surname may follow
@@ -306,6 +307,7 @@ class Lexicon:
                 for w in plurals
             },
             people_endings=tuple(words.get("people_endings", ())),
+            club_words=frozenset(words.get("club_words", ())),
             peoples=frozenset(words.get("peoples", ())),
             scheme_words=frozenset(fold(w) for w in words.get("scheme_words", ())),
             middle_names=frozenset(fold(w) for w in words.get("middle_names", ())),
