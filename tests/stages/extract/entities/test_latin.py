@@ -669,6 +669,24 @@ def test_trap_chess_results_run_on_with_two_word_names_are_no_clubs(spans):
     assert not any(kind == "ORG" for kind, _ in spans(text))
 
 
+def test_a_standings_table_s_rows_name_clubs(spans):
+    """A line of capitals, then five numbers or more: a standings table's row, a club's unless
+    a person's name or a place the lists know whole (a national side stays the place)."""
+    text = (
+        "Standings after Saturday:\nNewcastle 11 7 2 2 22 12 23\n"
+        "Leicester City 11 5 3 3 15 13 18\nJapan 3 2 1 0 5 2 7"
+    )
+    found = spans(text)
+    assert ("ORG", "Newcastle") in found and ("ORG", "Leicester City") in found
+    assert ("LOC", "Japan") in found
+
+
+def test_trap_rows_of_players_and_states_and_numbers_in_prose_are_no_clubs(spans):
+    text = "Leaders:\nRamesh Kumar 12 34 56 78 90\nUttar Pradesh 80 62 10 8 0\n"
+    assert not any(kind == "ORG" for kind, _ in spans(text))
+    assert spans("The vote was Ayes 12 10 5 3 2 today.") == []
+
+
 def test_trap_states_in_a_medal_count_and_numbered_rooms_are_no_clubs(spans):
     found = spans("Medals: Uttar Pradesh 5 Madhya Pradesh 3, Haryana 4 Punjab 2.")
     assert {kind for kind, _ in found} == {"LOC"}

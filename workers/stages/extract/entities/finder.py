@@ -44,6 +44,7 @@ from workers.stages.extract.entities.latin import (
     run_kind,
     score_ahead,
     score_rival,
+    standings_row,
 )
 from workers.stages.extract.entities.lexicon import Lexicon, Tokens
 from workers.stages.extract.entities.lists import (
@@ -1066,14 +1067,17 @@ class EntityFinder:
         return len(words) > 1 and not names_a_person(words, self.lexicon)
 
     def _result_club(self, scan: _Scan, i: int) -> int:
-        """End of the club that opens a result's side at word i in a line of results, 0 if none:
-        neither side opens with a person's name, and one holds a club's word ("Everton 1
+        """End of the club that opens a standings table's row at word i (no person's name), or
+        a result's side in a line of results, 0 if none: there neither side opens with a
+        person's name, and one holds a club's word ("Everton 1
         Nottingham Forest 0", "Leicester City 0"; not "Gukesh 1 Firouzja 0", "Magnus Carlsen 1
         Ding Liren 0", "Koneru Humpy 1 Harika Dronavalli 0")."""
+        words, idx = scan.toks.words, self.lexicon
+        if (row := standings_row(scan.toks, i)) and not names_a_person(words[i:row], idx):
+            return row  # "Barnsley 11 6 3 2 18 11 21": a standings table's row
         result = listed_result(scan.toks, i) if score_ahead(scan.toks, i) else None
         if result is None:
             return 0
-        words, idx = scan.toks.words, self.lexicon
         if any(names_a_person(words[first:end], idx) for first, end in result):
             return 0
         club = any(word in idx.club_words for first, end in result for word in words[first:end])

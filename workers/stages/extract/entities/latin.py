@@ -476,6 +476,29 @@ def listed_result(toks: Tokens, i: int) -> tuple[tuple[int, int], tuple[int, int
     return (spans[1], spans[0]) if spans[1][0] == i else None
 
 
+def standings_row(toks: Tokens, i: int) -> int:
+    """End of the name that opens a line of a standings table at word i, 0 if none: capitalised
+    words, then five numbers or more to the line's end, spaces between ("Barnsley 11 6 3 2 18 11
+    21", "Manchester United 10 6 3 1 20 9 21": played, won, drawn, lost, goals, points)."""
+    if i > 0 and "\n" not in toks.pieces[2 * i]:
+        return 0  # not the line's first word
+    end, n = i, len(toks)
+    while end < n and toks.words[end].isalpha() and toks.words[end][:1].isupper():
+        if toks.gap(end):
+            return 0
+        end += 1
+    last = end
+    while last < n and toks.words[last].isdigit() and len(toks.words[last]) <= 3:
+        if last + 1 < n and toks.gap(last) and "\n" not in toks.pieces[2 * last + 2]:
+            return 0  # punctuation between the numbers: no table's row
+        last += 1
+    closed = last == n or "\n" in toks.pieces[2 * last]
+    return end if end > i and last - end >= _STANDINGS_NUMBERS and closed else 0
+
+
+_STANDINGS_NUMBERS = 5
+
+
 _RESULT_BREAKS = (",", ";", ":", ".", "\n")
 
 
