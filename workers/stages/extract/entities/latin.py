@@ -431,25 +431,11 @@ def score_rival(toks: Tokens, i: int, end: int) -> tuple[int, int] | None:
     sides of a results line, a line of two names each followed by a score, as wire services
     print football results ("Aston Villa 2 Leeds 0", "Sheffield Wednesday 1 Derby 1."): a team,
     a club when no list knows it (not "Leeds" the person, nor "Derby" the race). None if not:
-    nor run on in one line, a comma apart, as chess and badminton results are written
-    ("Gukesh 1 Firouzja 0, Praggnanandhaa 1 Abasov 0")."""
+    nor run on in one line, a comma apart (`listed_result`)."""
     if end >= len(toks) or _score_shape(toks.words[end]) != "0":
         return None  # most runs: no score after them
-    first, last, most = i, end - 1, 2 * _SIDE_WORDS + 1  # words in a results line
-    while first > 0 and toks.gap(first - 1) != "\n" and last - first < most:
-        first -= 1
-    while last + 1 < len(toks) and toks.gap(last) != "\n" and last - first < most:
-        last += 1
-    opened = first == 0 or toks.gap(first - 1) == "\n"
-    closed = last + 1 == len(toks) or toks.gap(last) == "\n"
-    if not (opened and closed) or any(toks.gap(k) for k in range(first, last)):
-        return None
-    shape = "".join(_score_shape(word) for word in toks.words[first : last + 1])
-    sides = _SCORE_LINE.fullmatch(shape)
-    if sides is None:
-        return None
-    spans = [(first + sides.start(side), first + sides.end(side)) for side in (1, 2)]
-    if (i, end) not in spans:
+    spans = _result_around(toks, i, ("\n",))
+    if spans is None or (i, end) not in spans:
         return None
     return spans[1] if spans[0] == (i, end) else spans[0]
 
@@ -458,22 +444,31 @@ def listed_result(toks: Tokens, i: int) -> tuple[tuple[int, int], tuple[int, int
     """The side that opens at word i and the other side (first word, end of each) when one of
     the results a line runs on, a comma or a semicolon apart, is there ("..., Wimbledon 2
     Coventry City 2, Sheffield Wednesday 0 Derby County 1."; or the line's only one); None if
-    not. Chess and badminton results are written so too: whether the sides are clubs is the
-    caller's to tell."""
+    not. Chess and badminton results are written so too ("Gukesh 1 Firouzja 0, Praggnanandhaa
+    1 Abasov 0"): whether the sides are clubs is the caller's to tell."""
+    spans = _result_around(toks, i, _RESULT_BREAKS)
+    if spans is None:
+        return None
+    if spans[0][0] == i:
+        return spans[0], spans[1]
+    return (spans[1], spans[0]) if spans[1][0] == i else None
+
+
+def _result_around(toks: Tokens, i: int, breaks: tuple[str, ...]) -> list[tuple[int, int]] | None:
+    """The two sides (first word, end) of the result that word i is in: words with nothing but
+    spaces between them, `breaks` (or the text's edge) on either side, shaped as two names each
+    followed by a score; None if there is none."""
     first, last, most = i, i, 2 * _SIDE_WORDS + 1  # words in one result
     while first > 0 and not toks.gap(first - 1) and i - first < most:
         first -= 1
     while last + 1 < len(toks) and not toks.gap(last) and last - first < most:
         last += 1
-    opened = first == 0 or toks.gap(first - 1) in _RESULT_BREAKS
-    closed = last + 1 == len(toks) or toks.gap(last) in _RESULT_BREAKS
+    opened = first == 0 or toks.gap(first - 1) in breaks
+    closed = last + 1 == len(toks) or toks.gap(last) in breaks
     sides = _SCORE_LINE.fullmatch("".join(_score_shape(w) for w in toks.words[first : last + 1]))
     if not (opened and closed) or sides is None:
         return None
-    spans = [(first + sides.start(side), first + sides.end(side)) for side in (1, 2)]
-    if spans[0][0] == i:
-        return spans[0], spans[1]
-    return (spans[1], spans[0]) if spans[1][0] == i else None
+    return [(first + sides.start(side), first + sides.end(side)) for side in (1, 2)]
 
 
 def standings_row(toks: Tokens, i: int) -> int:
