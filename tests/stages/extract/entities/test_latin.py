@@ -323,6 +323,19 @@ def test_a_place_set_in_capitals_in_a_headline_or_dateline_is_the_place(spans):
     assert ("LOC", "INDIA") in found and ("LOC", "SPAIN") in found
 
 
+def test_a_wire_dateline_s_capitals_are_a_place_the_lists_may_not_know(spans):
+    assert ("LOC", "BONN") in spans("BONN 1996-12-01\nBayern Munich went top.")
+    assert ("LOC", "AL-AIN") in spans("AL-AIN , United Arab Emirates 1996-12-06\nJapan won.")
+    found = spans("WIJK AAN ZEE, Netherlands, Jan 21 (Reuters) - Results from round seven.")
+    assert ("LOC", "WIJK AAN ZEE") in found
+
+
+def test_trap_capitals_opening_a_line_with_no_wire_date_or_agency_are_no_dateline(spans):
+    assert not any(kind == "LOC" for kind, _ in spans("NASA, ISRO sign deal (PTI) on Monday."))
+    assert spans("FIFA 2026-01-02 is the date.") == [("ORG", "FIFA")]
+    assert not any(kind == "LOC" for kind, _ in spans("UPDATE: BJP wins 12 seats."))
+
+
 def test_trap_a_short_word_in_capitals_is_an_acronym_not_the_name_it_spells(spans):
     assert spans("The IT cell and the ASHA workers met.") == []
 

@@ -32,6 +32,7 @@ from workers.stages.extract.entities.latin import (
     capitalised_run,
     casing,
     common_capital,
+    dateline_place,
     is_people,
     listed_kind,
     listed_result,
@@ -621,6 +622,11 @@ class EntityFinder:
         hit = None if common else match(toks, info, i, idx, scan.authors)
         if hit and hit[2] in idx.spelt and self._lower_inside(scan, i, i + hit[0]):
             hit = None  # "a crisis group", "Hindu-Muslim brotherhood": common words
+        known_org = hit is not None and hit[1] == "ORG"  # "FIFA 2026-01-02 ...": no place
+        if toks.words[i].isupper() and not known_org and (place := dateline_place(toks, i)):
+            name = hit[2] if hit and hit[0] == place - i and hit[1] == "LOC" else None
+            scan.add("LOC", name or surface(scan.text, toks, i, place - 1), i, place - 1)
+            return place  # "BONN 1996-12-01": a wire's dateline names a place
         # A person's short form goes first ("Paris" after "Valeska Paris" is no city); other
         # aliases only where no rule finds a name (the pass after this one): "from Indiana"
         # stays a place after "University of Southern Indiana".

@@ -471,6 +471,48 @@ def _result_around(toks: Tokens, i: int, breaks: tuple[str, ...]) -> list[tuple[
     return [(first + sides.start(side), first + sides.end(side)) for side in (1, 2)]
 
 
+def dateline_place(toks: Tokens, i: int) -> int:
+    """End of the place in capitals that opens a wire dateline at word i, 0 if none: up to four
+    words in capitals opening a line, then the date ("BONN 1996-12-01"), or a comma and, on the
+    line, the date or an agency in parentheses before a dash ("AL-AIN , United Arab Emirates
+    1996-12-06", "WIJK AAN ZEE, Netherlands, Jan 21 (Reuters) -"); not a heading in capitals
+    ("UPDATE: ...", "SOCCER - ..."), nor acronyms before a comma ("NASA, ISRO sign (PTI)")."""
+    words, n = toks.words, len(toks)
+    if (i > 0 and "\n" not in toks.pieces[2 * i]) or not _in_capitals(words[i]):
+        return 0
+    end = i + 1
+    while end < n and end - i < _DATELINE_WORDS and _in_capitals(words[end]):
+        if toks.gap(end - 1) not in ("", "-"):
+            break
+        end += 1
+    if end >= n:
+        return 0
+    if not toks.gap(end - 1):  # "BONN 1996-12-01"
+        return end if _year_at(toks, end) else 0
+    if toks.gap(end - 1) != "," or _in_capitals(words[end]):
+        return 0
+    for k in range(end, min(end + 2 * _DATELINE_WORDS, n - 1)):
+        if toks.gap(k) == "\n":
+            break
+        agency = toks.gap(k) == "(" and toks.gap(k + 1).startswith(")") and "-" in toks.gap(k + 1)
+        if _year_at(toks, k) or (agency and words[k + 1][:1].isupper()):
+            return end  # "1996-12-06", "(Reuters) -"
+    return 0
+
+
+def _year_at(toks: Tokens, k: int) -> bool:
+    """A wire's date opens at word k: "1996" of "1996-12-06"."""
+    word = toks.words[k]
+    return len(word) == 4 and word.isdigit() and toks.gap(k) == "-"
+
+
+def _in_capitals(word: str) -> bool:
+    return word.isalpha() and word.isupper()
+
+
+_DATELINE_WORDS = 4
+
+
 def standings_row(toks: Tokens, i: int) -> int:
     """End of the name that opens a line of a standings table at word i, 0 if none: capitalised
     words, then five numbers or more to the line's end, spaces between ("Barnsley 11 6 3 2 18 11
