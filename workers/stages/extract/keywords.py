@@ -78,6 +78,7 @@ def keywords(
             ranked.append((value / (freq * (1 + value)), gram))
         else:
             inner = [get(w, 1.0) for w in gram]
+            # A sum from 0.0 is a float, as the compiled build (hatch_build.py) checks it is.
             ranked.append((math.prod(inner) / (freq * (1 + sum(inner, 0.0))), gram))
     chosen: list[dict[str, Any]] = []
     ranked.sort()  # a C sort of a hundred-odd pairs beats any partial selection in Python

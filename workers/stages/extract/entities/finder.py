@@ -1075,9 +1075,8 @@ class EntityFinder:
     def _result_club(self, scan: _Scan, i: int) -> int:
         """End of the club that opens a standings table's row at word i (no person's name), or
         a result's side in a line of results, 0 if none: there neither side opens with a
-        person's name, and one holds a club's word ("Everton 1
-        Nottingham Forest 0", "Leicester City 0"; not "Gukesh 1 Firouzja 0", "Magnus Carlsen 1
-        Ding Liren 0", "Koneru Humpy 1 Harika Dronavalli 0")."""
+        person's name, and one holds a club's word ("Everton 1 Nottingham Forest 0", "Leicester
+        City 0"; not "Gukesh 1 Firouzja 0", "Koneru Humpy 1 Harika Dronavalli 0")."""
         words, idx = scan.toks.words, self.lexicon
         if (row := standings_row(scan.toks, i)) and not names_a_person(words[i:row], idx):
             return row  # "Barnsley 11 6 3 2 18 11 21": a standings table's row
