@@ -478,7 +478,7 @@ def dateline_place(toks: Tokens, i: int) -> int:
     1996-12-06", "WIJK AAN ZEE, Netherlands, Jan 21 (Reuters) -"); not a heading in capitals
     ("UPDATE: ...", "SOCCER - ..."), nor acronyms before a comma ("NASA, ISRO sign (PTI)")."""
     words, n = toks.words, len(toks)
-    if (i > 0 and "\n" not in toks.pieces[2 * i]) or not _in_capitals(words[i]):
+    if not (_opens_line(toks, i) and _in_capitals(words[i])):
         return 0
     end = i + 1
     while end < n and end - i < _DATELINE_WORDS and _in_capitals(words[end]):
@@ -506,6 +506,11 @@ def _year_at(toks: Tokens, k: int) -> bool:
     return len(word) == 4 and word.isdigit() and toks.gap(k) == "-"
 
 
+def _opens_line(toks: Tokens, k: int) -> bool:
+    """Word k is the first of its line (or of the text)."""
+    return k == 0 or toks.gap(k - 1) == "\n"
+
+
 def _in_capitals(word: str) -> bool:
     return word.isalpha() and word.isupper()
 
@@ -517,8 +522,8 @@ def standings_row(toks: Tokens, i: int) -> int:
     """End of the name that opens a line of a standings table at word i, 0 if none: capitalised
     words, then five numbers or more to the line's end, spaces between ("Barnsley 11 6 3 2 18 11
     21", "Manchester United 10 6 3 1 20 9 21": played, won, drawn, lost, goals, points)."""
-    if i > 0 and "\n" not in toks.pieces[2 * i]:
-        return 0  # not the line's first word
+    if not _opens_line(toks, i):
+        return 0
     end, n = i, len(toks)
     while end < n and toks.words[end].isalpha() and toks.words[end][:1].isupper():
         if toks.gap(end):
@@ -526,10 +531,10 @@ def standings_row(toks: Tokens, i: int) -> int:
         end += 1
     last = end
     while last < n and toks.words[last].isdigit() and len(toks.words[last]) <= 3:
-        if last + 1 < n and toks.gap(last) and "\n" not in toks.pieces[2 * last + 2]:
+        if last + 1 < n and toks.gap(last) not in ("", "\n"):
             return 0  # punctuation between the numbers: no table's row
         last += 1
-    closed = last == n or "\n" in toks.pieces[2 * last]
+    closed = last == n or _opens_line(toks, last)
     return end if end > i and last - end >= _STANDINGS_NUMBERS and closed else 0
 
 
